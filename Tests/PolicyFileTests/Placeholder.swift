@@ -1,0 +1,2 @@
+import XCTest
+final class PolicyFileTestsPlaceholder: XCTestCase { func testNothingYet() {} }
