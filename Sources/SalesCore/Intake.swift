@@ -102,6 +102,8 @@ public struct InputSet: Sendable {
     /// The text of `policy.toml` when one was dropped, with its SHA-256.
     public var policyText: String?
     public var policySHA256: String?
+    /// Files in the folder that were not read (not an input kind), by name, and why.
+    public var ignoredFiles: [(file: String, reason: String)] = []
     public init() {}
     /// Is a kind present (a file of it was read, even header-only)?
     public func has(_ kind: InputKind) -> Bool { files.contains { $0.kind == kind } }
