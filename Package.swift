@@ -53,5 +53,6 @@ let package = Package(
         .testTarget(name: "PolicyFileTests", dependencies: ["PolicyFile", "SalesCore"]),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "SalesCore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["XlsxReader", "SalesCore"]),
+        .testTarget(name: "DemoTests", dependencies: ["Demo", "SalesCore"]),
     ]
 )

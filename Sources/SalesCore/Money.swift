@@ -91,7 +91,7 @@ public enum Rational {
 }
 
 /// A rate or threshold kept as an exact fraction: "2%" = 2/100, "2.5%" = 25/1000, "0.8" = 8/10.
-public struct Rate: Hashable, Sendable, Comparable, CustomStringConvertible {
+public struct Rate: Hashable, Sendable, Comparable, CustomStringConvertible, Codable {
     public var num: Int64
     public var den: Int64
     public init(num: Int64, den: Int64) {
@@ -133,4 +133,15 @@ public struct Rate: Hashable, Sendable, Comparable, CustomStringConvertible {
         return s
     }
     public var description: String { percentText }
+
+    /// Encoded as "num/den" so it survives a round trip exactly.
+    public func encode(to encoder: Encoder) throws { var c = encoder.singleValueContainer(); try c.encode("\(num)/\(den)") }
+    public init(from decoder: Decoder) throws {
+        let s = try decoder.singleValueContainer().decode(String.self)
+        let p = s.split(separator: "/")
+        guard p.count == 2, let n = Int64(p[0]), let d = Int64(p[1]), d > 0 else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a rate: \(s)"))
+        }
+        self.init(num: n, den: d)
+    }
 }

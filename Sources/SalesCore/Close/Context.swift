@@ -1,0 +1,77 @@
+/// The read-only facts a close works from, indexed once after validation.
+public struct CloseContext: Sendable {
+    public typealias EmpDay = PeriodRecord.EmpDay
+
+    public let period: Period
+    public let policy: Policy
+    public let ledger: LedgerSnapshot
+    public let hasVisits: Bool
+
+    /// Accepted roster rows by id, and ids in roster (file) order.
+    public let roster: [String: RosterRow]
+    public let rosterOrder: [String]
+
+    /// Accepted attendance and plans of every month read (other months are context).
+    public let attendance: [EmpDay: AttendanceRow]
+    public let plans: [EmpDay: PlanRow]
+    /// (employee, Monday) of ISO weeks with at least one accepted plan row.
+    public let planWeeks: Set<EmpDay>
+    /// Accepted target rows by (employee, period).
+    public let targets: [String: [Period: TargetRow]]
+
+    /// Accepted rows of the period, in reading order.
+    public let sales: [(ref: RowRef, row: SaleRow)]
+    public let remittances: [(ref: RowRef, row: RemittanceRow)]
+    public let visits: [(ref: RowRef, row: VisitRow)]
+    public let advances: [(ref: RowRef, row: AdvanceRow)]
+    public let adjustments: [(ref: RowRef, row: AdjustmentRow)]
+    /// Accepted expense lines to judge: the period's lines and late claims (`late` true), with the possible-duplicate flag.
+    public let expenses: [(ref: RowRef, row: ExpenseRow, late: Bool, possibleDuplicate: Bool)]
+
+    public init(period: Period, policy: Policy, ledger: LedgerSnapshot, inputs: InputSet, lateClaimRefs: Set<RowRef>, possibleDuplicates: Set<RowRef>) {
+        self.period = period; self.policy = policy; self.ledger = ledger
+        self.hasVisits = inputs.has(.visits)
+        var roster: [String: RosterRow] = [:], order: [String] = []
+        for r in inputs.roster { if let v = r.accepted, roster[v.employeeId] == nil { roster[v.employeeId] = v; order.append(v.employeeId) } }
+        self.roster = roster; self.rosterOrder = order
+        var att: [EmpDay: AttendanceRow] = [:]
+        for r in inputs.attendance { if let v = r.accepted { att[EmpDay(v.employeeId, v.date)] = v } }
+        self.attendance = att
+        var plans: [EmpDay: PlanRow] = [:], weeks: Set<EmpDay> = []
+        for r in inputs.plans { if let v = r.accepted { plans[EmpDay(v.employeeId, v.date)] = v; weeks.insert(EmpDay(v.employeeId, v.date.weekStart)) } }
+        self.plans = plans; self.planWeeks = weeks
+        var targets: [String: [Period: TargetRow]] = [:]
+        for r in inputs.targets { if let v = r.accepted { targets[v.employeeId, default: [:]][v.period] = v } }
+        self.targets = targets
+        self.sales = inputs.sales.compactMap { r in r.accepted.map { (r.ref, $0) } }
+        self.remittances = inputs.remittances.compactMap { r in r.accepted.map { (r.ref, $0) } }
+        self.visits = inputs.visits.compactMap { r in r.accepted.map { (r.ref, $0) } }
+        self.advances = inputs.advances.compactMap { r in r.accepted.map { (r.ref, $0) } }
+        self.adjustments = inputs.adjustments.compactMap { r in r.accepted.map { (r.ref, $0) } }
+        self.expenses = inputs.expenses.compactMap { r in
+            r.accepted.map { (r.ref, $0, lateClaimRefs.contains(r.ref), possibleDuplicates.contains(r.ref)) }
+        }
+    }
+
+    public func target(_ employeeId: String, _ p: Period) -> TargetRow? { targets[employeeId]?[p] }
+
+    /// Attendance of a day: from the ledger's record for a day of the previous (closed) period when `useLedger`, else from the files.
+    public func attendance(_ e: String, _ d: Day, fromLedger: Bool) -> PeriodRecord.Attendance? {
+        if fromLedger, let rec = ledger.previous, rec.period.contains(d) { return rec.attendance[EmpDay(e, d)] }
+        return attendance[EmpDay(e, d)].map { .init(status: $0.status, city: $0.city) }
+    }
+    public func planCity(_ e: String, _ d: Day, fromLedger: Bool) -> String? {
+        if fromLedger, let rec = ledger.previous, rec.period.contains(d) { return rec.planCity[EmpDay(e, d)] }
+        return plans[EmpDay(e, d)]?.city
+    }
+    public func hasPlanWeek(_ e: String, containing d: Day, fromLedger: Bool) -> Bool {
+        if fromLedger, let rec = ledger.previous, rec.period.contains(d) { return rec.planWeeks.contains(EmpDay(e, d.weekStart)) }
+        return planWeeks.contains(EmpDay(e, d.weekStart))
+    }
+
+    /// Is `approver` (an employee id or an exact roster name) a director in the roster?
+    public func isDirector(_ approver: String) -> Bool {
+        if let r = roster[approver] { return r.role == .director }
+        return roster.values.contains { $0.name == approver && $0.role == .director }
+    }
+}

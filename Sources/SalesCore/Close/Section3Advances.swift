@@ -1,0 +1,88 @@
+/// rules.md §3 — travel advances (借款): requests, repayments and write-offs in order of date (on one date
+/// requests first, then repayments and write-offs; then file, then line); then settlement at the close.
+public enum Advances {
+    public static let notEligible = "ADV-NOT-ELIGIBLE"
+    public static let lateClaim = "ADV-LATE-CLAIM"
+    public static let overLimit = "ADV-OVER-LIMIT"
+    public static let exceedsBalance = "ADJ-EXCEEDS-BALANCE"
+
+    enum Event {
+        case request(RowRef, AdvanceRow)
+        case reduction(RowRef, AdjustmentRow)
+        var date: Day { switch self { case .request(_, let r): return r.date; case .reduction(_, let a): return a.date } }
+        var rank: Int { switch self { case .request: return 0; case .reduction: return 1 } }
+        var ref: RowRef { switch self { case .request(let f, _): return f; case .reduction(let f, _): return f } }
+    }
+
+    /// Late claimants of the previous period: those recorded at its close, and advance-role travellers of it
+    /// whose late claim arrives in this close (it counts before this close's advances are judged).
+    public static func lateClaimantsOfPrevious(_ ctx: CloseContext, _ s: CloseState) -> Set<String> {
+        guard let prev = ctx.ledger.previous else { return [] }
+        var set = prev.lateClaimants
+        for l in s.result.expenseLines where l.lateClaim && l.codes.contains(ExpLate.code) && prev.travellers.contains(l.row.employeeId) {
+            if let r = ctx.roster[l.row.employeeId], ctx.policy.advanceRoles.contains(r.role) { set.insert(l.row.employeeId) }
+        }
+        return set
+    }
+
+    public static func apply(_ ctx: CloseContext, _ s: inout CloseState) {
+        let late = lateClaimantsOfPrevious(ctx, s)
+        var balance: [String: Money] = [:]
+        func current(_ id: String) -> Money { balance[id] ?? ctx.ledger.balances[id]?.advanceOutstanding ?? .zero }
+
+        var events: [Event] = ctx.advances.map { .request($0.ref, $0.row) }
+        events += ctx.adjustments.filter { $0.row.kind == .advance_repaid || $0.row.kind == .advance_written_off }.map { .reduction($0.ref, $0.row) }
+        events.sort { ($0.date, $0.rank, $0.ref) < ($1.date, $1.rank, $1.ref) }
+
+        var rejected = Set<RowRef>()
+        for ev in events {
+            switch ev {
+            case .request(let ref, let a):
+                let role = ctx.roster[a.employeeId]?.role
+                var codes: [String] = []
+                if role == nil || !ctx.policy.advanceRoles.contains(role!) {
+                    codes = [notEligible]
+                } else if late.contains(a.employeeId) {
+                    codes = [lateClaim]
+                } else if current(a.employeeId) + a.amount > ctx.policy.advanceLimit {
+                    codes = [overLimit]
+                }
+                if codes.isEmpty {
+                    balance[a.employeeId] = current(a.employeeId) + a.amount
+                    s.update(a.employeeId) { $0.advancesApproved += a.amount }
+                }
+                s.result.advances.append(AdvanceResult(ref: ref, row: a, decision: codes.isEmpty ? .approved : .denied,
+                                                       codes: codes, balanceAfter: current(a.employeeId)))
+            case .reduction(let ref, let a):
+                let before = current(a.employeeId)
+                if a.amount > before {
+                    rejected.insert(ref)
+                    if let i = s.result.inputs.adjustments.firstIndex(where: { $0.ref == ref }) {
+                        s.result.inputs.adjustments[i].reject(exceedsBalance, column: "amount",
+                            "amount \(a.amount) is more than the outstanding advance of \(a.employeeId) at that point (\(before))")
+                    }
+                    continue
+                }
+                balance[a.employeeId] = before - a.amount
+                s.update(a.employeeId) { e in
+                    if a.kind == .advance_repaid { e.advanceRepaid += a.amount } else { e.advanceWrittenOff += a.amount }
+                }
+            }
+        }
+        s.result.adjustments = ctx.adjustments.filter { !rejected.contains($0.ref) }.map { AdjustmentResult(ref: $0.ref, row: $0.row) }
+
+        // Settlement.
+        for id in s.order {
+            s.update(id) { e in
+                e.advanceOutstandingBefore = ctx.ledger.balances[id]?.advanceOutstanding ?? .zero
+                e.reimbursement = (e.expensesApproved + e.mealAllowance - e.forfeitedExpenses + e.reimbursementAdjustments).max(.zero)
+                let outstanding = e.advanceOutstandingBefore + e.advancesApproved - e.advanceRepaid - e.advanceWrittenOff
+                e.advanceSettled = outstanding.min(e.reimbursement).max(.zero)
+                e.netPayable = e.reimbursement - e.advanceSettled
+                e.advanceOutstandingAfter = outstanding - e.advanceSettled
+            }
+            let after = s.employees[id]?.advanceOutstandingAfter ?? .zero
+            s.result.balancesAfter[id, default: CarriedBalances()].advanceOutstanding = after
+        }
+    }
+}

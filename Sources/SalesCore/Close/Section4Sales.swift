@@ -1,0 +1,211 @@
+/// rules.md §4 — sales, remittances, receivables, SAL-AMOUNT-MISMATCH, new outlets, activity and plan compliance.
+public enum SalesRules {
+    public static func apply(_ ctx: CloseContext, _ s: inout CloseState) {
+        creditSalesAndRemittances(ctx, &s)
+        targets(ctx, &s)
+        customers(ctx, &s)
+        newOutlets(ctx, &s)
+        activity(ctx, &s)
+        missingPlanWeeks(ctx, &s)
+    }
+
+    // MARK: sales, remittances, SAL-AMOUNT-MISMATCH
+
+    /// Is |quantity × unit_price − amount| above 0.01 yuan? Exact: quantity is in 1/10000 units, money in fen,
+    /// so the test is |q.units × price.fen − amount.fen × 10000| > 10000.
+    static func isAmountMismatch(quantity: Decimal4, unitPrice: Money, amount: Money) -> Bool {
+        let (qp, o1) = quantity.units.multipliedReportingOverflow(by: unitPrice.fen)
+        let (a4, o2) = amount.fen.multipliedReportingOverflow(by: 10_000)
+        if !o1 && !o2 {
+            let (d, o3) = qp.subtractingReportingOverflow(a4)
+            if !o3 { return d.magnitude > 10_000 }
+        }
+        // Absurdly large figures only: fall back to an approximate comparison.
+        let diff = Double(quantity.units) * Double(unitPrice.fen) - Double(amount.fen) * 10_000
+        return Swift.abs(diff) > 10_000
+    }
+
+    static func creditSalesAndRemittances(_ ctx: CloseContext, _ s: inout CloseState) {
+        for (ref, row) in ctx.sales {
+            let mismatch = row.unitPrice.map { isAmountMismatch(quantity: row.quantity, unitPrice: $0, amount: row.amount) } ?? false
+            if mismatch { s.result.salesMismatches.append(SalesMismatch(ref: ref, row: row)) }
+            s.update(row.employeeId) { e in
+                e.sales += row.amount
+                e.remitted += row.remitted
+                if mismatch {
+                    e.raise("SAL-AMOUNT-MISMATCH")
+                    e.notes.append((code: "SAL-AMOUNT-MISMATCH",
+                                    detail: "\(ref.file):\(ref.line) \(row.orderId)/\(row.lineNo): \(row.quantity) × \(row.unitPrice!) ≠ \(row.amount)"))
+                }
+            }
+        }
+        for (_, row) in ctx.remittances where countsForEmployee(ctx, row) {
+            s.update(row.employeeId) { $0.remitted += row.amount }
+        }
+    }
+
+    /// A remittance counts for the employee only on a day they were active (inputs.md, roster).
+    static func countsForEmployee(_ ctx: CloseContext, _ row: RemittanceRow) -> Bool {
+        ctx.roster[row.employeeId]?.isActive(on: row.date) ?? false
+    }
+
+    static func targets(_ ctx: CloseContext, _ s: inout CloseState) {
+        for id in s.order {
+            let t = ctx.target(id, ctx.period)
+            s.update(id) { e in
+                e.salesTarget = t?.salesTarget
+                e.remittanceTarget = t?.remittanceTarget
+                e.newOutletsTarget = t?.newOutletsTarget ?? 0
+                if let st = t?.salesTarget, st.fen > 0 {
+                    e.salesAttainment = Rational.ratio4(e.sales.fen, st.fen)
+                } else {
+                    e.salesAttainment = nil
+                }
+            }
+        }
+    }
+
+    // MARK: receivables
+
+    static func customers(_ ctx: CloseContext, _ s: inout CloseState) {
+        var ids = Set(ctx.ledger.customers.keys)
+        var sales: [String: Money] = [:], remitted: [String: Money] = [:]
+        var regions: [String: Set<String>] = [:]
+        var latestName: [String: (day: Day, ref: RowRef, name: String)] = [:]
+        for (ref, row) in ctx.sales {
+            ids.insert(row.customerId)
+            sales[row.customerId, default: .zero] += row.amount
+            remitted[row.customerId, default: .zero] += row.remitted
+            if let r = ctx.roster[row.employeeId]?.region { regions[row.customerId, default: []].insert(r) }
+            if let n = row.customerName, !n.isEmpty {
+                if let cur = latestName[row.customerId], (cur.day, cur.ref) > (row.date, ref) {} else {
+                    latestName[row.customerId] = (row.date, ref, n)
+                }
+            }
+        }
+        for (_, row) in ctx.remittances {
+            ids.insert(row.customerId)
+            remitted[row.customerId, default: .zero] += row.amount
+            if let r = ctx.roster[row.employeeId]?.region { regions[row.customerId, default: []].insert(r) }
+        }
+        var out: [CustomerResult] = []
+        for id in ids {
+            let before = ctx.ledger.customers[id]?.receivable ?? .zero
+            let sl = sales[id] ?? .zero, rm = remitted[id] ?? .zero
+            out.append(CustomerResult(customerId: id, name: latestName[id]?.name ?? ctx.ledger.customers[id]?.name,
+                                      receivableBefore: before, sales: sl, remitted: rm, receivableAfter: before + sl - rm,
+                                      regions: (regions[id] ?? []).sorted()))
+        }
+        out.sort { a, b in
+            a.receivableAfter != b.receivableAfter ? a.receivableAfter > b.receivableAfter : a.customerId < b.customerId
+        }
+        s.result.customers = out
+    }
+
+    // MARK: new outlets
+
+    static func newOutlets(_ ctx: CloseContext, _ s: inout CloseState) {
+        // What the period's rows say about each customer (any employee): nil when no row gives the cell.
+        var said: [String: Bool] = [:]
+        var customersOf: [String: Set<String>] = [:]
+        for (_, row) in ctx.sales {
+            customersOf[row.employeeId, default: []].insert(row.customerId)
+            if let n = row.newCustomer { said[row.customerId] = (said[row.customerId] ?? false) || n }
+        }
+        let hasEarlierClosed = ctx.ledger.closedPeriods.contains { $0 < ctx.period }
+        func isNew(_ c: String) -> Bool {
+            if let v = said[c] { return v }
+            return hasEarlierClosed && ctx.ledger.customers[c]?.hadSales != true
+        }
+        for (emp, cs) in customersOf {
+            let n = cs.filter(isNew).count
+            s.update(emp) { $0.newOutlets = n }
+        }
+    }
+
+    // MARK: activity and plans
+
+    /// Days of the period on which the employee's attendance is office, field or travel.
+    static func workingDays(_ ctx: CloseContext, _ emp: String) -> [Day] {
+        ctx.period.days.filter { ctx.attendance[CloseContext.EmpDay(emp, $0)]?.status.isWorking == true }
+    }
+
+    static func activity(_ ctx: CloseContext, _ s: inout CloseState) {
+        let std = ctx.policy.activityStandard
+        // Visits per (employee, day) by kind.
+        var visits: [CloseContext.EmpDay: [VisitKind: Int]] = [:]
+        for (_, v) in ctx.visits { visits[CloseContext.EmpDay(v.employeeId, v.date), default: [:]][v.kind, default: 0] += 1 }
+
+        for id in s.order {
+            guard let e = s.employees[id] else { continue }
+            let days = workingDays(ctx, id)
+            let isActivityRole = ctx.policy.activityRoles.contains(e.role)
+            s.update(id) { e in
+                e.workingDays = days.count
+                guard isActivityRole else { e.activityShare = nil; return }
+                // PLAN-ACTIVITY-LOW: plan rows on working days with a planned count below the standard.
+                var lowDays: [Day] = []
+                for d in days {
+                    guard let p = ctx.plans[CloseContext.EmpDay(id, d)] else { continue }
+                    if p.plannedNewVisits < std.newVisits || p.plannedExistingVisits < std.existingVisits || p.plannedCalls < std.calls {
+                        lowDays.append(d)
+                    }
+                }
+                e.planActivityLowDays = lowDays.count
+                if !lowDays.isEmpty {
+                    e.raise("PLAN-ACTIVITY-LOW")
+                    e.notes.append((code: "PLAN-ACTIVITY-LOW", detail: lowDays.map(\.description).joined(separator: ", ")))
+                }
+                // ACT-BELOW-STANDARD and activity_share, only with a visits file.
+                guard ctx.hasVisits else { e.activityShare = nil; return }
+                var met = 0
+                var below: [Day] = []
+                for d in days {
+                    let c = visits[CloseContext.EmpDay(id, d)]
+                    let ok = c != nil && (c![.new] ?? 0) >= std.newVisits && (c![.existing] ?? 0) >= std.existingVisits
+                        && (c![.call] ?? 0) >= std.calls
+                    if ok { met += 1 } else { below.append(d) }
+                }
+                e.activityDaysMet = met
+                e.belowStandardDays = below
+                e.activityShare = days.isEmpty ? nil : Rational.ratio4(Int64(met), Int64(days.count))
+                if !below.isEmpty {
+                    e.raise("ACT-BELOW-STANDARD")
+                    e.notes.append((code: "ACT-BELOW-STANDARD", detail: below.map(\.description).joined(separator: ", ")))
+                }
+            }
+        }
+    }
+
+    /// The Mondays of the ISO weeks that overlap the period.
+    static func weeksOverlapping(_ p: Period) -> [Day] {
+        var out: [Day] = []
+        var m = p.firstDay.weekStart
+        while m <= p.lastDay { out.append(m); m = m.adding(days: 7) }
+        return out
+    }
+
+    static func missingPlanWeeks(_ ctx: CloseContext, _ s: inout CloseState) {
+        for id in s.order {
+            guard let e = s.employees[id], ctx.policy.planRoles.contains(e.role) else { continue }
+            let working = Set(workingDays(ctx, id))
+            var missing: [Day] = []
+            for monday in weeksOverlapping(ctx.period) {
+                let hasWorkingDay = (0..<7).contains { working.contains(monday.adding(days: $0)) }
+                guard hasWorkingDay else { continue }
+                let key = CloseContext.EmpDay(id, monday)
+                // A plan row of any day of the week counts, this period's files or (for the days of a
+                // closed previous month) that close's record.
+                let planned = ctx.planWeeks.contains(key) || (ctx.ledger.previous?.planWeeks.contains(key) ?? false)
+                if !planned { missing.append(monday) }
+            }
+            s.update(id) { e in
+                e.missingPlanWeeks = missing
+                if !missing.isEmpty {
+                    e.raise("PLAN-MISSING-WEEK")
+                    e.notes.append((code: "PLAN-MISSING-WEEK", detail: missing.map(\.description).joined(separator: ", ")))
+                }
+            }
+        }
+    }
+}

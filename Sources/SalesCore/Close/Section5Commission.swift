@@ -1,0 +1,52 @@
+/// rules.md §5 — monthly commission.
+///
+/// The deferred balance does not cross from December into January (§8: the year total replaces it):
+/// January starts from 0 whatever the ledger carries, and December's close carries 0 (PayRule.record).
+public enum CommissionRule {
+    /// The deferred balance the month starts from.
+    static func deferredBefore(_ ctx: CloseContext, _ id: String) -> Money {
+        ctx.period.month == 1 ? .zero : (ctx.ledger.balances[id]?.commissionDeferred ?? .zero)
+    }
+
+    public static func apply(_ ctx: CloseContext, _ s: inout CloseState) {
+        let policy = ctx.policy
+        for id in s.order {
+            guard let emp = s.employees[id] else { continue }
+            let before = deferredBefore(ctx, id)
+            guard emp.active, policy.commissionRoles.contains(emp.role) else {
+                // Not computed this month: whatever the ledger defers stays deferred, unchanged.
+                s.update(id) { e in
+                    e.commissionDeferredBefore = before
+                    e.commissionDeferredBalance = before
+                    e.commissionEarned = .zero
+                    e.commissionSettled = .zero
+                    e.attainment = nil
+                }
+                continue
+            }
+            s.update(id) { e in
+                let earned = e.remitted.times(policy.commissionRate)
+                e.commissionEarned = earned
+                e.commissionDeferredBefore = before
+                if let t = e.remittanceTarget, t.fen > 0 {
+                    e.attainment = Rational.ratio4(e.remitted.fen, t.fen)
+                    if policy.settleThreshold.isReached(actual: e.remitted.fen, target: t.fen) {
+                        e.raise("COM-SETTLED")
+                        e.commissionSettled = earned + before
+                        e.commissionDeferredBalance = .zero
+                    } else {
+                        e.raise("COM-DEFERRED")
+                        e.commissionSettled = .zero
+                        e.commissionDeferredBalance = before + earned
+                    }
+                } else {
+                    e.attainment = nil
+                    e.raise("COM-NO-TARGET")
+                    e.raise("COM-DEFERRED")
+                    e.commissionSettled = .zero
+                    e.commissionDeferredBalance = before + earned
+                }
+            }
+        }
+    }
+}

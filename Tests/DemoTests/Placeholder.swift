@@ -1,0 +1,2 @@
+import XCTest
+final class DemoTestsPlaceholder: XCTestCase { func testNothingYet() {} }
