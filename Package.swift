@@ -37,7 +37,7 @@ let package = Package(
         .target(name: "Report", dependencies: ["SalesCore", "XlsxWriter"]),
         .target(name: "Demo", dependencies: ["SalesCore"]),
         .target(name: "CloseRunner", dependencies: [
-            "SalesCore", "Ingest", "PolicyFile", "Ledger", "Report", "Demo", "XlsxWriter",
+            "SalesCore", "Ingest", "PolicyFile", "Ledger", "Report", "Demo", "XlsxWriter", "XlsxReader",
         ]),
         .executableTarget(name: "salesclose", dependencies: [
             "CloseRunner",
@@ -54,5 +54,6 @@ let package = Package(
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "SalesCore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["XlsxReader", "SalesCore"]),
         .testTarget(name: "DemoTests", dependencies: ["Demo", "SalesCore"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "SalesCore", "XlsxReader"]),
     ]
 )

@@ -1,1 +1,145 @@
-print("salesclose")
+import ArgumentParser
+import CloseRunner
+import Demo
+import Foundation
+import SalesCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The thin CLI: arguments, progress, printing, exit codes in one place.
+struct SalesClose: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "salesclose",
+        abstract: "Closes a sales department's month: expense audit, advances, commission, pay inputs, reviews.",
+        version: Runner.toolVersion,
+        subcommands: [CloseCmd.self, CheckCmd.self, DemoCmd.self, PolicyCmd.self]
+    )
+}
+
+func parsePeriod(_ s: String?) throws -> Period? {
+    guard let s else { return nil }
+    guard let p = Period(s) else { throw ValidationError("--period must be YYYY-MM, e.g. 2023-03 (got \"\(s)\")") }
+    return p
+}
+
+let isTerminal = isatty(STDERR_FILENO) != 0
+func progress(_ s: String) {
+    if isTerminal { FileHandle.standardError.write(Data(("\r\u{1B}[K" + s).utf8)) }
+    else { FileHandle.standardError.write(Data((s + "\n").utf8)) }
+}
+func endProgress() { if isTerminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) } }
+
+struct CloseCmd: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "close", abstract: "Close the month in --inputs, writing to --outputs.")
+    @Option(help: "Folder with the month's CSV exports.") var inputs: String = "inputs"
+    @Option(help: "Folder for the workbooks, the summary and the ledger.") var outputs: String = "outputs"
+    @Option(help: "The month to close, YYYY-MM (default: the one month the sales rows fall in).") var period: String?
+    @Option(help: "The ledger file (default OUTPUTS/ledger.sqlite).") var ledger: String?
+    @Option(help: "Workbook language: zh (default) or en.") var lang: String = "zh"
+    @Flag(help: "Reclose the latest closed period with new inputs.") var reopen = false
+    @Flag(help: "Print close-summary.json to standard output.") var json = false
+
+    func run() throws {
+        guard let l = WorkbookLang(rawValue: lang) else { throw ValidationError("--lang must be zh or en (got \"\(lang)\")") }
+        let p = try parsePeriod(period)
+        try CloseRunnerMain.run {
+            let o = try Runner.close(CloseOptions(inputs: inputs, outputs: outputs, period: p, ledger: ledger, lang: l, reopen: reopen),
+                                     progress: progress)
+            endProgress()
+            if json { print(o.summaryJSON, terminator: "") }
+            let what: String
+            switch o.kind {
+            case .closed: what = "closed \(o.period)"
+            case .reopened: what = "reopened and closed \(o.period) again"
+            case .unchanged: what = "\(o.period) is already closed with these inputs; nothing changed"
+            case .rewritten: what = "\(o.period) is already closed with these inputs; the files were written again for these options"
+            }
+            let msg = "\(what): \(o.files.count) files in \(o.folder)/ (\(o.files.joined(separator: ", "))); \(o.rejectedRows) input rows rejected (see the finance workbook)\n"
+            FileHandle.standardError.write(Data(msg.utf8))
+        }
+    }
+}
+
+struct CheckCmd: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "check", abstract: "Read and validate the inputs; write nothing.")
+    @Option var inputs: String = "inputs"
+    @Option var outputs: String?
+    @Option var period: String?
+    @Option var ledger: String?
+    func run() throws {
+        let p = try parsePeriod(period)
+        try CloseRunnerMain.run {
+            let r = try Runner.check(inputs: inputs, outputs: outputs, period: p, ledger: ledger)
+            print(r.report, terminator: "")
+        }
+    }
+}
+
+struct DemoCmd: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "demo", abstract: "Write a realistic, deterministic demo data set.")
+    @Argument(help: "Folder to write into.") var dir: String
+    @Option(help: "Headcount as a share of company A's (1.0 = 3 heads, 20 regional managers, 97 reps).") var scale: Double = 1.0
+    @Option(help: "Employees (overrides --scale with the nearest headcount).") var employees: Int?
+    @Option(help: "Months, e.g. 2023-03 or 2023-01,2023-02,2023-03 (several: one sub-folder each).") var months: String = "2023-03"
+    @Option(help: "Order lines per month (default: realistic).") var orderLines: Int?
+    @Flag(help: "Leave out the deliberate mistakes.") var clean = false
+    func run() throws {
+        let ps = try months.split(separator: ",").map { s -> Period in
+            guard let p = Period(String(s)) else { throw ValidationError("--months takes YYYY-MM[,YYYY-MM…] (got \"\(s)\")") }
+            return p
+        }
+        var o = DemoOptions()
+        o.periods = ps
+        o.employeesScale = employees.map { Double($0) / 125.0 } ?? scale
+        o.orderLinesPerMonth = orderLines
+        o.withMistakes = !clean
+        try CloseRunnerMain.run {
+            do {
+                let files = try DemoWriter.write(to: dir, options: o)
+                FileHandle.standardError.write(Data("wrote \(files.count) files to \(dir)\n".utf8))
+            } catch let e as RunError { throw e } catch {
+                throw RunError(.writeFailed, "error: writing the demo failed: \(error)")
+            }
+        }
+    }
+}
+
+struct PolicyCmd: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "policy", abstract: "Print the effective policy as TOML.")
+    @Option(help: "Folder whose policy.toml to apply over the defaults.") var inputs: String?
+    func run() throws {
+        try CloseRunnerMain.run {
+            let p = try inputs.map { try Runner.loadPolicy(inputs: $0) } ?? Runner.loadPolicy(inputs: "/nonexistent-\(UUID())")
+            print(p.text, terminator: "")
+        }
+    }
+}
+
+enum CloseRunnerMain {
+    static func run(_ body: () throws -> Void) throws {
+        do { try body() }
+        catch let e as RunError {
+            endProgress()
+            for l in e.lines { FileHandle.standardError.write(Data((l + "\n").utf8)) }
+            throw ExitCode(e.status.rawValue)
+        }
+    }
+}
+
+/// Exit statuses in one place: 0 closed, 1 wrong usage, 2–5 as RunError says (outputs.md).
+do {
+    var command = try SalesClose.parseAsRoot()
+    try command.run()
+    exit(0)
+} catch let e as ExitCode {
+    exit(e.rawValue)
+} catch {
+    let code = SalesClose.exitCode(for: error)
+    if code == .success {
+        print(SalesClose.fullMessage(for: error))
+        exit(0)
+    }
+    FileHandle.standardError.write(Data((SalesClose.fullMessage(for: error) + "\n").utf8))
+    exit(code == .validationFailure ? 1 : 4)
+}

@@ -1,1 +1,0 @@
-// CloseRunner module

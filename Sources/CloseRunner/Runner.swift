@@ -1,0 +1,225 @@
+import Foundation
+import SalesCore
+import Ingest
+import PolicyFile
+import Ledger
+#if canImport(Glibc)
+import Glibc
+#endif
+
+public enum WorkbookLang: String, Sendable { case zh, en }
+
+public struct CloseOptions: Sendable {
+    public var inputs: String
+    public var outputs: String
+    public var period: Period?
+    public var ledger: String?
+    public var lang: WorkbookLang = .zh
+    public var reopen = false
+    public init(inputs: String, outputs: String, period: Period? = nil, ledger: String? = nil, lang: WorkbookLang = .zh, reopen: Bool = false) {
+        self.inputs = inputs; self.outputs = outputs; self.period = period; self.ledger = ledger; self.lang = lang; self.reopen = reopen
+    }
+    var ledgerPath: String { ledger ?? (outputs + "/ledger.sqlite") }
+}
+
+/// What the inputs folder holds, read and typed, with the effective policy.
+public struct Prepared: Sendable {
+    public var policy: Policy
+    public var policyText: String
+    public var policySHA256: String
+    public var inputs: InputSet
+    /// Input file name → SHA-256, policy.toml included: the close's identity with the policy.
+    public var inputHashes: [String: String]
+}
+
+public struct CloseOutcome: Sendable {
+    public enum Kind: Sendable { case closed, reopened, unchanged, rewritten }
+    public var kind: Kind
+    public var period: Period
+    public var folder: String
+    public var summaryJSON: String
+    public var files: [String]
+    public var rejectedRows: Int
+}
+
+public enum Runner {
+    public static let toolVersion = "0.1.0"
+
+    // MARK: reading
+
+    public static func loadPolicy(inputs: String) throws -> (policy: Policy, text: String, sha256: String) {
+        let path = inputs + "/policy.toml"
+        var policy = Policy.default
+        if Files.exists(path) {
+            let bytes = try Files.readBytes(path)
+            guard let text = String(validating: bytes, as: UTF8.self) else {
+                throw RunError(.input, "policy.toml: error: the file is not UTF-8 text")
+            }
+            do { policy = try PolicyFile.load(text: text, fileName: "policy.toml") }
+            catch let e as FileError { throw RunError.from(e) }
+        }
+        let canonical = PolicyFile.canonicalText(policy)
+        return (policy, canonical, SHA256.hex(Array(canonical.utf8)))
+    }
+
+    public static func prepare(inputs: String) throws -> Prepared {
+        guard Files.isDirectory(inputs) else { throw RunError(.input, "\(inputs): error: no such inputs folder") }
+        let p = try loadPolicy(inputs: inputs)
+        let set: InputSet
+        do { set = try InputReader(cityAliases: p.policy.cityAliases).read(directory: inputs) }
+        catch let e as FileError { throw RunError.from(e) }
+        var hashes: [String: String] = [:]
+        for f in set.files { hashes[f.file] = f.sha256 }
+        if let s = set.policySHA256 { hashes["policy.toml"] = s }
+        return Prepared(policy: p.policy, policyText: p.text, policySHA256: p.sha256, inputs: set, inputHashes: hashes)
+    }
+
+    /// The period given, or the one month the sales rows fall in.
+    public static func period(_ given: Period?, _ set: InputSet) throws -> Period {
+        if let given { return given }
+        var months = Set<Period>()
+        for r in set.sales { if let v = r.value, r.issue == nil { months.insert(v.date.period) } }
+        if months.isEmpty {
+            throw RunError(.input, "error: no sales row to infer the period from; give the period with --period YYYY-MM (make: PERIOD=YYYY-MM)")
+        }
+        if months.count > 1 {
+            let list = months.sorted().map(\.description).joined(separator: ", ")
+            throw RunError(.input, "error: the sales rows fall in several months (\(list)); say which to close with --period YYYY-MM (make: PERIOD=YYYY-MM)")
+        }
+        return months.first!
+    }
+
+    static func openLedger(_ path: String, create: Bool) throws -> LedgerStore? {
+        do { return try LedgerStore(path: path, createIfMissing: create, readOnly: !create) }
+        catch let e as LedgerError {
+            if e.kind == .missing && !create { return nil }
+            throw RunError.from(e)
+        }
+    }
+
+    // MARK: check
+
+    /// `salesclose check`: reads and validates against the ledger close would use, writes nothing.
+    public static func check(inputs: String, outputs: String?, period given: Period?, ledger: String?) throws -> (report: String, status: ExitStatus) {
+        let prep = try prepare(inputs: inputs)
+        var out = ""
+        let period: Period? = try? Self.period(given, prep.inputs)
+        var result: CloseResult? = nil
+        if let period {
+            let ledgerPath = ledger ?? ((outputs ?? "outputs") + "/ledger.sqlite")
+            var snap = LedgerSnapshot()
+            if let store = try openLedger(ledgerPath, create: false) {
+                do { snap = try store.snapshot(for: period) } catch let e as LedgerError { throw RunError.from(e) }
+            }
+            result = Close.run(period: period, policy: prep.policy, inputs: prep.inputs, ledger: snap)
+        }
+        let set = result?.inputs ?? prep.inputs
+        out += "period: " + (period?.description ?? "not known (\((try? Self.period(given, prep.inputs)).map(\.description) ?? "give --period"))") + "\n"
+        for f in set.files {
+            let c = RowCounts.of(set, file: f.file)
+            let delim = f.delimiter == "\t" ? "tab" : (f.delimiter == ";" ? "semicolon" : "comma")
+            out += "\(f.file): \(f.kind.rawValue), \(f.encoding), \(delim); rows \(f.rows) = accepted \(c.accepted) + rejected \(c.rejected) + blank \(f.blank)"
+            if f.rows == 0 { out += " (header only: no \(f.kind.rawValue) this month)" }
+            out += "\n"
+            if !f.ignoredColumns.isEmpty { out += "\(f.file): note: ignored columns: \(f.ignoredColumns.joined(separator: ", "))\n" }
+        }
+        for kind in InputKind.allCases where !kind.isRequired && !set.has(kind) {
+            out += "note: no \(kind.rawValue) file\n"
+        }
+        for f in set.ignoredFiles { out += "\(f.file): note: not read: \(f.reason)\n" }
+        for r in RowCounts.rejectedRows(set) {
+            out += "\(r.file):\(r.line):\(r.columnNumber): error: \(r.issue.code) \(r.issue.message)\n"
+        }
+        if period == nil {
+            _ = try Self.period(given, prep.inputs) // rethrows the clear error, exit 2
+        }
+        return (out, .closed)
+    }
+
+    // MARK: close
+
+    public static func close(_ o: CloseOptions, progress: @escaping (String) -> Void) throws -> CloseOutcome {
+        let prep = try prepare(inputs: o.inputs)
+        progress("read \(prep.inputs.files.count) input files")
+        let period = try Self.period(o.period, prep.inputs)
+        guard Files.isDirectory(o.outputs) || (try? Files.makeDirectory(o.outputs)) != nil else {
+            throw RunError(.writeFailed, "error: cannot create the outputs folder \(o.outputs)")
+        }
+        let lock = try OutputsLock(outputs: o.outputs)
+        defer { withExtendedLifetime(lock) {} }
+        guard let store = try openLedger(o.ledgerPath, create: true) else { throw RunError(.input, "error: no ledger") }
+
+        let tx = Transaction(outputs: o.outputs, period: period)
+        try tx.recover(store)
+
+        let identity = ClosedPeriodInfo(period: period, inputHashes: prep.inputHashes, policySHA256: prep.policySHA256,
+                                        outputHashes: [:], toolVersion: toolVersion, options: "lang=\(o.lang.rawValue)")
+        var reopening = false
+        var sameIdentity = false
+        do {
+            if let closed = try store.info(for: period) {
+                if closed.hasSameIdentity(as: identity) {
+                    sameIdentity = true
+                } else if o.reopen {
+                    try store.checkCanClose(period, reopen: true)
+                    reopening = true
+                } else {
+                    let files = closed.inputFilesDiffering(from: identity)
+                    var lines = ["error: \(period) is already closed with other inputs; the files that differ: \(files.joined(separator: ", "))"]
+                    if closed.policySHA256 != identity.policySHA256 { lines.append("error: the effective policy differs too") }
+                    lines.append("note: to replace that close, run again with --reopen (only the latest closed period can be reopened)")
+                    throw RunError(.ledgerRefused, lines)
+                }
+            } else {
+                try store.checkCanClose(period, reopen: o.reopen)
+            }
+        } catch let e as LedgerError { throw RunError.from(e) }
+
+        let snapshot: LedgerSnapshot
+        do { snapshot = try store.snapshot(for: period) } catch let e as LedgerError { throw RunError.from(e) }
+        let result = Close.run(period: period, policy: prep.policy, inputs: prep.inputs, ledger: snapshot, progress: { progress("rules: \($0)") })
+
+        // Write everything under a temporary name, read back and verify.
+        let previousSummary = reopening ? try? String(contentsOfFile: tx.folder + "/close-summary.json", encoding: .utf8) : nil
+        let written = try tx.writePartial { dir in
+            try Render.all(result, into: dir, lang: o.lang, policySHA256: prep.policySHA256, previousSummary: previousSummary, progress: progress)
+        }
+        var info = identity
+        info.outputHashes = written.hashes
+
+        if sameIdentity {
+            let old = try store.info(for: period)!
+            if old.outputHashes == written.hashes && Files.isDirectory(tx.folder), (try? Files.hashes(tx.folder)) == written.hashes {
+                tx.discardPartial()
+                return CloseOutcome(kind: .unchanged, period: period, folder: tx.folder, summaryJSON: written.summary,
+                                    files: written.files, rejectedRows: RowCounts.rejectedRows(result.inputs).count)
+            }
+            Fault.hit("before-commit")
+            do { try store.updateOutputs(period: period, outputHashes: written.hashes, options: info.options) }
+            catch let e as LedgerError { throw RunError.from(e) }
+            Fault.hit("after-commit")
+            try tx.swap()
+            return CloseOutcome(kind: .rewritten, period: period, folder: tx.folder, summaryJSON: written.summary,
+                                files: written.files, rejectedRows: RowCounts.rejectedRows(result.inputs).count)
+        }
+
+        Fault.hit("before-commit")
+        do { try store.record(result, info: info, replacing: reopening) }
+        catch let e as LedgerError { tx.discardPartial(); throw RunError.from(e) }
+        Fault.hit("after-commit")
+        try tx.swap()
+        return CloseOutcome(kind: reopening ? .reopened : .closed, period: period, folder: tx.folder, summaryJSON: written.summary,
+                            files: written.files, rejectedRows: RowCounts.rejectedRows(result.inputs).count)
+    }
+}
+
+/// A test-only fault hook: `SALESCLOSE_TEST_FAULT=<point>` kills the process at that point, as a crash would.
+enum Fault {
+    static func hit(_ point: String) {
+        guard let f = ProcessInfo.processInfo.environment["SALESCLOSE_TEST_FAULT"], f == point else { return }
+        kill(getpid(), SIGKILL)
+    }
+    static func fails(_ point: String) -> Bool {
+        ProcessInfo.processInfo.environment["SALESCLOSE_TEST_FAULT"] == point
+    }
+}

@@ -1,2 +1,0 @@
-import XCTest
-final class PolicyFileTestsPlaceholder: XCTestCase { func testNothingYet() {} }
