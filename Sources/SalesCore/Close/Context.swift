@@ -34,11 +34,25 @@ public struct CloseContext: Sendable {
         var roster: [String: RosterRow] = [:], order: [String] = []
         for r in inputs.roster { if let v = r.accepted, roster[v.employeeId] == nil { roster[v.employeeId] = v; order.append(v.employeeId) } }
         self.roster = roster; self.rosterOrder = order
+        // Context rows of other months are used where the rules look across the period's edge; for the
+        // previous month, once it is closed, the ledger's record stands instead of the files' rows (inputs.md).
+        let closedMonth = ledger.previous?.period
         var att: [EmpDay: AttendanceRow] = [:]
-        for r in inputs.attendance { if let v = r.accepted { att[EmpDay(v.employeeId, v.date)] = v } }
+        for r in inputs.attendance {
+            if let v = r.accepted, v.date.period != closedMonth { att[EmpDay(v.employeeId, v.date)] = v }
+        }
+        var plans: [EmpDay: PlanRow] = [:]
+        for r in inputs.plans {
+            if let v = r.accepted, v.date.period != closedMonth { plans[EmpDay(v.employeeId, v.date)] = v }
+        }
+        var weeks = Set(plans.keys.map { EmpDay($0.employeeId, $0.day.weekStart) })
+        if let rec = ledger.previous {
+            for (k, a) in rec.attendance { att[k] = AttendanceRow(date: k.day, employeeId: k.employeeId, status: a.status, city: a.city) }
+            for (k, c) in rec.planCity { plans[k] = PlanRow(employeeId: k.employeeId, date: k.day, city: c) }
+            weeks.formUnion(rec.planWeeks)
+            for k in rec.planCity.keys { weeks.insert(EmpDay(k.employeeId, k.day.weekStart)) }
+        }
         self.attendance = att
-        var plans: [EmpDay: PlanRow] = [:], weeks: Set<EmpDay> = []
-        for r in inputs.plans { if let v = r.accepted { plans[EmpDay(v.employeeId, v.date)] = v; weeks.insert(EmpDay(v.employeeId, v.date.weekStart)) } }
         self.plans = plans; self.planWeeks = weeks
         var targets: [String: [Period: TargetRow]] = [:]
         for r in inputs.targets { if let v = r.accepted { targets[v.employeeId, default: [:]][v.period] = v } }
@@ -55,18 +69,15 @@ public struct CloseContext: Sendable {
 
     public func target(_ employeeId: String, _ p: Period) -> TargetRow? { targets[employeeId]?[p] }
 
-    /// Attendance of a day: from the ledger's record for a day of the previous (closed) period when `useLedger`, else from the files.
-    public func attendance(_ e: String, _ d: Day, fromLedger: Bool) -> PeriodRecord.Attendance? {
-        if fromLedger, let rec = ledger.previous, rec.period.contains(d) { return rec.attendance[EmpDay(e, d)] }
-        return attendance[EmpDay(e, d)].map { .init(status: $0.status, city: $0.city) }
+    /// Attendance of a day (the ledger's record for a day of the closed previous month).
+    public func attendance(_ e: String, _ d: Day, fromLedger: Bool = false) -> PeriodRecord.Attendance? {
+        attendance[EmpDay(e, d)].map { .init(status: $0.status, city: $0.city) }
     }
-    public func planCity(_ e: String, _ d: Day, fromLedger: Bool) -> String? {
-        if fromLedger, let rec = ledger.previous, rec.period.contains(d) { return rec.planCity[EmpDay(e, d)] }
-        return plans[EmpDay(e, d)]?.city
+    public func planCity(_ e: String, _ d: Day, fromLedger: Bool = false) -> String? {
+        plans[EmpDay(e, d)]?.city
     }
-    public func hasPlanWeek(_ e: String, containing d: Day, fromLedger: Bool) -> Bool {
-        if fromLedger, let rec = ledger.previous, rec.period.contains(d) { return rec.planWeeks.contains(EmpDay(e, d.weekStart)) }
-        return planWeeks.contains(EmpDay(e, d.weekStart))
+    public func hasPlanWeek(_ e: String, containing d: Day, fromLedger: Bool = false) -> Bool {
+        planWeeks.contains(EmpDay(e, d.weekStart))
     }
 
     /// Is `approver` (an employee id or an exact roster name) a director in the roster?

@@ -6,8 +6,6 @@ public enum QuarterReview {
         var target = Money.zero
         var newOutlets = 0
         var newOutletsTarget = 0
-        /// Levels recorded for the quarter's months (ledger months and this month).
-        var levels: [Level] = []
     }
 
     static func sums(_ ctx: CloseContext, _ e: EmployeeResult) -> Sums {
@@ -18,13 +16,11 @@ public enum QuarterReview {
                 out.target += e.remittanceTarget ?? .zero
                 out.newOutlets += e.newOutlets
                 out.newOutletsTarget += e.newOutletsTarget
-                out.levels.append(e.level)
             } else if let m = ctx.ledger.months[e.employeeId]?[p] {
                 out.remitted += m.remitted
                 out.target += m.remittanceTarget ?? .zero
                 out.newOutlets += m.newOutlets
                 out.newOutletsTarget += m.newOutletsTarget
-                out.levels.append(m.level)
             }
         }
         return out
@@ -77,12 +73,9 @@ public enum QuarterReview {
                 if belowCut, let p = prev, p.assessed, p.belowCut {
                     codes.append("QTR-REVIEW")
                 }
-                // Quarters before a change of level do not count: both quarters recorded at the current
-                // level, and every month of each recorded at it.
-                let prevMonthLevels = (ctx.period.quarterMonths.first!.index - 3 ..< ctx.period.quarterMonths.first!.index)
-                    .compactMap { ctx.ledger.months[id]?[Period(index: $0)]?.level }
-                if promoteQualified, e.level != .numbered(1), let p = prev, p.assessed, p.promoteQualified,
-                   p.level == e.level, prevMonthLevels.allSatisfy({ $0 == e.level }), q.levels.allSatisfy({ $0 == e.level }) {
+                // Quarters before a change of level do not count: the preceding quarter must have been
+                // recorded (at its close) at the employee's current roster level.
+                if promoteQualified, e.level != .numbered(1), let p = prev, p.assessed, p.promoteQualified, p.level == e.level {
                     codes.append("QTR-PROMOTE")
                 }
             }

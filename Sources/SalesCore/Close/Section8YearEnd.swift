@@ -1,6 +1,44 @@
-/// rules.md §8 — year-end.
+/// rules.md §8 — year-end, at the close of December.
 public enum YearEnd {
     public static func apply(_ ctx: CloseContext, _ s: inout CloseState) {
-        // TODO(helper): §8
+        let period = ctx.period
+        guard period.month == 12 else { return }
+        let policy = ctx.policy
+        let months = (1...12).map { Period(year: period.year, month: $0)! }
+        if months.contains(where: { $0 != period && !ctx.ledger.isClosed($0) }) {
+            s.result.year = YearBlock(year: period.year, codes: ["YR-INCOMPLETE"], employees: [])
+            return
+        }
+        let dec31 = period.lastDay
+        var listed: [YearEmployee] = []
+        for id in s.order {
+            guard let e = s.employees[id], let r = ctx.roster[id],
+                  policy.commissionRoles.contains(e.role), r.isActive(on: dec31) else { continue }
+            var remitted = Money.zero, target = Money.zero, paid = Money.zero
+            for p in months {
+                if p == period {
+                    remitted += e.remitted
+                    target += e.remittanceTarget ?? .zero
+                    paid += e.commissionSettled - e.commissionForfeited + e.commissionAdjustments
+                } else if let m = ctx.ledger.months[id]?[p] {
+                    remitted += m.remitted
+                    target += m.remittanceTarget ?? .zero
+                    paid += m.commissionSettled - m.commissionForfeited + m.commissionAdjusted
+                }
+            }
+            guard target.fen > 0 else {
+                listed.append(YearEmployee(employeeId: id, attainment: nil, rate: nil, yearTotal: nil, paid: nil, bonus: nil,
+                                           codes: [], remitted: remitted, target: target))
+                continue
+            }
+            let rate = policy.yearEndRate(actual: remitted.fen, target: target.fen)
+            let total = remitted.times(rate)
+            let bonus = (total - paid).max(.zero)
+            listed.append(YearEmployee(employeeId: id, attainment: Rational.ratio4(remitted.fen, target.fen), rate: rate,
+                                       yearTotal: total, paid: paid, bonus: bonus, codes: ["YR-BONUS"],
+                                       remitted: remitted, target: target))
+            s.update(id) { $0.raise("YR-BONUS") }
+        }
+        s.result.year = YearBlock(year: period.year, codes: [], employees: listed)
     }
 }

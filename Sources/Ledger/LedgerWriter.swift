@@ -1,0 +1,126 @@
+import GRDB
+import SalesCore
+
+/// Writes one period's rows, inside the caller's transaction. Rows go in sorted order so the
+/// file's content does not depend on dictionary order.
+struct LedgerWriter {
+    let db: Database
+    let period: Period
+    private var key: String { period.description }
+
+    init(db: Database, period: Period) { self.db = db; self.period = period }
+
+    /// Deletes every row the period wrote (a reopen), `periods` last.
+    mutating func deletePeriod() throws {
+        for table in LedgerSchema.periodTables {
+            try db.execute(sql: "DELETE FROM \(table) WHERE period = ?", arguments: [key])
+        }
+        try db.execute(sql: "DELETE FROM periods WHERE period = ?", arguments: [key])
+    }
+
+    func replaceOutputs(_ outputs: [String: String], options: String, toolVersion: String?) throws {
+        try db.execute(sql: "DELETE FROM period_outputs WHERE period = ?", arguments: [key])
+        try insertOutputs(outputs)
+        try db.execute(sql: "UPDATE periods SET options = ? WHERE period = ?", arguments: [options, key])
+        if let toolVersion {
+            try db.execute(sql: "UPDATE periods SET tool_version = ? WHERE period = ?", arguments: [toolVersion, key])
+        }
+    }
+
+    private func insertOutputs(_ outputs: [String: String]) throws {
+        let st = try db.cachedStatement(sql: "INSERT INTO period_outputs(period, path, sha256) VALUES (?, ?, ?)")
+        for (path, sha) in outputs.sorted(by: { $0.key < $1.key }) { try st.execute(arguments: [key, path, sha]) }
+    }
+
+    func write(_ result: CloseResult, info: ClosedPeriodInfo) throws {
+        let seq = (try Int64.fetchOne(db, sql: "SELECT max(closed_seq) FROM periods") ?? 0) + 1
+        try db.execute(sql: "INSERT INTO periods(period, policy_sha256, tool_version, options, closed_seq) VALUES (?, ?, ?, ?, ?)",
+                       arguments: [key, info.policySHA256, info.toolVersion, info.options, seq])
+        var st = try db.cachedStatement(sql: "INSERT INTO period_inputs(period, file, sha256) VALUES (?, ?, ?)")
+        for (file, sha) in info.inputHashes.sorted(by: { $0.key < $1.key }) { try st.execute(arguments: [key, file, sha]) }
+        try insertOutputs(info.outputHashes)
+
+        st = try db.cachedStatement(sql: """
+            INSERT INTO employee_months(period, employee_id, remitted_fen, remittance_target_fen, sales_target_fen,
+                new_outlets, new_outlets_target, commission_earned_fen, commission_settled_fen, commission_forfeited_fen,
+                commission_adjusted_fen, commission_deferred_after_fen, pay_factor, level, travel_days)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for (emp, m) in result.monthsAfter.sorted(by: { $0.key < $1.key }) {
+            try st.execute(arguments: [
+                key, emp, m.remitted.fen, m.remittanceTarget?.fen, m.salesTarget?.fen,
+                m.newOutlets, m.newOutletsTarget, m.commissionEarned.fen, m.commissionSettled.fen, m.commissionForfeited.fen,
+                m.commissionAdjusted.fen, m.commissionDeferredAfter.fen, RateText.text(m.payFactor), m.level.key, m.travelDays,
+            ])
+        }
+
+        st = try db.cachedStatement(sql: """
+            INSERT INTO balances(period, employee_id, advance_outstanding_fen, commission_deferred_fen, pay_factor)
+            VALUES (?, ?, ?, ?, ?)
+            """)
+        for (emp, b) in result.balancesAfter.sorted(by: { $0.key < $1.key }) {
+            try st.execute(arguments: [key, emp, b.advanceOutstanding.fen, b.commissionDeferred.fen, RateText.text(b.payFactor)])
+        }
+
+        st = try db.cachedStatement(sql: "INSERT INTO receipts(period, kind, receipt_no) VALUES (?, ?, ?)")
+        for no in result.expenseReceiptsUsed.sorted() { try st.execute(arguments: [key, "expense", no]) }
+        for no in result.remittanceReceiptsUsed.sorted() { try st.execute(arguments: [key, "remittance", no]) }
+
+        st = try db.cachedStatement(sql: "INSERT INTO adjustment_ids(period, adjustment_id) VALUES (?, ?)")
+        for id in result.adjustmentIds.sorted() { try st.execute(arguments: [key, id]) }
+
+        try writeRecord(result.record)
+
+        // A customer "had sales" in this period when an accepted sales row names it.
+        var sold = Set<String>()
+        for row in result.inputs.sales { if let s = row.accepted { sold.insert(s.customerId) } }
+        st = try db.cachedStatement(sql: """
+            INSERT INTO customers(period, customer_id, name, receivable_after_fen, had_sales) VALUES (?, ?, ?, ?, ?)
+            """)
+        for c in result.customers.sorted(by: { $0.customerId < $1.customerId }) {
+            let had = sold.contains(c.customerId) || c.sales != .zero
+            try st.execute(arguments: [key, c.customerId, c.name, c.receivableAfter.fen, had ? 1 : 0])
+        }
+
+        st = try db.cachedStatement(sql: """
+            INSERT INTO quarter_outcomes(period, employee_id, year, quarter, assessed, below_cut, promote_qualified, level)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for (emp, q) in result.quarterOutcomes.sorted(by: { $0.key < $1.key }) {
+            try st.execute(arguments: [key, emp, q.year, q.quarter, q.assessed ? 1 : 0, q.belowCut ? 1 : 0,
+                                       q.promoteQualified ? 1 : 0, q.level.key])
+        }
+    }
+
+    private func writeRecord(_ rec: PeriodRecord) throws {
+        func byEmpDay<V>(_ a: (key: PeriodRecord.EmpDay, value: V), _ b: (key: PeriodRecord.EmpDay, value: V)) -> Bool {
+            (a.key.employeeId, a.key.day) < (b.key.employeeId, b.key.day)
+        }
+        func sortedEmpDays(_ s: Set<PeriodRecord.EmpDay>) -> [PeriodRecord.EmpDay] {
+            s.sorted { ($0.employeeId, $0.day) < ($1.employeeId, $1.day) }
+        }
+
+        var st = try db.cachedStatement(sql: "INSERT INTO attendance(period, employee_id, day, status, city) VALUES (?, ?, ?, ?, ?)")
+        for (k, a) in rec.attendance.sorted(by: byEmpDay) {
+            try st.execute(arguments: [key, k.employeeId, k.day.description, a.status.rawValue, a.city])
+        }
+        st = try db.cachedStatement(sql: "INSERT INTO plan_city(period, employee_id, day, city) VALUES (?, ?, ?, ?)")
+        for (k, city) in rec.planCity.sorted(by: byEmpDay) {
+            try st.execute(arguments: [key, k.employeeId, k.day.description, city])
+        }
+        st = try db.cachedStatement(sql: "INSERT INTO plan_weeks(period, employee_id, monday) VALUES (?, ?, ?)")
+        for k in sortedEmpDays(rec.planWeeks) { try st.execute(arguments: [key, k.employeeId, k.day.description]) }
+        st = try db.cachedStatement(sql: "INSERT INTO lodging_nights(period, employee_id, night) VALUES (?, ?, ?)")
+        for k in sortedEmpDays(rec.lodgingNightsPaid) { try st.execute(arguments: [key, k.employeeId, k.day.description]) }
+        st = try db.cachedStatement(sql: "INSERT INTO quota_used(period, employee_id, category, used_fen) VALUES (?, ?, ?, ?)")
+        for (emp, cats) in rec.quotaUsed.sorted(by: { $0.key < $1.key }) {
+            for (cat, used) in cats.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+                try st.execute(arguments: [key, emp, cat.rawValue, used.fen])
+            }
+        }
+        st = try db.cachedStatement(sql: "INSERT INTO late_claimants(period, employee_id) VALUES (?, ?)")
+        for emp in rec.lateClaimants.sorted() { try st.execute(arguments: [key, emp]) }
+        st = try db.cachedStatement(sql: "INSERT INTO travellers(period, employee_id) VALUES (?, ?)")
+        for emp in rec.travellers.sorted() { try st.execute(arguments: [key, emp]) }
+    }
+}

@@ -1,2 +1,0 @@
-import XCTest
-final class LedgerTestsPlaceholder: XCTestCase { func testNothingYet() {} }
