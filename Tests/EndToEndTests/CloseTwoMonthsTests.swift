@@ -108,6 +108,8 @@ final class CloseTwoMonthsTests: XCTestCase {
         let reopen = try Harness.run(["close", "--inputs", inputs.path, "--outputs", out.path, "--reopen"])
         XCTAssertEqual(reopen.status, 0, reopen.stderr)
         let s = try Harness.summary(out, "2023-01")
-        XCTAssertEqual(s.advance("A9")?["decision"] as? String, "denied")
+        // A9: 2000.00 outstanding + 100.00 = 2100.00 ≤ 3000.00 → approved; after settling 465.00: 1635.00.
+        XCTAssertEqual(s.advance("A9")?["decision"] as? String, "approved")
+        XCTAssertEqual(s.employee("M1")?["advance_outstanding_after"] as? String, "1635.00")
     }
 }
