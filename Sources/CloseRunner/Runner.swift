@@ -128,7 +128,7 @@ public enum Runner {
         }
         for f in set.ignoredFiles { out += "\(f.file): note: not read: \(f.reason)\n" }
         for r in RowCounts.rejectedRows(set) {
-            out += "\(r.file):\(r.line):\(r.columnNumber): error: \(r.issue.code) \(r.issue.message)\n"
+            out += "\(r.file):\(r.line):\(max(1, r.columnNumber)): error: \(r.issue.code) \(r.issue.message)\n"
         }
         if period == nil {
             _ = try Self.period(given, prep.inputs) // rethrows the clear error, exit 2

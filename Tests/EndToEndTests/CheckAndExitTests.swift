@@ -27,7 +27,7 @@ final class CheckAndExitTests: XCTestCase {
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertTrue(r.stdout.contains("sales.csv: sales, utf-8, comma; rows 5 = accepted 2 + rejected 3 + blank 0"), r.stdout)
         XCTAssertTrue(r.stdout.contains("sales.csv:3:1: error: ROW-BAD-VALUE"), r.stdout)
-        XCTAssertTrue(r.stdout.contains("sales.csv:4:0: error: ROW-UNKNOWN-EMPLOYEE"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("sales.csv:4:1: error: ROW-UNKNOWN-EMPLOYEE"), r.stdout)
         XCTAssertTrue(r.stdout.contains("sales.csv:7:10: error: ROW-BAD-VALUE"), r.stdout)
         // check writes nothing
         XCTAssertFalse(FileManager.default.fileExists(atPath: root.appendingPathComponent("out").path))

@@ -1,2 +1,0 @@
-import XCTest
-final class DemoTestsPlaceholder: XCTestCase { func testNothingYet() {} }
