@@ -1,1 +1,0 @@
-// XlsxWriter module

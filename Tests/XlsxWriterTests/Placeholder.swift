@@ -1,2 +1,0 @@
-import XCTest
-final class XlsxWriterTestsPlaceholder: XCTestCase { func testNothingYet() {} }
