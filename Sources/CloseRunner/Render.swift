@@ -12,10 +12,61 @@ enum Render {
         let reportLang: Lang = lang == .en ? .en : .zh
         let password = ProcessInfo.processInfo.environment["SALESCLOSE_SHEET_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 }
 
-        /*FINANCE*/
+        let finance = "finance-\(r.period).xlsx"
+        if Fault.fails("write-finance") { throw RunError(.writeFailed, "error: writing \(finance) failed (test fault)") }
+        let changes = previousSummary.map { Changes.rows(before: $0, after: Summary.json(r, policySHA256: policySHA256, outputs: []).render()) }
+        let written: WrittenWorkbook
+        do {
+            written = try FinanceWorkbook.write(r, to: dir + "/" + finance,
+                                                options: ReportOptions(lang: reportLang, sheetPassword: password), changes: changes)
+        } catch {
+            throw RunError(.writeFailed, "error: writing \(finance) failed: \(error)")
+        }
+        try Verify.workbook(written)
+        outputs.append((finance, try Files.sha256(of: dir + "/" + finance)))
+        progress("wrote \(finance)")
+
         let summary = Summary.json(r, policySHA256: policySHA256, outputs: outputs).render()
         try Files.write(Array(summary.utf8), to: dir + "/close-summary.json", mode: 0o600)
         return (outputs.map(\.file) + ["close-summary.json"], summary)
     }
 }
 
+
+/// What a reopen changed against the close it replaces, per employee, from the two summaries.
+enum Changes {
+    static let fields = ["expenses_claimed", "expenses_approved", "meal_allowance", "reimbursement_adjustments",
+                         "advances_approved", "advance_settled", "advance_outstanding_after", "net_payable",
+                         "sales", "remitted", "commission_earned", "commission_settled", "commission_deferred_balance",
+                         "commission_adjustments", "gross_pay", "codes"]
+
+    static func rows(before: String, after: String) -> [ChangeRow] {
+        func employees(_ text: String) -> [String: [String: Any]] {
+            guard let o = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any],
+                  let list = o["employees"] as? [[String: Any]] else { return [:] }
+            var m: [String: [String: Any]] = [:]
+            for e in list { if let id = e["employee_id"] as? String { m[id] = e } }
+            return m
+        }
+        func value(_ v: Any?) -> ChangeValue {
+            if let s = v as? String, let m = Money.parsePlain(s) { return .money(m) }
+            if let a = v as? [String] { return .text(a.joined(separator: " ")) }
+            if let s = v as? String { return .text(s) }
+            if let n = v as? NSNumber { return .ratio(n.doubleValue) }
+            return .none
+        }
+        let old = employees(before), new = employees(after)
+        var ids = Array(Set(old.keys).union(new.keys))
+        ids.sort { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
+        var out: [ChangeRow] = []
+        for id in ids {
+            for f in fields {
+                let b = value(old[id]?[f]), a = value(new[id]?[f])
+                if b != a {
+                    out.append(ChangeRow(employeeId: id, name: (new[id]?["name"] ?? old[id]?["name"]) as? String, field: f, before: b, after: a))
+                }
+            }
+        }
+        return out
+    }
+}
