@@ -140,7 +140,7 @@ public enum Runner {
 
     public static func close(_ o: CloseOptions, progress: @escaping (String) -> Void) throws -> CloseOutcome {
         let prep = try prepare(inputs: o.inputs)
-        progress("read \(prep.inputs.files.count) input files")
+        for f in prep.inputs.files { progress("read \(f.file): \(f.rows) rows (\(f.kind.rawValue), \(f.encoding))") }
         let period = try Self.period(o.period, prep.inputs)
         guard Files.isDirectory(o.outputs) || (try? Files.makeDirectory(o.outputs)) != nil else {
             throw RunError(.writeFailed, "error: cannot create the outputs folder \(o.outputs)")

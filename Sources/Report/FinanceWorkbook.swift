@@ -1,0 +1,622 @@
+import SalesCore
+
+/// A value in the reopen comparison.
+public enum ChangeValue: Sendable, Hashable {
+    case none
+    case money(Money)
+    case integer(Int)
+    case ratio(Double)
+    case text(String)
+}
+
+/// One figure that differs from the close a reopen replaces.
+public struct ChangeRow: Sendable, Hashable {
+    public var employeeId: String
+    public var name: String?
+    /// What changed, as the caller labels it ("net_payable", or a label in the workbook's language).
+    public var field: String
+    public var before: ChangeValue
+    public var after: ChangeValue
+    public init(employeeId: String, name: String? = nil, field: String, before: ChangeValue, after: ChangeValue) {
+        self.employeeId = employeeId; self.name = name; self.field = field; self.before = before; self.after = after
+    }
+}
+
+/// The finance workbook (`finance-YYYY-MM.xlsx`): reimbursement and advance settlement, expense lines,
+/// advances, adjustments, commission, pay inputs, slips, quarter and year reviews, control totals,
+/// rejected rows, and after a reopen what changed.
+public enum FinanceWorkbook {
+    /// Stable sheet keys, in workbook order.
+    public enum Key {
+        public static let reimbursement = "reimbursement"
+        public static let expenseLines = "expense_lines"
+        public static let advances = "advances"
+        public static let adjustments = "adjustments"
+        public static let commission = "commission"
+        public static let pay = "pay"
+        public static let claimSlips = "claim_slips"
+        public static let paySlips = "pay_slips"
+        public static let quarter = "quarter"
+        public static let year = "year"
+        public static let controlTotals = "control_totals"
+        public static let rejectedRows = "rejected_rows"
+        public static let changes = "changes"
+    }
+
+    /// Sheet names in both languages.
+    public static let sheetNames: [String: Bilingual] = [
+        Key.reimbursement: Bilingual("报销汇总", "Reimbursement"),
+        Key.expenseLines: Bilingual("费用明细", "Expense lines"),
+        Key.advances: Bilingual("借款", "Advances"),
+        Key.adjustments: Bilingual("调整", "Adjustments"),
+        Key.commission: Bilingual("提成", "Commission"),
+        Key.pay: Bilingual("工资", "Pay"),
+        Key.claimSlips: Bilingual("报销单", "Claim slips"),
+        Key.paySlips: Bilingual("工资条", "Pay slips"),
+        Key.quarter: Bilingual("季度考核", "Quarter review"),
+        Key.year: Bilingual("年终奖", "Year-end bonus"),
+        Key.controlTotals: Bilingual("控制总数", "Control totals"),
+        Key.rejectedRows: Bilingual("退回行", "Rejected rows"),
+        Key.changes: Bilingual("重开差异", "Changes"),
+    ]
+
+    /// The file name for a period: `finance-2023-03.xlsx`.
+    public static func fileName(_ period: Period) -> String { "finance-\(period).xlsx" }
+
+    /// Writes the workbook (mode 0600: it holds pay figures) and reports what a read-back should find.
+    @discardableResult
+    public static func write(_ r: CloseResult, to path: String, options: ReportOptions,
+                             changes: [ChangeRow]? = nil) throws -> WrittenWorkbook {
+        let model = model(r, lang: options.lang, changes: changes)
+        return try WorkbookRenderer.write(model, to: path, options: RenderOptions(
+            company: options.company, sheetPassword: options.sheetPassword, constantMemory: options.constantMemory,
+            fileMode: 0o600, maxRowsPerSheet: options.maxRowsPerSheet))
+    }
+
+    public static func model(_ r: CloseResult, lang: Lang) -> WorkbookModel { model(r, lang: lang, changes: nil) }
+
+    public static func model(_ r: CloseResult, lang: Lang, changes: [ChangeRow]?) -> WorkbookModel {
+        let b = Builder(r: r, lang: lang)
+        var sheets = [b.reimbursement(), b.expenseLines(), b.advances(), b.adjustments(), b.commission(), b.pay(),
+                      b.claimSlips(), b.paySlips()]
+        if let q = r.quarter { sheets.append(b.quarter(q)) }
+        if let y = r.year { sheets.append(b.year(y)) }
+        sheets.append(b.controlTotals())
+        sheets.append(b.rejectedRows())
+        if let changes { sheets.append(b.changes(changes)) }
+        let title = lang == .zh ? "财务报表 \(r.period)" : "Finance \(r.period)"
+        return WorkbookModel(title: title, subject: r.period.description, created: r.period.lastDay, sheets: sheets)
+    }
+
+    /// Column headers (Chinese in the voice of 篇9, English).
+    enum H {
+        static let employeeId = Bilingual("员工编号", "Employee ID")
+        static let name = Bilingual("姓名", "Name")
+        static let department = Bilingual("部门", "Department")
+        static let region = Bilingual("区域", "Region")
+        static let role = Bilingual("岗位", "Role")
+        static let claimed = Bilingual("报销申请金额", "Claimed")
+        static let approved = Bilingual("核准金额", "Approved")
+        static let mealAllowance = Bilingual("伙食补助", "Meal allowance")
+        static let forfeited = Bilingual("扣除差旅费", "Forfeited expenses")
+        static let reimbursementAdjustments = Bilingual("报销调整", "Reimbursement adjustments")
+        static let reimbursement = Bilingual("应报销", "Reimbursement")
+        static let outstandingBefore = Bilingual("期初借款余额", "Advance outstanding before")
+        static let advancesApproved = Bilingual("本月借款", "Advances approved")
+        static let repaid = Bilingual("还款", "Repaid")
+        static let writtenOff = Bilingual("核销", "Written off")
+        static let settled = Bilingual("冲借款", "Settled against advance")
+        static let netPayable = Bilingual("实付", "Net payable")
+        static let outstandingAfter = Bilingual("期末借款余额", "Advance outstanding after")
+        static let file = Bilingual("文件", "File")
+        static let line = Bilingual("行号", "Line")
+        static let claimId = Bilingual("报销单号", "Claim ID")
+        static let date = Bilingual("日期", "Date")
+        static let category = Bilingual("费用类别", "Category")
+        static let transport = Bilingual("交通方式", "Transport")
+        static let city = Bilingual("城市", "City")
+        static let nights = Bilingual("晚数", "Nights")
+        static let receiptNo = Bilingual("票据号", "Receipt no.")
+        static let decision = Bilingual("审核结果", "Decision")
+        static let lateClaim = Bilingual("补报", "Late claim")
+        static let codes = Bilingual("代码", "Codes")
+        static let reasons = Bilingual("原因", "Reasons")
+        static let advanceId = Bilingual("借款单号", "Advance ID")
+        static let amount = Bilingual("金额", "Amount")
+        static let approvedAmount = Bilingual("批准金额", "Approved amount")
+        static let purpose = Bilingual("事由", "Purpose")
+        static let balanceAfter = Bilingual("借款余额", "Balance after")
+        static let adjustmentId = Bilingual("调整单号", "Adjustment ID")
+        static let kind = Bilingual("类型", "Kind")
+        static let approvedBy = Bilingual("审批人", "Approved by")
+        static let reference = Bilingual("依据", "Reference")
+        static let note = Bilingual("说明", "Note")
+        static let remittanceTarget = Bilingual("汇款指标", "Remittance target")
+        static let remitted = Bilingual("本月汇款", "Remitted")
+        static let attainment = Bilingual("完成率", "Attainment")
+        static let earned = Bilingual("本月提成", "Commission earned")
+        static let deferredBefore = Bilingual("以前暂不结算提成", "Deferred before")
+        static let commissionSettled = Bilingual("结算提成", "Commission settled")
+        static let deferredAfter = Bilingual("暂不结算提成余额", "Deferred after")
+        static let commissionForfeited = Bilingual("扣除提成", "Commission forfeited")
+        static let commissionAdjustments = Bilingual("提成调整", "Commission adjustments")
+        static let level = Bilingual("工资级别", "Level")
+        static let baseSalary = Bilingual("基本工资（含通讯费）", "Base salary (incl. phone)")
+        static let performancePay = Bilingual("业绩效益工资", "Performance pay")
+        static let payFactor = Bilingual("工资计发比例", "Pay factor")
+        static let basePayPaid = Bilingual("底薪计发", "Base pay after factor")
+        static let grossPay = Bilingual("应发工资", "Gross pay")
+        static let signature = Bilingual("签字", "Signature")
+        static let quarterRemitted = Bilingual("季度汇款", "Quarter remitted")
+        static let quarterTarget = Bilingual("季度考核指标", "Quarter target")
+        static let newOutlets = Bilingual("网点开发", "New outlets")
+        static let newOutletsTarget = Bilingual("网点开发指标", "New outlets target")
+        static let assessed = Bilingual("参加考核", "Assessed")
+        static let nextPayFactor = Bilingual("下季度工资计发比例", "Next pay factor")
+        static let yearRemitted = Bilingual("全年汇款", "Year remitted")
+        static let yearTarget = Bilingual("全年目标总量", "Year target")
+        static let rate = Bilingual("年终提成比例", "Rate")
+        static let yearTotal = Bilingual("年终提成总数", "Year total")
+        static let paid = Bilingual("已按月结算提成", "Paid monthly")
+        static let bonus = Bilingual("总经理奖", "Bonus (GM award)")
+        static let inputKind = Bilingual("类型", "Kind")
+        static let encoding = Bilingual("编码", "Encoding")
+        static let rows = Bilingual("行数", "Rows")
+        static let accepted = Bilingual("接受", "Accepted")
+        static let rejected = Bilingual("退回", "Rejected")
+        static let blank = Bilingual("空行", "Blank")
+        static let check = Bilingual("核对（应为0）", "Check (must be 0)")
+        static let unparsedMoney = Bilingual("未识别金额格数", "Unparsed money cells")
+        static let moneyColumn = Bilingual("金额列", "Money column")
+        static let acceptedSum = Bilingual("接受行合计", "Sum over accepted rows")
+        static let rejectedSum = Bilingual("退回行合计", "Sum over rejected rows")
+        static let allSum = Bilingual("全部合计", "Sum over all rows")
+        static let column = Bilingual("栏目", "Column")
+        static let code = Bilingual("代码", "Code")
+        static let message = Bilingual("错误说明", "Message")
+        static let raw = Bilingual("原始内容", "Raw text")
+        static let field = Bilingual("项目", "Field")
+        static let before = Bilingual("原值", "Before")
+        static let after = Bilingual("新值", "After")
+        static let difference = Bilingual("差额", "Difference")
+        static let wholeRow = Bilingual("整行", "(whole row)")
+        static let moneyReconciliation = Bilingual("金额核对（接受 + 退回 = 全部）", "Money columns summed both ways (accepted + rejected = all)")
+        static let noChanges = Bilingual("与所替代的结账相比，没有变化。", "No figure differs from the close this one replaces.")
+    }
+
+    /// Builds each sheet of the finance workbook.
+    struct Builder {
+        let r: CloseResult
+        let lang: Lang
+        let names: [String: String]
+
+        init(r: CloseResult, lang: Lang) {
+            self.r = r
+            self.lang = lang
+            var names: [String: String] = [:]
+            for row in r.inputs.roster { if let v = row.value, names[v.employeeId] == nil { names[v.employeeId] = v.name } }
+            for e in r.employees { names[e.employeeId] = e.name }
+            self.names = names
+        }
+
+        func t(_ b: Bilingual) -> String { b(lang) }
+        func col(_ b: Bilingual, _ kind: ColumnKind, summed: Bool? = nil, attainment: Bool = false, width: Double? = nil) -> ColumnModel {
+            ColumnModel(b(lang), kind, summed: summed, attainment: attainment, width: width)
+        }
+        func sheetName(_ key: String) -> String { FinanceWorkbook.sheetNames[key]!(lang) }
+        func name(_ id: String) -> CellModel { .text(names[id]) }
+        func department(_ e: EmployeeResult) -> String {
+            if let d = e.department, !d.isEmpty { return d }
+            return Vocab.noDepartment(lang)
+        }
+        func reasons(_ codes: [String]) -> CellModel { .text(CodeText.reasons(codes, lang)) }
+        func codes(_ codes: [String]) -> CellModel { .text(CodeText.joined(codes)) }
+        var totals: TotalsSpec { TotalsSpec(label: Vocab.total(lang)) }
+        func subtotalLabel(_ key: String) -> String { Vocab.subtotal(key, lang) }
+
+        /// remitted / target as the exact ratio of two fen amounts (so the 80% and 100% fills
+        /// agree with the rules' exact comparison); nil without a positive target.
+        func ratio(_ remitted: Money, _ target: Money?, fallback: Double?) -> Double? {
+            guard let target else { return fallback }
+            guard target.fen > 0 else { return fallback }
+            return Double(remitted.fen) / Double(target.fen)
+        }
+
+        // MARK: 报销汇总
+
+        func reimbursement() -> SheetModel {
+            let columns = [
+                col(H.employeeId, .id), col(H.name, .text), col(H.department, .text), col(H.region, .text), col(H.role, .text),
+                col(H.claimed, .money), col(H.approved, .money), col(H.mealAllowance, .money), col(H.forfeited, .money),
+                col(H.reimbursementAdjustments, .money), col(H.reimbursement, .money), col(H.outstandingBefore, .money),
+                col(H.advancesApproved, .money), col(H.repaid, .money), col(H.writtenOff, .money), col(H.settled, .money),
+                col(H.netPayable, .money), col(H.outstandingAfter, .money),
+            ]
+            let rows: [(key: String, cells: [CellModel])] = r.employees.map { e in
+                (department(e), [
+                    .id(e.employeeId), .text(e.name), .text(department(e)), .text(e.region), .text(Vocab.role(e.role, lang)),
+                    .money(e.expensesClaimed), .money(e.expensesApproved), .money(e.mealAllowance), .money(e.forfeitedExpenses),
+                    .money(e.reimbursementAdjustments), .money(e.reimbursement), .money(e.advanceOutstandingBefore),
+                    .money(e.advancesApproved), .money(e.advanceRepaid), .money(e.advanceWrittenOff), .money(e.advanceSettled),
+                    .money(e.netPayable), .money(e.advanceOutstandingAfter),
+                ])
+            }
+            let table = TableModel.grouped(columns: columns, rows: rows, label: subtotalLabel, keyColumn: 2, totals: totals)
+            return SheetModel(key: Key.reimbursement, name: sheetName(Key.reimbursement), table: table)
+        }
+
+        // MARK: 费用明细
+
+        func expenseLines() -> SheetModel {
+            let columns = [
+                col(H.file, .text), col(H.line, .integer, summed: false), col(H.claimId, .id), col(H.employeeId, .id),
+                col(H.name, .text), col(H.date, .date), col(H.category, .text), col(H.transport, .text), col(H.city, .text),
+                col(H.nights, .integer, summed: false), col(H.receiptNo, .id), col(H.claimed, .money), col(H.approved, .money),
+                col(H.decision, .text), col(H.lateClaim, .text), col(H.codes, .text), col(H.reasons, .text),
+            ]
+            // One string per distinct code list, shared by every line that has it.
+            var codeCells: [[String]: (CellModel, CellModel)] = [:]
+            let rows: [[CellModel]] = r.expenseLines.map { l in
+                let row = l.row
+                let (codeCell, reasonCell): (CellModel, CellModel)
+                if let cached = codeCells[l.codes] { (codeCell, reasonCell) = cached } else {
+                    (codeCell, reasonCell) = (codes(l.codes), reasons(l.codes))
+                    codeCells[l.codes] = (codeCell, reasonCell)
+                }
+                return [
+                    .text(l.ref.file), .integer(l.ref.line), .id(row.claimId), .id(row.employeeId), name(row.employeeId),
+                    .date(row.date), .text(Vocab.category(row.category, lang)),
+                    row.transportMode.map { .text(Vocab.transport($0, lang)) } ?? .empty, .text(row.city),
+                    row.category == .lodging ? .integer(row.nights) : .empty, .text(row.receiptNo),
+                    .money(row.amount), .money(l.approved), .text(Vocab.decision(l.decision, lang)),
+                    .text(Vocab.yesNo(l.lateClaim, lang)), codeCell, reasonCell,
+                ]
+            }
+            return SheetModel(key: Key.expenseLines, name: sheetName(Key.expenseLines),
+                              table: TableModel(columns: columns, rows: rows, totals: totals))
+        }
+
+        // MARK: 借款
+
+        func advances() -> SheetModel {
+            let columns = [
+                col(H.advanceId, .id), col(H.employeeId, .id), col(H.name, .text), col(H.date, .date), col(H.amount, .money),
+                col(H.approvedAmount, .money), col(H.purpose, .text), col(H.decision, .text), col(H.codes, .text),
+                col(H.reasons, .text), col(H.balanceAfter, .money, summed: false),
+            ]
+            let rows: [[CellModel]] = r.advances.map { a in
+                [
+                    .id(a.row.advanceId), .id(a.row.employeeId), name(a.row.employeeId), .date(a.row.date), .money(a.row.amount),
+                    .money(a.decision == .approved ? a.row.amount : .zero), .text(a.row.purpose),
+                    .text(Vocab.advanceDecision(a.decision, lang)), codes(a.codes), reasons(a.codes), .money(a.balanceAfter),
+                ]
+            }
+            return SheetModel(key: Key.advances, name: sheetName(Key.advances),
+                              table: TableModel(columns: columns, rows: rows, totals: totals))
+        }
+
+        // MARK: 调整
+
+        func adjustments() -> SheetModel {
+            let columns = [
+                col(H.adjustmentId, .id), col(H.date, .date), col(H.employeeId, .id), col(H.name, .text), col(H.kind, .text),
+                col(H.amount, .money), col(H.approvedBy, .text), col(H.reference, .text), col(H.note, .text),
+            ]
+            // Subtotals by kind (a total over repayments and commission together would mean nothing).
+            let order = Dictionary(uniqueKeysWithValues: AdjustmentKind.allCases.enumerated().map { ($1, $0) })
+            let sorted = r.adjustments.enumerated().sorted { (order[$0.element.row.kind]!, $0.offset) < (order[$1.element.row.kind]!, $1.offset) }
+            let rows: [(key: String, cells: [CellModel])] = sorted.map { _, a in
+                let kind = Vocab.adjustmentKind(a.row.kind, lang)
+                return (kind, [
+                    .id(a.row.adjustmentId), .date(a.row.date), .id(a.row.employeeId), name(a.row.employeeId), .text(kind),
+                    .money(a.row.amount), .text(a.row.approvedBy), .text(a.row.reference), .text(a.row.note),
+                ])
+            }
+            let table = TableModel.grouped(columns: columns, rows: rows, label: subtotalLabel, keyColumn: 4, totals: nil)
+            return SheetModel(key: Key.adjustments, name: sheetName(Key.adjustments), table: table)
+        }
+
+        // MARK: 提成
+
+        func isCommissionEmployee(_ e: EmployeeResult) -> Bool {
+            e.remittanceTarget != nil || e.codes.contains { $0.hasPrefix("COM-") }
+        }
+
+        func commission() -> SheetModel {
+            let columns = [
+                col(H.employeeId, .id), col(H.name, .text), col(H.department, .text), col(H.role, .text),
+                col(H.remittanceTarget, .money), col(H.remitted, .money), col(H.attainment, .percent, attainment: true),
+                col(H.earned, .money), col(H.deferredBefore, .money), col(H.commissionSettled, .money),
+                col(H.deferredAfter, .money), col(H.commissionForfeited, .money), col(H.commissionAdjustments, .money),
+                col(H.codes, .text), col(H.reasons, .text),
+            ]
+            let rows: [[CellModel]] = r.employees.filter(isCommissionEmployee).map { e in
+                let own = e.codes.filter { $0.hasPrefix("COM-") || $0 == "AUDIT-FORFEIT" }
+                return [
+                    .id(e.employeeId), .text(e.name), .text(department(e)), .text(Vocab.role(e.role, lang)),
+                    .money(e.remittanceTarget), .money(e.remitted),
+                    .percent(ratio(e.remitted, e.remittanceTarget, fallback: e.attainment)),
+                    .money(e.commissionEarned), .money(e.commissionDeferredBefore), .money(e.commissionSettled),
+                    .money(e.commissionDeferredBalance), .money(e.commissionForfeited), .money(e.commissionAdjustments),
+                    codes(own), reasons(own),
+                ]
+            }
+            return SheetModel(key: Key.commission, name: sheetName(Key.commission),
+                              table: TableModel(columns: columns, rows: rows, totals: totals))
+        }
+
+        // MARK: 工资
+
+        var payEmployees: [EmployeeResult] { r.employees.filter { $0.grossPay != nil } }
+
+        func payCells(_ e: EmployeeResult) -> [CellModel] {
+            let performance = e.performancePay
+            let baseSalary = e.basePay.map { $0 - (performance ?? .zero) }
+            let factor = e.payFactor ?? .one
+            return [
+                .text(Vocab.level(e.level, lang)), .money(baseSalary), .money(performance), .percent(e.payFactor?.doubleValue),
+                .money(e.basePay.map { $0.times(factor) }), .money(e.commissionSettled), .money(e.commissionForfeited),
+                .money(e.commissionAdjustments), .money(e.grossPay),
+            ]
+        }
+
+        var payColumns: [ColumnModel] {
+            [col(H.level, .text), col(H.baseSalary, .money), col(H.performancePay, .money), col(H.payFactor, .percent),
+             col(H.basePayPaid, .money), col(H.commissionSettled, .money), col(H.commissionForfeited, .money),
+             col(H.commissionAdjustments, .money), col(H.grossPay, .money)]
+        }
+
+        func pay() -> SheetModel {
+            let columns = [col(H.employeeId, .id), col(H.name, .text), col(H.department, .text), col(H.role, .text)] + payColumns
+            let rows: [(key: String, cells: [CellModel])] = payEmployees.map { e in
+                (department(e), [.id(e.employeeId), .text(e.name), .text(department(e)), .text(Vocab.role(e.role, lang))] + payCells(e))
+            }
+            let table = TableModel.grouped(columns: columns, rows: rows, label: subtotalLabel, keyColumn: 2, totals: totals)
+            return SheetModel(key: Key.pay, name: sheetName(Key.pay), table: table)
+        }
+
+        // MARK: 报销单, 工资条
+
+        func hasClaimSlip(_ e: EmployeeResult) -> Bool {
+            [e.expensesClaimed, e.expensesApproved, e.mealAllowance, e.forfeitedExpenses, e.reimbursementAdjustments,
+             e.reimbursement, e.advanceOutstandingBefore, e.advancesApproved, e.advanceRepaid, e.advanceWrittenOff,
+             e.advanceSettled, e.netPayable, e.advanceOutstandingAfter].contains { $0 != .zero }
+        }
+
+        func claimSlips() -> SheetModel {
+            let columns = [
+                col(H.employeeId, .id), col(H.name, .text), col(H.department, .text), col(H.approved, .money),
+                col(H.mealAllowance, .money), col(H.forfeited, .money), col(H.reimbursementAdjustments, .money),
+                col(H.reimbursement, .money), col(H.outstandingBefore, .money), col(H.advancesApproved, .money),
+                col(H.settled, .money), col(H.netPayable, .money), col(H.outstandingAfter, .money),
+                col(H.signature, .text, width: 16),
+            ]
+            let rows: [[CellModel]] = r.employees.filter(hasClaimSlip).map { e in
+                [
+                    .id(e.employeeId), .text(e.name), .text(department(e)), .money(e.expensesApproved), .money(e.mealAllowance),
+                    .money(e.forfeitedExpenses), .money(e.reimbursementAdjustments), .money(e.reimbursement),
+                    .money(e.advanceOutstandingBefore), .money(e.advancesApproved), .money(e.advanceSettled),
+                    .money(e.netPayable), .money(e.advanceOutstandingAfter), .empty,
+                ]
+            }
+            let title = lang == .zh ? "\(r.period) 报销单" : "Claim slips \(r.period)"
+            return SheetModel(key: Key.claimSlips, name: sheetName(Key.claimSlips),
+                              table: TableModel(title: title, columns: columns, rows: rows), layout: .slips,
+                              freezeHeader: false, autofilter: false)
+        }
+
+        func paySlips() -> SheetModel {
+            let columns = [col(H.employeeId, .id), col(H.name, .text), col(H.department, .text)] + payColumns
+                + [col(H.signature, .text, width: 16)]
+            let rows: [[CellModel]] = payEmployees.map { e in
+                [.id(e.employeeId), .text(e.name), .text(department(e))] + payCells(e) + [.empty]
+            }
+            let title = lang == .zh ? "\(r.period) 工资条" : "Pay slips \(r.period)"
+            return SheetModel(key: Key.paySlips, name: sheetName(Key.paySlips),
+                              table: TableModel(title: title, columns: columns, rows: rows), layout: .slips,
+                              freezeHeader: false, autofilter: false)
+        }
+
+        // MARK: 季度考核, 年终奖
+
+        func blockNotes(_ title: String, _ codes: [String]) -> [String] {
+            [title] + codes.map { "\($0)：" + CodeText.sentence($0, lang) }
+        }
+
+        func quarter(_ q: QuarterBlock) -> SheetModel {
+            let columns = [
+                col(H.employeeId, .id), col(H.name, .text), col(H.quarterRemitted, .money), col(H.quarterTarget, .money),
+                col(H.attainment, .percent, attainment: true), col(H.newOutlets, .integer, summed: true),
+                col(H.newOutletsTarget, .integer, summed: true), col(H.assessed, .text), col(H.nextPayFactor, .percent),
+                col(H.codes, .text), col(H.reasons, .text),
+            ]
+            let rows: [[CellModel]] = q.employees.map { e in
+                [
+                    .id(e.employeeId), name(e.employeeId), .money(e.remitted), .money(e.target),
+                    .percent(ratio(e.remitted, e.target, fallback: e.attainment)), .integer(e.newOutlets), .integer(e.newOutletsTarget),
+                    .text(Vocab.yesNo(e.assessed, lang)), .percent(e.nextPayFactor.doubleValue), codes(e.codes), reasons(e.codes),
+                ]
+            }
+            let title = lang == .zh ? "\(q.label) 季度考核" : "Quarter review \(q.label)"
+            return SheetModel(key: Key.quarter, name: sheetName(Key.quarter), notes: blockNotes(title, q.codes),
+                              table: TableModel(columns: columns, rows: rows, totals: totals))
+        }
+
+        func year(_ y: YearBlock) -> SheetModel {
+            let columns = [
+                col(H.employeeId, .id), col(H.name, .text), col(H.yearRemitted, .money), col(H.yearTarget, .money),
+                col(H.attainment, .percent, attainment: true), col(H.rate, .percent), col(H.yearTotal, .money),
+                col(H.paid, .money), col(H.bonus, .money), col(H.codes, .text), col(H.reasons, .text),
+            ]
+            let rows: [[CellModel]] = y.employees.map { e in
+                [
+                    .id(e.employeeId), name(e.employeeId), .money(e.remitted), .money(e.target),
+                    .percent(ratio(e.remitted, e.target, fallback: e.attainment)), .percent(e.rate?.doubleValue),
+                    .money(e.yearTotal), .money(e.paid), .money(e.bonus), codes(e.codes), reasons(e.codes),
+                ]
+            }
+            let title = lang == .zh ? "\(y.year)年 年终奖（总经理奖）" : "Year-end bonus \(y.year)"
+            return SheetModel(key: Key.year, name: sheetName(Key.year), notes: blockNotes(title, y.codes),
+                              table: TableModel(columns: columns, rows: rows, totals: totals))
+        }
+
+        // MARK: 控制总数
+
+        func controlTotals() -> SheetModel {
+            let facts = InputFacts(r.inputs)
+            let columns = [
+                col(H.file, .text), col(H.inputKind, .text), col(H.encoding, .text), col(H.rows, .integer, summed: true),
+                col(H.accepted, .integer, summed: true), col(H.rejected, .integer, summed: true), col(H.blank, .integer, summed: true),
+                col(H.check, .integer, summed: true), col(H.unparsedMoney, .integer, summed: true),
+            ]
+            var rows: [[CellModel]] = []
+            var moneyRows: [[CellModel]] = []
+            for file in r.inputs.files {
+                let f = facts.byFile[file.file] ?? InputFacts.File()
+                let check = file.rows - f.accepted - f.rejected - file.blank
+                rows.append([
+                    .text(file.file), .text(Vocab.inputKind(file.kind, lang)), .text(file.encoding), .integer(file.rows),
+                    .integer(f.accepted), .integer(f.rejected), .integer(file.blank),
+                    .formula(RowFormula("{3}-{4}-{5}-{6}", cached: .integer(check))), .integer(f.badMoneyCells),
+                ])
+                for column in InputFacts.moneyColumns(kind: file.kind, seen: f.moneyColumns) {
+                    let acc = f.acceptedSums[column] ?? .zero, rej = f.rejectedSums[column] ?? .zero, all = f.allSums[column] ?? .zero
+                    moneyRows.append([
+                        .text(file.file), .text(moneyColumnLabel(column)), .money(acc), .money(rej), .money(all),
+                        .formula(RowFormula("{4}-{2}-{3}", cached: .money(all - acc - rej))),
+                    ])
+                }
+            }
+            let moneyColumns = [
+                col(H.file, .text), col(H.moneyColumn, .text), col(H.acceptedSum, .money, summed: false),
+                col(H.rejectedSum, .money, summed: false), col(H.allSum, .money, summed: false),
+                col(H.check, .money, summed: false),
+            ]
+            let appendix = TableModel(title: t(H.moneyReconciliation), columns: moneyColumns, rows: moneyRows)
+            return SheetModel(key: Key.controlTotals, name: sheetName(Key.controlTotals),
+                              table: TableModel(columns: columns, rows: rows, totals: totals), appendix: [appendix])
+        }
+
+        func moneyColumnLabel(_ column: String) -> String {
+            let zh: [String: String] = [
+                "amount": "金额", "remitted": "回款", "unit_price": "单价", "sales_target": "销售指标",
+                "remittance_target": "汇款指标",
+            ]
+            return lang == .zh ? (zh[column].map { "\($0)（\(column)）" } ?? column) : column
+        }
+
+        // MARK: 退回行
+
+        func rejectedRows() -> SheetModel {
+            let facts = InputFacts(r.inputs)
+            let columns = [
+                col(H.file, .text), col(H.line, .integer, summed: false), col(H.column, .text), col(H.code, .text),
+                col(H.reasons, .text), col(H.message, .text), col(H.raw, .text),
+            ]
+            let order = Dictionary(r.inputs.files.enumerated().map { ($1.file, $0) }, uniquingKeysWith: { a, _ in a })
+            let rejected = facts.rejected.enumerated().sorted { a, b in
+                let fa = order[a.element.file] ?? Int.max, fb = order[b.element.file] ?? Int.max
+                if fa != fb { return fa < fb }
+                if a.element.file != b.element.file { return a.element.file < b.element.file }
+                if a.element.line != b.element.line { return a.element.line < b.element.line }
+                return a.offset < b.offset
+            }.map(\.element)
+            let rows: [[CellModel]] = rejected.map { x in
+                [
+                    .text(x.file), .integer(x.line), .text(x.issue.column ?? t(H.wholeRow)), .text(x.issue.code),
+                    .text(CodeText.sentence(x.issue.code, lang)), .text(x.issue.message), .text(x.raw),
+                ]
+            }
+            return SheetModel(key: Key.rejectedRows, name: sheetName(Key.rejectedRows),
+                              table: TableModel(columns: columns, rows: rows))
+        }
+
+        // MARK: 重开差异
+
+        func changes(_ changes: [ChangeRow]) -> SheetModel {
+            let columns = [
+                col(H.employeeId, .id), col(H.name, .text), col(H.field, .text), col(H.before, .text), col(H.after, .text),
+                col(H.difference, .money, summed: false),
+            ]
+            func cell(_ v: ChangeValue) -> CellModel {
+                switch v {
+                case .none: return .empty
+                case .money(let m): return .money(m)
+                case .integer(let n): return .integer(n)
+                case .ratio(let d): return .percent(d)
+                case .text(let s): return .text(s)
+                }
+            }
+            let rows: [[CellModel]] = changes.map { c in
+                var diff = CellModel.empty
+                switch (c.before, c.after) {
+                case (.money(let a), .money(let b)): diff = .money(b - a)
+                case (.none, .money(let b)): diff = .money(b)
+                case (.money(let a), .none): diff = .money(-a)
+                default: break
+                }
+                return [.id(c.employeeId), .text(c.name ?? names[c.employeeId]), .text(c.field), cell(c.before), cell(c.after), diff]
+            }
+            return SheetModel(key: Key.changes, name: sheetName(Key.changes), notes: changes.isEmpty ? [t(H.noChanges)] : [],
+                              table: TableModel(columns: columns, rows: rows))
+        }
+    }
+}
+
+/// Per input file: accepted and rejected counts and the money cells summed both ways.
+struct InputFacts {
+    struct File {
+        var accepted = 0
+        var rejected = 0
+        var badMoneyCells = 0
+        var moneyColumns: [String] = []
+        var acceptedSums: [String: Money] = [:]
+        var rejectedSums: [String: Money] = [:]
+        var allSums: [String: Money] = [:]
+    }
+    struct Rejected {
+        var file: String
+        var line: Int
+        var issue: RowIssue
+        var raw: String
+    }
+    var byFile: [String: File] = [:]
+    var rejected: [Rejected] = []
+
+    init(_ inputs: InputSet) {
+        add(inputs.roster); add(inputs.targets); add(inputs.sales); add(inputs.attendance); add(inputs.expenses)
+        add(inputs.plans); add(inputs.remittances); add(inputs.advances); add(inputs.adjustments); add(inputs.visits)
+    }
+
+    private mutating func add<T>(_ rows: [InputRow<T>]) {
+        for row in rows {
+            var f = byFile[row.ref.file] ?? File()
+            let isAccepted = row.accepted != nil
+            if isAccepted { f.accepted += 1 }
+            if let issue = row.issue {
+                f.rejected += 1
+                rejected.append(Rejected(file: row.ref.file, line: row.ref.line, issue: issue, raw: row.raw))
+            }
+            f.badMoneyCells += row.badMoneyCells
+            for cell in row.money {
+                if !f.moneyColumns.contains(cell.column) { f.moneyColumns.append(cell.column) }
+                f.allSums[cell.column, default: .zero] += cell.value
+                if isAccepted { f.acceptedSums[cell.column, default: .zero] += cell.value }
+                if row.issue != nil { f.rejectedSums[cell.column, default: .zero] += cell.value }
+            }
+            byFile[row.ref.file] = f
+        }
+    }
+
+    /// The kind's money columns (inputs.md), then any other column seen, in order.
+    static func moneyColumns(kind: InputKind, seen: [String]) -> [String] {
+        let known: [String]
+        switch kind {
+        case .targets: known = ["sales_target", "remittance_target"]
+        case .sales: known = ["unit_price", "amount", "remitted"]
+        case .expenses, .remittances, .advances, .adjustments: known = ["amount"]
+        case .roster, .attendance, .plans, .visits: known = []
+        }
+        return known + seen.filter { !known.contains($0) }
+    }
+}

@@ -1,0 +1,114 @@
+import SalesCore
+
+/// The language of a workbook's labels, sheet names and code sentences.
+public enum Lang: String, Sendable, CaseIterable {
+    /// Simplified Chinese (the default).
+    case zh
+    /// English (`--lang en`).
+    case en
+}
+
+/// A label in both workbook languages.
+public struct Bilingual: Sendable, Hashable {
+    public let zh: String
+    public let en: String
+    public init(_ zh: String, _ en: String) { self.zh = zh; self.en = en }
+    public func callAsFunction(_ lang: Lang) -> String { lang == .zh ? zh : en }
+}
+
+/// Words shared by every workbook: roles, levels, categories, decisions, yes/no.
+/// The Chinese follows the company text (篇9): 报销, 借款, 工资, 提成, 伙食补助, 总经理奖.
+public enum Vocab {
+    public static func role(_ r: Role, _ lang: Lang) -> String {
+        switch r {
+        case .director: return Bilingual("销售总监", "Sales director")(lang)
+        case .regional_manager: return Bilingual("区域业务经理", "Regional manager")(lang)
+        case .key_account_manager: return Bilingual("大客户经理", "Key account manager")(lang)
+        case .sales_rep: return Bilingual("销售代表", "Sales rep")(lang)
+        case .assistant: return Bilingual("营销助理", "Assistant")(lang)
+        }
+    }
+
+    /// 工资级别: 一级 … 四级, 见习级.
+    public static func level(_ l: Level, _ lang: Lang) -> String {
+        switch l {
+        case .numbered(let n):
+            let zh = ["一级", "二级", "三级", "四级"]
+            return lang == .zh ? (1...4).contains(n) ? zh[n - 1] : "\(n)级" : "Level \(n)"
+        case .trainee: return Bilingual("见习级", "Trainee")(lang)
+        }
+    }
+
+    public static func category(_ c: ExpenseCategory, _ lang: Lang) -> String {
+        switch c {
+        case .lodging: return Bilingual("住宿费", "Lodging")(lang)
+        case .meals: return Bilingual("伙食费", "Meals")(lang)
+        case .transport: return Bilingual("交通费", "Transport")(lang)
+        case .entertainment: return Bilingual("招待费", "Entertainment")(lang)
+        case .communication: return Bilingual("通讯费", "Communication")(lang)
+        case .other: return Bilingual("其他", "Other")(lang)
+        }
+    }
+
+    public static func transport(_ t: TransportMode, _ lang: Lang) -> String {
+        switch t {
+        case .flight: return Bilingual("飞机", "Flight")(lang)
+        case .train: return Bilingual("火车", "Train")(lang)
+        case .bus: return Bilingual("长途汽车", "Bus")(lang)
+        case .ship: return Bilingual("轮船", "Ship")(lang)
+        case .local: return Bilingual("市内交通", "Local")(lang)
+        }
+    }
+
+    public static func decision(_ d: ExpenseDecision, _ lang: Lang) -> String {
+        switch d {
+        case .approved: return Bilingual("批准", "Approved")(lang)
+        case .reduced: return Bilingual("核减", "Reduced")(lang)
+        case .denied: return Bilingual("不予报销", "Denied")(lang)
+        }
+    }
+
+    public static func advanceDecision(_ d: AdvanceDecision, _ lang: Lang) -> String {
+        switch d {
+        case .approved: return Bilingual("批准", "Approved")(lang)
+        case .denied: return Bilingual("不予审批", "Denied")(lang)
+        }
+    }
+
+    public static func adjustmentKind(_ k: AdjustmentKind, _ lang: Lang) -> String {
+        switch k {
+        case .advance_repaid: return Bilingual("还款", "Advance repaid")(lang)
+        case .advance_written_off: return Bilingual("核销", "Advance written off")(lang)
+        case .reimbursement: return Bilingual("报销调整", "Reimbursement adjustment")(lang)
+        case .commission: return Bilingual("提成调整", "Commission adjustment")(lang)
+        }
+    }
+
+    public static func inputKind(_ k: InputKind, _ lang: Lang) -> String {
+        switch k {
+        case .roster: return Bilingual("花名册", "Roster")(lang)
+        case .targets: return Bilingual("指标", "Targets")(lang)
+        case .sales: return Bilingual("销售", "Sales")(lang)
+        case .attendance: return Bilingual("考勤", "Attendance")(lang)
+        case .expenses: return Bilingual("报销", "Expenses")(lang)
+        case .plans: return Bilingual("行动计划", "Plans")(lang)
+        case .remittances: return Bilingual("回款", "Remittances")(lang)
+        case .advances: return Bilingual("借款", "Advances")(lang)
+        case .adjustments: return Bilingual("调整", "Adjustments")(lang)
+        case .visits: return Bilingual("拜访", "Visits")(lang)
+        }
+    }
+
+    public static func yesNo(_ b: Bool, _ lang: Lang) -> String {
+        b ? Bilingual("是", "Yes")(lang) : Bilingual("否", "No")(lang)
+    }
+
+    /// Employees without a department are grouped under this.
+    public static let noDepartment = Bilingual("未分部门", "No department")
+    public static let total = Bilingual("合计", "Total")
+    public static func subtotal(_ group: String, _ lang: Lang) -> String {
+        lang == .zh ? "\(group) 小计" : "Subtotal \(group)"
+    }
+    /// The separator between joined reasons: "；" in Chinese, "; " in English.
+    public static func reasonSeparator(_ lang: Lang) -> String { lang == .zh ? "；" : "; " }
+}

@@ -1,0 +1,186 @@
+import SalesCore
+import XlsxWriter
+
+/// How a workbook model is written.
+public struct RenderOptions: Sendable, Equatable {
+    /// The company in the document properties.
+    public var company: String
+    /// When set, every sheet is protected against editing with it (never logged, never in an error).
+    public var sheetPassword: String?
+    /// libxlsxwriter's constant-memory mode (the renderer always writes rows in order).
+    public var constantMemory: Bool
+    /// The file's mode (0600 for a workbook with pay figures), set whatever the umask.
+    public var fileMode: UInt32?
+    /// Rows per sheet before a table continues on a second sheet ("费用明细 (2)"); Excel's limit by default.
+    public var maxRowsPerSheet: Int
+    /// The document's author.
+    public var author: String?
+
+    public init(company: String = ReportOptions.defaultCompany, sheetPassword: String? = nil, constantMemory: Bool = true,
+                fileMode: UInt32? = nil, maxRowsPerSheet: Int = Worksheet.maxRows, author: String? = "SalesClose") {
+        self.company = company; self.sheetPassword = sheetPassword; self.constantMemory = constantMemory
+        self.fileMode = fileMode; self.maxRowsPerSheet = maxRowsPerSheet; self.author = author
+    }
+}
+
+/// Writes a `WorkbookModel` through the `XlsxWriter` wrapper: bold frozen header, autofilter,
+/// fitted widths, money as numbers in `¥#,##0.00`, percentages `0.0%`, dates as dates, totals and
+/// subtotals as formulas with cached values, red/green conditional fills on attainment columns,
+/// landscape printing one page wide with the header repeated, document properties dated the
+/// period's last day.
+public enum WorkbookRenderer {
+    public static let moneyFormat = "¥#,##0.00"
+    public static let percentFormat = "0.0%"
+    public static let dateFormat = "yyyy-mm-dd"
+    public static let integerFormat = "#,##0"
+    public static let decimalFormat = "0.00##"
+    /// Red below 80%, green at or above 100% (Excel's light red / light green styles).
+    static let redFill = CellFormat(fontColor: 0x9C0006, bgColor: 0xFFC7CE)
+    static let greenFill = CellFormat(fontColor: 0x006100, bgColor: 0xC6EFCE)
+
+    /// Plans the physical sheets of a model (pure; the write uses the same plan).
+    static func plan(_ model: WorkbookModel, maxRows: Int) -> [PlannedSheet] {
+        model.sheets.flatMap { Layout.plan($0, maxRows: maxRows) }
+    }
+
+    @discardableResult
+    public static func write(_ model: WorkbookModel, to path: String, options: RenderOptions) throws -> WrittenWorkbook {
+        let workbook = try Workbook(path: path, options: WorkbookOptions(constantMemory: options.constantMemory,
+                                                                         fileMode: options.fileMode))
+        try workbook.setProperties(DocumentProperties(
+            title: model.title, subject: model.subject, author: options.author, company: options.company,
+            created: CalendarDate(year: model.created.year, month: model.created.month, day: model.created.day)))
+        let formats = FormatCache(workbook)
+        var written: [WrittenSheet] = []
+        var names: [String] = []
+        var worksheets: [Worksheet] = []
+        let plannedSheets = plan(model, maxRows: max(3, options.maxRowsPerSheet))
+        for planned in plannedSheets {
+            let name = Workbook.safeSheetName(planned.proposedName, existing: names)
+            names.append(name)
+            let sheet = try workbook.addWorksheet(name: name)
+            worksheets.append(sheet)
+            try writeSheet(planned, to: sheet, formats: formats, options: options)
+            written.append(WrittenSheet(key: planned.key, name: name, part: planned.part, headerRow: planned.headerRow,
+                                        dataRows: planned.dataRows, rowCount: planned.rows.count, controls: planned.controls))
+        }
+        if model.sheets.contains(where: { !$0.charts.isEmpty }) {
+            try ChartPlacer.insertCharts(model, planned: plannedSheets, names: names, worksheets: worksheets, workbook: workbook)
+        }
+        try workbook.close()
+        return WrittenWorkbook(path: path, sheets: written)
+    }
+
+    private static func writeSheet(_ planned: PlannedSheet, to sheet: Worksheet, formats: FormatCache, options: RenderOptions) throws {
+        for (col, width) in planned.widths.enumerated() {
+            try sheet.setColumn(col, col, width: min(255, width))
+        }
+        // Everything that names a range goes before the rows: in constant-memory mode
+        // libxlsxwriter refuses ranges above rows already flushed.
+        if let header = planned.headerRow, planned.layout == .table {
+            if planned.freezeHeader { try sheet.freezePanes(header + 1, 0) }
+            if planned.autofilter, let last = planned.filterLastRow {
+                try sheet.autofilter(header, 0, max(header, last), planned.lastColumn)
+            }
+            try sheet.repeatRows(header, header)
+        }
+        let red = try formats.workbook.addFormat(redFill)
+        let green = try formats.workbook.addFormat(greenFill)
+        for range in planned.attainmentRanges {
+            // A formula rule, so blank cells (no target) are not coloured as 0%.
+            // The column is absolute so the rule colours every cell of a row by that row's attainment.
+            let top = "$" + Worksheet.cellName(row: range.first, col: range.col)
+            try sheet.conditionalFormat(range.first, range.firstCol, range.last, range.lastCol,
+                                        rule: .formula("=AND(ISNUMBER(\(top)),\(top)<0.8)"), format: red)
+            try sheet.conditionalFormat(range.first, range.firstCol, range.last, range.lastCol,
+                                        rule: .formula("=AND(ISNUMBER(\(top)),\(top)>=1)"), format: green)
+        }
+        try sheet.setLandscape()
+        try sheet.setPaper(9) // A4
+        try sheet.fitToPages(width: 1, height: 0)
+        try sheet.setFooter("&L&A&R&P / &N")
+        if let password = options.sheetPassword {
+            try sheet.protect(password: password)
+        }
+        for (r, row) in planned.rows.enumerated() {
+            for (c, cell) in row.cells.enumerated() {
+                try write(cell, row: r, col: c, style: row.style, sheet: sheet, formats: formats)
+            }
+        }
+    }
+
+    private static func write(_ cell: CellModel, row: Int, col: Int, style: RowStyle, sheet: Worksheet, formats: FormatCache) throws {
+        switch cell {
+        case .empty:
+            if style == .header || style == .total || style == .subtotal {
+                try sheet.writeBlank(row, col, formats.get(.text, style))
+            }
+        case .text(let s):
+            try sheet.writeString(row, col, Worksheet.cutToCellLimit(s).0, formats.get(.text, style))
+        case .id(let s):
+            try sheet.writeString(row, col, Worksheet.cutToCellLimit(s).0, formats.get(.id, style))
+        case .money(let m):
+            try sheet.writeNumber(row, col, m.yuanForCell, formats.get(.money, style))
+        case .percent(let p):
+            guard p.isFinite else { return }
+            try sheet.writeNumber(row, col, p, formats.get(.percent, style))
+        case .integer(let n):
+            try sheet.writeNumber(row, col, Double(n), formats.get(.integer, style))
+        case .decimal(let d):
+            guard d.isFinite else { return }
+            try sheet.writeNumber(row, col, d, formats.get(.decimal, style))
+        case .date(let d):
+            if (1900...9999).contains(d.year) {
+                try sheet.writeDate(row, col, CalendarDate(year: d.year, month: d.month, day: d.day), formats.get(.date, style))
+            } else {
+                try sheet.writeString(row, col, d.description, formats.get(.text, style))
+            }
+        case .formula(let f):
+            let formula = "=" + Layout.expand(f.template, row: row)
+            switch f.cached {
+            case .money(let m):
+                try sheet.writeFormula(row, col, formula: formula, cachedValue: m.yuanForCell, formats.get(.money, style))
+            case .integer(let n):
+                try sheet.writeFormula(row, col, formula: formula, cachedValue: Double(n), formats.get(.integer, style))
+            case .number(let d):
+                try sheet.writeFormula(row, col, formula: formula, cachedValue: d.isFinite ? d : 0, formats.get(.decimal, style))
+            }
+        }
+    }
+}
+
+/// One `Format` per (kind, row style), made once per workbook.
+final class FormatCache {
+    let workbook: Workbook
+    private struct Key: Hashable { let kind: ColumnKind; let style: RowStyle }
+    private var cache: [Key: Format?] = [:]
+    init(_ workbook: Workbook) { self.workbook = workbook }
+
+    func get(_ kind: ColumnKind, _ style: RowStyle) throws -> Format? {
+        let key = Key(kind: kind, style: style)
+        if let f = cache[key] { return f }
+        var spec = CellFormat()
+        switch kind {
+        case .money: spec.numberFormat = WorkbookRenderer.moneyFormat
+        case .percent: spec.numberFormat = WorkbookRenderer.percentFormat
+        case .date: spec.numberFormat = WorkbookRenderer.dateFormat
+        case .integer: spec.numberFormat = WorkbookRenderer.integerFormat
+        case .decimal: spec.numberFormat = WorkbookRenderer.decimalFormat
+        case .id: spec.numberFormat = "@"
+        case .text: break
+        }
+        switch style {
+        case .header:
+            spec.bold = true; spec.bgColor = 0xD9E1F2; spec.border = .thin; spec.verticalAlignment = .center
+        case .title: spec.bold = true; spec.fontSize = 12
+        case .subtotal: spec.bold = true; spec.bgColor = 0xF2F2F2
+        case .total: spec.bold = true; spec.bgColor = 0xE7E6E6; spec.border = .thin
+        case .note: spec.italic = true
+        case .data, .blank: break
+        }
+        if spec == CellFormat() { cache[key] = .some(nil); return nil }
+        let format = try workbook.addFormat(spec)
+        cache[key] = format
+        return format
+    }
+}
