@@ -113,3 +113,50 @@ final class CloseTwoMonthsTests: XCTestCase {
         XCTAssertEqual(s.employee("M1")?["advance_outstanding_after"] as? String, "1635.00")
     }
 }
+
+import XlsxReader
+
+/// The finance workbook read back cell by cell after a real close.
+final class FinanceWorkbookEndToEndTests: XCTestCase {
+    func testReimbursementSheetHoldsTheHandWorkedSettlement() throws {
+        let root = try Harness.tempDir("finance-e2e")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let inputs = root.appendingPathComponent("jan")
+        try Harness.write(TwoMonths.january, to: inputs)
+        let out = root.appendingPathComponent("outputs")
+        XCTAssertEqual(try Harness.run(["close", "--inputs", inputs.path, "--outputs", out.path]).status, 0)
+        let path = out.appendingPathComponent("2023-01/finance-2023-01.xlsx").path
+        let attrs = try FileManager.default.attributesOfItem(atPath: path)
+        XCTAssertEqual((attrs[.posixPermissions] as? NSNumber)?.intValue, 0o600)
+
+        let doc = try XlsxDocument(path: path)
+        XCTAssertEqual(doc.sheetNames.first, "报销汇总")
+        let rows = try doc.rows(sheet: "报销汇总")
+        let header = rows[0].map { $0?.text ?? "" }
+        func col(_ name: String) throws -> Int { try XCTUnwrap(header.firstIndex(of: name), "no column \(name) in \(header)") }
+        let m1 = try XCTUnwrap(rows.first { $0.first??.text == "M1" })
+        // Hand-worked in TwoMonthsFixture: approved 240 + 150 = 390.00, meal 75.00, reimbursement 465.00,
+        // advances 2000.00, settled 465.00, net 0.00, outstanding after 1535.00.
+        XCTAssertEqual(m1[try col("核准金额")]?.number, 390.00)
+        XCTAssertEqual(m1[try col("伙食补助")]?.number, 75.00)
+        XCTAssertEqual(m1[try col("应报销")]?.number, 465.00)
+        XCTAssertEqual(m1[try col("本月借款")]?.number, 2000.00)
+        XCTAssertEqual(m1[try col("冲借款")]?.number, 465.00)
+        XCTAssertEqual(m1[try col("实付")]?.number, 0.00)
+        XCTAssertEqual(m1[try col("期末借款余额")]?.number, 1535.00)
+        let netCell = try XCTUnwrap(m1[try col("实付")] ?? nil)
+        XCTAssertEqual(try doc.numberFormat(sheet: "报销汇总", ref: netCell.ref), "¥#,##0.00")
+
+        // The grand total of net payable is a formula whose cached value is R1's 300.00 + M1's 0.00.
+        let total = try XCTUnwrap(rows.first { ($0.first??.text ?? "").contains("合计") || $0.contains { $0?.text == "合计" } })
+        let totalNet = try XCTUnwrap(total[try col("实付")] ?? nil)
+        XCTAssertNotNil(totalNet.formula)
+        XCTAssertEqual(totalNet.number, 300.00)
+
+        // English labels with --lang en, same figures.
+        let outEn = root.appendingPathComponent("outputs-en")
+        XCTAssertEqual(try Harness.run(["close", "--inputs", inputs.path, "--outputs", outEn.path, "--lang", "en"]).status, 0)
+        let en = try XlsxDocument(path: outEn.appendingPathComponent("2023-01/finance-2023-01.xlsx").path)
+        XCTAssertEqual(en.sheetNames.first, "Reimbursement")
+    }
+}
