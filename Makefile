@@ -50,3 +50,36 @@ test: deps
 
 clean:
 	rm -rf .build outputs/20*-* outputs/.20* outputs/ledger.sqlite outputs/.salesclose.lock
+
+# libFuzzer over the decoder, the CSV scanner and the value parsers (fuzz/run.sh); not part of `make test`.
+# Bounded in time: FUZZ_SECONDS (default 60). Findings are saved in fuzz/regressions/.
+FUZZ_SECONDS ?= 60
+fuzz:
+	FUZZ_SECONDS=$(FUZZ_SECONDS) fuzz/run.sh
+
+# The benchmark of issue 7 (bench/README.md): release build, cached data sets of 100k and 1M order lines
+# in $(BENCH_DATA), the close timed against the C floor and the Python baseline; writes bench/last-results.md.
+# BENCH_LARGE=1 adds 4M order lines. Always exits 0 when it ran: a missed goal is marked MISSED.
+BENCH_LARGE ?=
+BENCH_DATA ?= /bench-data
+bench: release
+	BENCH_LARGE="$(BENCH_LARGE)" BENCH_DATA="$(BENCH_DATA)" python3 bench/bench.py --bin $(RELEASE_BIN)
+
+# Renders the demo month's management, finance and region workbooks to PDF and PNG (60 dpi) in preview/
+# with LibreOffice headless (scripts/preview.sh); installs libreoffice, poppler-utils and fonts-noto-cjk
+# when missing (as root). Not part of `make test`.
+PREVIEW_PACKAGES := libreoffice-calc poppler-utils fonts-noto-cjk
+preview: release
+	@missing=""; \
+	command -v soffice >/dev/null 2>&1 || missing="$$missing libreoffice-calc"; \
+	command -v pdftoppm >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
+	dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing="$$missing fonts-noto-cjk"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	  else \
+	    echo "missing:$$missing — run: sudo apt-get install -y$$missing"; exit 1; \
+	  fi; \
+	fi
+	scripts/preview.sh "$(RELEASE_BIN)" "$(INPUTS)" preview "$(WORKBOOK_LANG)"

@@ -40,6 +40,14 @@ enum Files {
         if fd >= 0 { fsync(fd); close(fd) }
     }
 
+    /// fsync of a file or folder, an error if it fails (a write error the kernel reports only now).
+    static func fsyncStrict(_ path: String) throws {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw RunError(.writeFailed, "error: cannot open \(path) to flush it: \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        guard fsync(fd) == 0 else { throw RunError(.writeFailed, "error: cannot flush \(path): \(String(cString: strerror(errno)))") }
+    }
+
     static func makeDirectory(_ path: String) throws {
         do { try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) } catch {
             throw RunError(.writeFailed, "error: cannot create the folder \(path): \(error.localizedDescription)")

@@ -196,7 +196,7 @@ public enum Runner {
             }
             Fault.hit("before-commit")
             do { try store.updateOutputs(period: period, outputHashes: written.hashes, options: info.options) }
-            catch let e as LedgerError { throw RunError.from(e) }
+            catch let e as LedgerError { tx.discardPartial(); throw RunError.from(e) }
             Fault.hit("after-commit")
             try tx.swap()
             return CloseOutcome(kind: .rewritten, period: period, folder: tx.folder, summaryJSON: written.summary,

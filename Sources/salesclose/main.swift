@@ -7,6 +7,8 @@ import SalesCore
 import Glibc
 #endif
 
+_ = signal(SIGXFSZ, SIG_IGN) // a file-size limit becomes a write error (exit 4), not a kill
+
 /// The thin CLI: arguments, progress, printing, exit codes in one place.
 struct SalesClose: ParsableCommand {
     static let configuration = CommandConfiguration(

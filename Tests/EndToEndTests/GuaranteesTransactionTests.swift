@@ -1,0 +1,193 @@
+import Foundation
+import XCTest
+import SalesCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Issue 6 §2 "Nothing half-written" and §4 (reruns, the lock): after any interruption the period's folder and the
+/// ledger agree, both old or both new.
+final class GuaranteesTransactionTests: XCTestCase {
+    var root: URL!
+    override func setUpWithError() throws { root = try Harness.tempDir("guarantees-tx") }
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: root) }
+
+    var ledger: String { root.appendingPathComponent("out/ledger.sqlite").path }
+
+    /// Killed before the commit of a first close: no period in the ledger, no folder; the rerun closes it and the folder
+    /// is what the ledger records and what a clean close elsewhere writes, byte for byte.
+    func testKilledBeforeTheCommitThenARerunSucceeds() throws {
+        let inputs = try G.january(root)
+        let out = root.appendingPathComponent("out")
+        let killed = try G.close(inputs, out, env: ["SALESCLOSE_TEST_FAULT": "before-commit"])
+        XCTAssertEqual(killed.status, 128 + SIGKILL, killed.stderr)
+        XCTAssertEqual(try SQLite.periods(ledger), [])
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out.appendingPathComponent(G.jan).path))
+
+        let rerun = try G.close(inputs, out)
+        XCTAssertEqual(rerun.status, 0, rerun.stderr)
+        XCTAssertEqual(try SQLite.periods(ledger), [G.jan])
+        try G.assertFolderAgreesWithLedger(out, G.jan)
+
+        let clean = root.appendingPathComponent("clean")
+        XCTAssertEqual(try G.close(inputs, clean).status, 0)
+        XCTAssertEqual(G.hashes(out.appendingPathComponent(G.jan)), G.hashes(clean.appendingPathComponent(G.jan)))
+    }
+
+    /// Killed between the commit and the swap: the rerun finds the temporary folder matching the ledger, completes the
+    /// swap, and then sees the same identity: nothing changed.
+    func testKilledAfterTheCommitTheRerunCompletesTheSwap() throws {
+        let inputs = try G.january(root)
+        let out = root.appendingPathComponent("out")
+        let killed = try G.close(inputs, out, env: ["SALESCLOSE_TEST_FAULT": "after-commit"])
+        XCTAssertEqual(killed.status, 128 + SIGKILL, killed.stderr)
+        XCTAssertEqual(try SQLite.periods(ledger), [G.jan], "the commit happened")
+        XCTAssertEqual(G.leftovers(out), [".2023-01.partial"])
+
+        let rerun = try G.close(inputs, out)
+        XCTAssertEqual(rerun.status, 0, rerun.stderr)
+        XCTAssertTrue(rerun.stderr.contains("nothing changed"), rerun.stderr)
+        try G.assertFolderAgreesWithLedger(out, G.jan)
+        let clean = root.appendingPathComponent("clean")
+        XCTAssertEqual(try G.close(inputs, clean).status, 0)
+        XCTAssertEqual(G.hashes(out.appendingPathComponent(G.jan)), G.hashes(clean.appendingPathComponent(G.jan)))
+    }
+
+    /// A reopen killed before its commit leaves the old close in both places; one killed after its commit is completed
+    /// by the next run even when that run closes another month (recovery looks at every interrupted period).
+    func testReopenKilledBeforeAndAfterTheCommit() throws {
+        let jan = try G.january(root)
+        let out = root.appendingPathComponent("out")
+        XCTAssertEqual(try G.close(jan, out).status, 0)
+        let old = G.hashes(out.appendingPathComponent(G.jan))
+        let jan2 = try G.january(root, "jan2") { $0["advances.csv"] = TwoMonths.advancesJan + "A9,M1,2023-01-25,100.00,补\n" }
+
+        let before = try G.close(jan2, out, ["--reopen"], env: ["SALESCLOSE_TEST_FAULT": "before-commit"])
+        XCTAssertEqual(before.status, 128 + SIGKILL, before.stderr)
+        XCTAssertEqual(G.hashes(out.appendingPathComponent(G.jan)), old, "the old folder is untouched")
+        XCTAssertEqual(try SQLite.outputs(ledger, period: G.jan), old, "the ledger still records the old close")
+
+        let after = try G.close(jan2, out, ["--reopen"], env: ["SALESCLOSE_TEST_FAULT": "after-commit"])
+        XCTAssertEqual(after.status, 128 + SIGKILL, after.stderr)
+        let recorded = try SQLite.outputs(ledger, period: G.jan)
+        XCTAssertNotEqual(recorded, old, "the reopen committed")
+
+        let feb = root.appendingPathComponent("feb")
+        try Harness.write(TwoMonths.february, to: feb)
+        let next = try G.close(feb, out)
+        XCTAssertEqual(next.status, 0, next.stderr)
+        try G.assertFolderAgreesWithLedger(out, G.jan)
+        XCTAssertEqual(G.hashes(out.appendingPathComponent(G.jan)), recorded)
+        try G.assertFolderAgreesWithLedger(out, "2023-02")
+        let s = try Harness.summary(out, G.jan)
+        XCTAssertEqual(s.advance("A9")?["decision"] as? String, "approved", "the folder holds the reopened close")
+    }
+
+    /// An outputs path that cannot be created (under a regular file): exit 4, nothing written anywhere.
+    func testOutputsPathThatCannotBeCreatedExits4() throws {
+        let inputs = try G.january(root)
+        let blocker = root.appendingPathComponent("blocker")
+        try Data("not a folder".utf8).write(to: blocker)
+        let out = blocker.appendingPathComponent("out")
+        let r = try G.close(inputs, out)
+        XCTAssertEqual(r.status, 4, r.stderr)
+        XCTAssertTrue(r.stderr.contains(out.path), r.stderr)
+        XCTAssertEqual(try Data(contentsOf: blocker), Data("not a folder".utf8))
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: root.path).sorted(), ["blocker", "jan"])
+    }
+
+    /// A workbook (and the summary) that fails to write completely — cut short after writing, as libxlsxwriter leaves
+    /// one when a write fails silently: the read-back catches it, exit 4, the previous good folder and the ledger
+    /// untouched, no temporary folder left.
+    func testAWriteThatFailsLeavesThePreviousCloseInPlace() throws {
+        let inputs = try G.january(root)
+        let out = root.appendingPathComponent("out")
+        XCTAssertEqual(try G.close(inputs, out).status, 0)
+        let old = G.hashes(out.appendingPathComponent(G.jan))
+        for (fault, file) in [("write-finance", "finance-2023-01.xlsx"), ("write-close-summary", "close-summary.json")] {
+            let r = try G.close(inputs, out, ["--lang", "en"], env: ["SALESCLOSE_TEST_FAULT": fault])
+            XCTAssertEqual(r.status, 4, "\(fault): \(r.stderr)")
+            XCTAssertTrue(r.stderr.contains("error: ") && r.stderr.contains(file), "\(fault): \(r.stderr)")
+            XCTAssertEqual(G.hashes(out.appendingPathComponent(G.jan)), old, fault)
+            XCTAssertEqual(try SQLite.outputs(ledger, period: G.jan), old, fault)
+            XCTAssertEqual(G.leftovers(out), [], fault)
+        }
+    }
+
+    /// A file-size limit (`ulimit -f`): SIGXFSZ is ignored, so the limit is a write error, not a kill: exit 4, the
+    /// previous close in place, the ledger unchanged; without the limit the same close then succeeds.
+    func testAFileSizeLimitIsAWriteErrorNotAKill() throws {
+        let inputs = try G.january(root)
+        let out = root.appendingPathComponent("out")
+        XCTAssertEqual(try G.close(inputs, out).status, 0)
+        let old = G.hashes(out.appendingPathComponent(G.jan))
+        let args = ["close", "--inputs", inputs.path, "--outputs", out.path, "--lang", "en"]
+        let r = try G.run(args, prefix: "ulimit -f 8")
+        XCTAssertEqual(r.status, 4, "not killed by SIGXFSZ (153) and not a success: \(r.stderr)")
+        XCTAssertEqual(G.hashes(out.appendingPathComponent(G.jan)), old)
+        XCTAssertEqual(try SQLite.outputs(ledger, period: G.jan), old)
+        XCTAssertEqual(G.leftovers(out), [])
+        let again = try Harness.run(args)
+        XCTAssertEqual(again.status, 0, again.stderr)
+        try G.assertFolderAgreesWithLedger(out, G.jan)
+    }
+
+    /// A file-size limit that lets the workbooks be written but stops the ledger's commit (the ledger is larger than
+    /// the limit): exit 4, the previous close in place, the ledger still recording it, and no temporary folder left.
+    func testAFileSizeLimitThatStopsTheCommitLeavesNoTemporaryFolder() throws {
+        let inputs = try G.january(root)
+        let out = root.appendingPathComponent("out")
+        XCTAssertEqual(try G.close(inputs, out).status, 0)
+        let folder = out.appendingPathComponent(G.jan)
+        let old = G.hashes(folder)
+        let biggest = old.keys.map { G.size(folder.appendingPathComponent($0).path) }.max() ?? 0
+        let limitKB = biggest / 1024 + 16
+        try XCTSkipUnless(G.size(ledger) > (limitKB + 16) * 1024, "the ledger is too small for this test")
+        let args = ["close", "--inputs", inputs.path, "--outputs", out.path, "--lang", "en"]
+        let r = try G.run(args, prefix: "ulimit -f \(limitKB)")
+        XCTAssertEqual(r.status, 4, r.stderr)
+        XCTAssertTrue(r.stderr.contains("ledger"), "the commit is what failed: \(r.stderr)")
+        XCTAssertEqual(G.hashes(folder), old)
+        XCTAssertEqual(G.leftovers(out), [], "a temporary folder is left after the failed commit")
+        let again = try Harness.run(args)
+        XCTAssertEqual(again.status, 0, again.stderr)
+        try G.assertFolderAgreesWithLedger(out, G.jan)
+    }
+
+    /// `--lang en` after a zh close of the same identity: the files are written again (other bytes), exit 0, and the
+    /// ledger records the new SHA-256s.
+    func testLangEnAfterZhRewritesTheFilesAndTheLedger() throws {
+        let inputs = try G.january(root)
+        let out = root.appendingPathComponent("out")
+        XCTAssertEqual(try G.close(inputs, out).status, 0)
+        let zh = G.hashes(out.appendingPathComponent(G.jan))
+        let r = try G.close(inputs, out, ["--lang", "en"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.stderr.contains("written again"), r.stderr)
+        let en = G.hashes(out.appendingPathComponent(G.jan))
+        let finance = "finance-\(G.jan).xlsx"
+        XCTAssertNotNil(en[finance], "the finance workbook is written")
+        XCTAssertNotEqual(en[finance], zh[finance], "the English workbook has other bytes")
+        try G.assertFolderAgreesWithLedger(out, G.jan)
+    }
+
+    /// A second close of the same outputs folder while one runs (the test holds the lock): exit 5 at once, naming the
+    /// running one, and nothing written.
+    func testASecondCloseWhileOneRunsExits5() throws {
+        let inputs = try G.january(root)
+        let out = root.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        let fd = open(out.appendingPathComponent(".salesclose.lock").path, O_RDWR | O_CREAT, 0o600)
+        XCTAssertGreaterThanOrEqual(fd, 0)
+        defer { close(fd) }
+        XCTAssertEqual(flock(fd, LOCK_EX | LOCK_NB), 0)
+        let holder = "salesclose pid 424242\n"
+        _ = holder.withCString { pwrite(fd, $0, strlen($0), 0) }
+        let r = try G.close(inputs, out)
+        XCTAssertEqual(r.status, 5, r.stderr)
+        XCTAssertTrue(r.stderr.contains("pid 424242"), r.stderr)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: out.path), [".salesclose.lock"])
+        flock(fd, LOCK_UN)
+        XCTAssertEqual(try G.close(inputs, out).status, 0, "released, the close runs")
+    }
+}
