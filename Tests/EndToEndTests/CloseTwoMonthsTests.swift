@@ -86,6 +86,22 @@ final class CloseTwoMonthsTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: out.appendingPathComponent("2023-03").path))
     }
 
+    func testAnEarlierPeriodCannotBeReopenedWhileALaterOneIsClosed() throws {
+        let out = try closeJanuary()
+        let feb = root.appendingPathComponent("feb")
+        try Harness.write(TwoMonths.february, to: feb)
+        XCTAssertEqual(try Harness.run(["close", "--inputs", feb.path, "--outputs", out.path]).status, 0)
+        var jan = TwoMonths.january
+        jan["advances.csv"] = TwoMonths.advancesJan + "A9,M1,2023-01-25,100.00,补\n"
+        let changed = root.appendingPathComponent("jan2")
+        try Harness.write(jan, to: changed)
+        let before = try Data(contentsOf: out.appendingPathComponent("2023-01/close-summary.json"))
+        let r = try Harness.run(["close", "--inputs", changed.path, "--outputs", out.path, "--reopen"])
+        XCTAssertEqual(r.status, 3, r.stderr)
+        XCTAssertTrue(r.stderr.contains("2023-01 cannot be reopened while 2023-02 is closed"), r.stderr)
+        XCTAssertEqual(try Data(contentsOf: out.appendingPathComponent("2023-01/close-summary.json")), before)
+    }
+
     func testSameInputsAgainChangeNothing() throws {
         let out = try closeJanuary()
         let before = try Data(contentsOf: out.appendingPathComponent("2023-01/close-summary.json"))
