@@ -7,7 +7,7 @@ import XlsxReader
 /// Writes a close's outputs into a folder and verifies each file by reading it back.
 enum Render {
     static func all(_ r: CloseResult, into dir: String, lang: WorkbookLang, policySHA256: String, previousSummary: String?,
-                    progress: (String) -> Void) throws -> (files: [String], summary: String) {
+                    trend: [TrendPoint], progress: (String) -> Void) throws -> (files: [String], summary: String) {
         var outputs: [(file: String, sha256: String)] = []
         let reportLang: Lang = lang == .en ? .en : .zh
         let password = ProcessInfo.processInfo.environment["SALESCLOSE_SHEET_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 }
@@ -25,6 +25,27 @@ enum Render {
         try Verify.workbook(written)
         outputs.append((finance, try Files.sha256(of: dir + "/" + finance)))
         progress("wrote \(finance)")
+
+        let shared = ReportOptions(lang: reportLang)
+        let management = ManagementWorkbook.fileName(r.period)
+        do {
+            let w = try ManagementWorkbook.write(r, to: dir + "/" + management, options: shared, trend: trend)
+            try Verify.workbook(w)
+        } catch let e as RunError { throw e } catch {
+            throw RunError(.writeFailed, "error: writing \(management) failed: \(error)")
+        }
+        outputs.append((management, try Files.sha256(of: dir + "/" + management)))
+        progress("wrote \(management)")
+
+        let regionFiles = RegionWorkbooks.fileNames(r)
+        do {
+            let written = try RegionWorkbooks.write(r, into: dir, options: shared)
+            for w in written { try Verify.workbook(w) }
+        } catch let e as RunError { throw e } catch {
+            throw RunError(.writeFailed, "error: writing the region workbooks failed: \(error)")
+        }
+        for f in regionFiles { outputs.append((f.file, try Files.sha256(of: dir + "/" + f.file))) }
+        progress("wrote \(regionFiles.count) region workbooks")
 
         let summary = Summary.json(r, policySHA256: policySHA256, outputs: outputs).render()
         try Files.write(Array(summary.utf8), to: dir + "/close-summary.json", mode: 0o600)
@@ -67,6 +88,23 @@ enum Changes {
                 }
             }
         }
+        return out
+    }
+}
+
+/// The management trend: the last closed months before this one (up to 11) and this one, summed over employees.
+enum Trend {
+    static func points(_ r: CloseResult, _ ledger: LedgerSnapshot) -> [TrendPoint] {
+        let earlier = ledger.closedPeriods.filter { $0 < r.period }.suffix(11)
+        guard !earlier.isEmpty else { return [] }
+        var out: [TrendPoint] = []
+        for p in earlier {
+            var sales = Money.zero, remitted = Money.zero, target = Money.zero
+            for (_, months) in ledger.months { if let m = months[p] { sales += m.sales; remitted += m.remitted; target += m.remittanceTarget ?? .zero } }
+            out.append(TrendPoint(period: p, sales: sales, remitted: remitted, target: target))
+        }
+        out.append(TrendPoint(period: r.period, sales: r.employees.map(\.sales).sum(), remitted: r.employees.map(\.remitted).sum(),
+                              target: r.employees.compactMap(\.remittanceTarget).sum()))
         return out
     }
 }

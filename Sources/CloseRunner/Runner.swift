@@ -182,7 +182,8 @@ public enum Runner {
         // Write everything under a temporary name, read back and verify.
         let previousSummary = reopening ? try? String(contentsOfFile: tx.folder + "/close-summary.json", encoding: .utf8) : nil
         let written = try tx.writePartial { dir in
-            try Render.all(result, into: dir, lang: o.lang, policySHA256: prep.policySHA256, previousSummary: previousSummary, progress: progress)
+            try Render.all(result, into: dir, lang: o.lang, policySHA256: prep.policySHA256, previousSummary: previousSummary,
+                           trend: Trend.points(result, snapshot), progress: progress)
         }
         var info = identity
         info.outputHashes = written.hashes

@@ -169,6 +169,7 @@ struct LedgerReader {
         let t = "employee_months"
         var m = EmployeeMonth()
         m.remitted = try money(r, "remitted_fen", t)
+        m.sales = try money(r, "sales_fen", t)
         m.remittanceTarget = try optInt(r, "remittance_target_fen", t).map(Money.init(fen:))
         m.salesTarget = try optInt(r, "sales_target_fen", t).map(Money.init(fen:))
         m.newOutlets = try small(r, "new_outlets", t)

@@ -41,14 +41,14 @@ struct LedgerWriter {
         try insertOutputs(info.outputHashes)
 
         st = try db.cachedStatement(sql: """
-            INSERT INTO employee_months(period, employee_id, remitted_fen, remittance_target_fen, sales_target_fen,
+            INSERT INTO employee_months(period, employee_id, remitted_fen, sales_fen, remittance_target_fen, sales_target_fen,
                 new_outlets, new_outlets_target, commission_earned_fen, commission_settled_fen, commission_forfeited_fen,
                 commission_adjusted_fen, commission_deferred_after_fen, pay_factor, level, travel_days)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for (emp, m) in result.monthsAfter.sorted(by: { $0.key < $1.key }) {
             try st.execute(arguments: [
-                key, emp, m.remitted.fen, m.remittanceTarget?.fen, m.salesTarget?.fen,
+                key, emp, m.remitted.fen, m.sales.fen, m.remittanceTarget?.fen, m.salesTarget?.fen,
                 m.newOutlets, m.newOutletsTarget, m.commissionEarned.fen, m.commissionSettled.fen, m.commissionForfeited.fen,
                 m.commissionAdjusted.fen, m.commissionDeferredAfter.fen, RateText.text(m.payFactor), m.level.key, m.travelDays,
             ])

@@ -252,12 +252,17 @@ struct Dashboard {
                                    ],
                                    valueAxis: AxisOptions(numberFormat: "¥#,##0", majorGridlines: true), row: 0, col: 0))
         }
-        // Two per line to the right of the table (column E), 16 rows apart.
-        for i in list.indices {
-            list[i].row = 1 + (i / 2) * 16
-            list[i].col = 4
-            list[i].xOffset = (i % 2) * 500
-        }
+        // To the right of the tables (column F: the trend table takes A–E). Line 1: attainment by region
+        // (taller with many regions) and sales by product; then remitted vs target by employee (wider with
+        // many employees); then the trend. A chart is 480 × 288 px at scale 1; a row is 20 px.
+        let regions = Double(regionGroups.count), people = Double(b.employees.count)
+        list[0].yScale = max(1, min(4, regions / 8))
+        list[2].xScale = max(1, min(2.05, people / 20))
+        func rows(_ c: ChartModel) -> Int { Int((288 * c.yScale / 20).rounded(.up)) + 1 }
+        list[0].row = 1; list[0].col = 5
+        list[1].row = 1; list[1].col = 5; list[1].xOffset = 500
+        list[2].row = 1 + max(rows(list[0]), rows(list[1])); list[2].col = 5
+        if list.count > 3 { list[3].row = list[2].row + rows(list[2]); list[3].col = 5 }
         return list
     }
 }

@@ -57,7 +57,10 @@ struct CloseCmd: ParsableCommand {
             case .unchanged: what = "\(o.period) is already closed with these inputs; nothing changed"
             case .rewritten: what = "\(o.period) is already closed with these inputs; the files were written again for these options"
             }
-            let msg = "\(what): \(o.files.count) files in \(o.folder)/ (\(o.files.joined(separator: ", "))); \(o.rejectedRows) input rows rejected (see the finance workbook)\n"
+            let regions = o.files.filter { $0.hasPrefix("regions/") }.count
+            let main = o.files.filter { !$0.hasPrefix("regions/") }.joined(separator: ", ")
+            let msg = "\(what): \(o.folder)/ holds \(main)\(regions > 0 ? " and \(regions) region workbooks in regions/" : ""); "
+                + "\(o.rejectedRows) input rows rejected (listed in the finance workbook's rejected-rows sheet)\n"
             FileHandle.standardError.write(Data(msg.utf8))
         }
     }

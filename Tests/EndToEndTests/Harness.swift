@@ -13,6 +13,8 @@ enum Harness {
         return bundle
     }
     final class Marker {}
+    /// A pipe's bytes, filled by one reader thread and read after it is joined.
+    final class Box: @unchecked Sendable { var data = Data() }
 
     struct Result {
         var status: Int32
@@ -22,8 +24,13 @@ enum Harness {
 
     @discardableResult
     static func run(_ args: [String], env: [String: String] = [:], cwd: URL? = nil) throws -> Result {
+        try runExecutable(binary, args, env: env, cwd: cwd)
+    }
+
+    /// Runs any executable with both pipes drained; a signal death reads as 128 + the signal, as a shell says.
+    static func runExecutable(_ exe: URL, _ args: [String], env: [String: String] = [:], cwd: URL? = nil) throws -> Result {
         let p = Process()
-        p.executableURL = binary
+        p.executableURL = exe
         p.arguments = args
         var e = ProcessInfo.processInfo.environment
         for (k, v) in env { e[k] = v }
@@ -33,13 +40,14 @@ enum Harness {
         p.standardOutput = out
         p.standardError = err
         try p.run()
-        var outData = Data(), errData = Data()
+        let outData = Box(), errData = Box()
         let group = DispatchGroup()
-        group.enter(); DispatchQueue.global().async { outData = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        group.enter(); DispatchQueue.global().async { errData = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        group.enter(); DispatchQueue.global().async { outData.data = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        group.enter(); DispatchQueue.global().async { errData.data = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
         p.waitUntilExit()
         group.wait()
-        return Result(status: p.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+        let status = p.terminationReason == .uncaughtSignal ? 128 + p.terminationStatus : p.terminationStatus
+        return Result(status: status, stdout: String(decoding: outData.data, as: UTF8.self), stderr: String(decoding: errData.data, as: UTF8.self))
     }
 
     static func tempDir(_ name: String = "e2e") throws -> URL {

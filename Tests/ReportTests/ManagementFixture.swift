@@ -11,6 +11,13 @@ import XlsxWriter
 enum ManagementFixture {
     /// Pay figures of E003 (and E001) that appear nowhere but in the finance workbook.
     static let payAmounts: [Double] = [98765.43, 4321.09, 1357.91, 2468.02, 8642.13]
+    /// The finance workbook's pay column headers, both languages.
+    static let payHeaders: [String] = {
+        typealias H = FinanceWorkbook.H
+        return [H.baseSalary, H.performancePay, H.payFactor, H.basePayPaid, H.grossPay, H.earned, H.commissionSettled,
+                H.deferredBefore, H.deferredAfter, H.commissionForfeited, H.commissionAdjustments, H.nextPayFactor,
+                H.yearTotal, H.paid, H.bonus].flatMap { [$0.zh, $0.en] }
+    }()
     /// Amounts that only 华南 has.
     static let southOnlyAmounts: [Double] = [7777.77, 3333.33, 1111.11, 11111.10, 4444.44]
 

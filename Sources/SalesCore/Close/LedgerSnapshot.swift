@@ -39,6 +39,8 @@ public struct CarriedBalances: Sendable, Hashable, Codable {
 /// One employee's closed month, as the ledger keeps it.
 public struct EmployeeMonth: Sendable, Hashable, Codable {
     public var remitted: Money = .zero
+    /// Sales credited to the employee in the month (the management trend).
+    public var sales: Money = .zero
     /// nil when the month had no target row for the employee.
     public var remittanceTarget: Money?
     public var salesTarget: Money?

@@ -36,6 +36,7 @@ public enum PayRule {
             guard let e = s.employees[id] else { continue }
             var m = EmployeeMonth()
             m.remitted = e.remitted
+            m.sales = e.sales
             m.remittanceTarget = e.remittanceTarget
             m.salesTarget = e.salesTarget
             m.newOutlets = e.newOutlets
