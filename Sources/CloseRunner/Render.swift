@@ -12,40 +12,39 @@ enum Render {
         let reportLang: Lang = lang == .en ? .en : .zh
         let password = ProcessInfo.processInfo.environment["SALESCLOSE_SHEET_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 }
 
-        let finance = "finance-\(r.period).xlsx"
-        if Fault.fails("write-finance") { throw RunError(.writeFailed, "error: writing \(finance) failed (test fault)") }
-        let changes = previousSummary.map { Changes.rows(before: $0, after: Summary.json(r, policySHA256: policySHA256, outputs: []).render()) }
-        let written: WrittenWorkbook
-        do {
-            written = try FinanceWorkbook.write(r, to: dir + "/" + finance,
-                                                options: ReportOptions(lang: reportLang, sheetPassword: password), changes: changes)
-        } catch {
-            throw RunError(.writeFailed, "error: writing \(finance) failed: \(error)")
-        }
-        try Verify.workbook(written)
-        outputs.append((finance, try Files.sha256(of: dir + "/" + finance)))
-        progress("wrote \(finance)")
-
-        let shared = ReportOptions(lang: reportLang)
+        // The workbooks are independent: written (and read back) concurrently, one workbook per task, so both cores work.
+        let finance = FinanceWorkbook.fileName(r.period)
         let management = ManagementWorkbook.fileName(r.period)
-        do {
-            let w = try ManagementWorkbook.write(r, to: dir + "/" + management, options: shared, trend: trend)
-            try Verify.workbook(w)
-        } catch let e as RunError { throw e } catch {
-            throw RunError(.writeFailed, "error: writing \(management) failed: \(error)")
-        }
-        outputs.append((management, try Files.sha256(of: dir + "/" + management)))
-        progress("wrote \(management)")
-
+        let shared = ReportOptions(lang: reportLang)
+        let changes = previousSummary.map { Changes.rows(before: $0, after: Summary.json(r, policySHA256: policySHA256, outputs: []).render()) }
         let regionFiles = RegionWorkbooks.fileNames(r)
-        do {
-            let written = try RegionWorkbooks.write(r, into: dir, options: shared)
-            for w in written { try Verify.workbook(w) }
-        } catch let e as RunError { throw e } catch {
-            throw RunError(.writeFailed, "error: writing the region workbooks failed: \(error)")
+        if !regionFiles.isEmpty { try Files.makeDirectory(dir + "/regions") }
+        var tasks: [(file: String, write: () throws -> WrittenWorkbook)] = [
+            (finance, {
+                if Fault.fails("write-finance") { throw RunError(.writeFailed, "error: writing \(finance) failed (test fault)") }
+                return try FinanceWorkbook.write(r, to: dir + "/" + finance,
+                                                 options: ReportOptions(lang: reportLang, sheetPassword: password), changes: changes)
+            }),
+            (management, { try ManagementWorkbook.write(r, to: dir + "/" + management, options: shared, trend: trend) }),
+        ]
+        for f in regionFiles {
+            tasks.append((f.file, { try RegionWorkbooks.writeOne(r, region: f.region, to: dir + "/" + f.file, options: shared) }))
         }
-        for f in regionFiles { outputs.append((f.file, try Files.sha256(of: dir + "/" + f.file))) }
-        progress("wrote \(regionFiles.count) region workbooks")
+        let results = Parallel.map(tasks) { task -> Result<Void, Error> in
+            do {
+                try Verify.workbook(try task.write())
+                return .success(())
+            } catch let e as RunError {
+                return .failure(e)
+            } catch {
+                return .failure(RunError(.writeFailed, "error: writing \(task.file) failed: \(error)"))
+            }
+        }
+        for (task, result) in zip(tasks, results) {
+            if case .failure(let e) = result { throw e }
+            outputs.append((task.file, try Files.sha256(of: dir + "/" + task.file)))
+        }
+        progress("wrote \(finance), \(management) and \(regionFiles.count) region workbooks")
 
         let summary = Summary.json(r, policySHA256: policySHA256, outputs: outputs).render()
         try Files.write(Array(summary.utf8), to: dir + "/close-summary.json", mode: 0o600)
@@ -106,5 +105,18 @@ enum Trend {
         out.append(TrendPoint(period: r.period, sales: r.employees.map(\.sales).sum(), remitted: r.employees.map(\.remitted).sum(),
                               target: r.employees.compactMap(\.remittanceTarget).sum()))
         return out
+    }
+}
+
+/// Runs independent jobs on all cores, results in input order.
+enum Parallel {
+    static func map<T, R>(_ items: [T], _ body: (T) -> R) -> [R] {
+        let slots = UnsafeMutableBufferPointer<R?>.allocate(capacity: items.count)
+        slots.initialize(repeating: nil)
+        defer { slots.deallocate() }
+        items.withUnsafeBufferPointer { input in
+            DispatchQueue.concurrentPerform(iterations: input.count) { i in slots[i] = body(input[i]) }
+        }
+        return slots.map { $0! }
     }
 }

@@ -100,10 +100,14 @@ public enum RegionWorkbooks {
         if !names.isEmpty {
             try FileManager.default.createDirectory(atPath: dir + "/regions", withIntermediateDirectories: true)
         }
-        return try names.map { region, file in
-            try WorkbookRenderer.write(model(r, region: region, lang: options.lang), to: dir + "/" + file, options: RenderOptions(
-                company: options.company, sheetPassword: nil, constantMemory: options.constantMemory,
-                fileMode: nil, maxRowsPerSheet: options.maxRowsPerSheet))
-        }
+        return try names.map { region, file in try writeOne(r, region: region, to: dir + "/" + file, options: options) }
+    }
+
+    /// Writes one region's workbook to `path` (its folder must exist); regions are independent, so callers may
+    /// write several at once on different threads.
+    public static func writeOne(_ r: CloseResult, region: String, to path: String, options: ReportOptions) throws -> WrittenWorkbook {
+        try WorkbookRenderer.write(model(r, region: region, lang: options.lang), to: path, options: RenderOptions(
+            company: options.company, sheetPassword: nil, constantMemory: options.constantMemory,
+            fileMode: nil, maxRowsPerSheet: options.maxRowsPerSheet))
     }
 }
