@@ -114,8 +114,12 @@ enum Parallel {
         let slots = UnsafeMutableBufferPointer<R?>.allocate(capacity: items.count)
         slots.initialize(repeating: nil)
         defer { slots.deallocate() }
-        items.withUnsafeBufferPointer { input in
-            DispatchQueue.concurrentPerform(iterations: input.count) { i in slots[i] = body(input[i]) }
+        if ProcessInfo.processInfo.environment["SALESCLOSE_SERIAL"] != nil {
+            for (i, item) in items.enumerated() { slots[i] = body(item) }
+        } else {
+            items.withUnsafeBufferPointer { input in
+                DispatchQueue.concurrentPerform(iterations: input.count) { i in slots[i] = body(input[i]) }
+            }
         }
         return slots.map { $0! }
     }

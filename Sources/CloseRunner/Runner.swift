@@ -115,8 +115,9 @@ public enum Runner {
         }
         let set = result?.inputs ?? prep.inputs
         out += "period: " + (period?.description ?? "not known (\((try? Self.period(given, prep.inputs)).map(\.description) ?? "give --period"))") + "\n"
+        let counts = RowCounts.byFile(set)
         for f in set.files {
-            let c = RowCounts.of(set, file: f.file)
+            let c = counts[f.file] ?? RowCounts.Counts()
             let delim = f.delimiter == "\t" ? "tab" : (f.delimiter == ";" ? "semicolon" : "comma")
             out += "\(f.file): \(f.kind.rawValue), \(f.encoding), \(delim); rows \(f.rows) = accepted \(c.accepted) + rejected \(c.rejected) + blank \(f.blank)"
             if f.rows == 0 { out += " (header only: no \(f.kind.rawValue) this month)" }

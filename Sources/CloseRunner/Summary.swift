@@ -5,8 +5,9 @@ public enum Summary {
     public static func json(_ r: CloseResult, policySHA256: String, outputs: [(file: String, sha256: String)]) -> JSON {
         let inputs = r.inputs
         var fileRows: [JSON] = []
+        let counts = RowCounts.byFile(inputs)
         for f in inputs.files {
-            let c = RowCounts.of(inputs, file: f.file)
+            let c = counts[f.file] ?? RowCounts.Counts()
             fileRows.append(.object([
                 ("file", .string(f.file)), ("kind", .string(f.kind.rawValue)), ("encoding", .string(f.encoding)),
                 ("delimiter", .string(f.delimiter)),
@@ -134,13 +135,14 @@ public enum Summary {
 public enum RowCounts {
     public struct Counts: Sendable { public var accepted = 0; public var rejected = 0 }
 
-    public static func of(_ s: InputSet, file: String) -> Counts {
-        var c = Counts()
+    /// Accepted and rejected rows of every file, in one pass over the rows.
+    public static func byFile(_ s: InputSet) -> [String: Counts] {
+        var out: [String: Counts] = [:]
+        for f in s.files { out[f.file] = Counts() }
         s.forEachRow { r in
-            guard r.ref.file == file else { return }
-            if r.isAccepted { c.accepted += 1 } else { c.rejected += 1 }
+            if r.isAccepted { out[r.ref.file, default: Counts()].accepted += 1 } else { out[r.ref.file, default: Counts()].rejected += 1 }
         }
-        return c
+        return out
     }
 
     public struct Rejected: Sendable { public var file: String; public var line: Int; public var columnNumber: Int; public var issue: RowIssue; public var raw: String }

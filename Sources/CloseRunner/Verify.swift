@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import Report
 import XlsxReader
 import XlsxWriter
@@ -19,36 +16,54 @@ enum Verify {
     /// to its end, every sheet written is there with its rows, and every control figure (subtotal, total, row check)
     /// reads back as the value the close computed.
     static func workbook(_ written: WrittenWorkbook) throws {
-        let doc = try workbookStructure(written.path)
+        // Cells each sheet must hold, by sheet name.
+        var wanted: [String: Set<String>] = [:]
+        for s in written.sheets { wanted[s.name, default: []].formUnion(s.controls.map(\.cell)) }
+        let scans = try workbookStructure(written.path, wanted: wanted)
         var problems: [String] = []
         for s in written.sheets {
-            guard let sheet = doc.sheets[s.name] else { problems.append("sheet \(s.name) missing"); continue }
-            if s.rowCount > 0 && sheet.maxRow + 1 < s.rowCount {
-                problems.append("sheet \(s.name): \(sheet.maxRow + 1) rows read back, \(s.rowCount) written")
+            guard let scan = scans[s.name] else { problems.append("sheet \(s.name) missing"); continue }
+            if s.rowCount > 0 && scan.lastRow < s.rowCount {
+                problems.append("sheet \(s.name): \(scan.lastRow) rows read back, \(s.rowCount) written")
             }
         }
-        problems += written.verify { sheet, ref in try doc.cell(sheet: sheet, ref: ref)?.number }
+        problems += written.verify { sheet, ref in scans[sheet]?.values[ref].flatMap(Double.init) }
         if !problems.isEmpty {
             throw failed(written.path, problems.prefix(5).joined(separator: "; ") + (problems.count > 5 ? "; …" : ""))
         }
     }
 
     /// Any XLSX file: a complete ZIP (structure, then every entry inflated with its CRC checked) and every XML part
-    /// parsed to its end (a zip that tests fine can hold a sheet cut mid-tag).
+    /// scanned to its end at byte level (a zip that tests fine can hold a sheet cut mid-tag). Returns each sheet's
+    /// scan by sheet name, with the `wanted` cells' cached values.
     @discardableResult
-    static func workbookStructure(_ path: String) throws -> XlsxDocument {
+    static func workbookStructure(_ path: String, wanted: [String: Set<String>] = [:]) throws -> [String: XMLScan] {
         do { try Workbook.verifyZipIntegrity(path: path) } catch { throw failed(path, "\(error)") }
-        let doc: XlsxDocument
-        do { doc = try XlsxDocument(path: path) } catch { throw failed(path, "\(error)") }
-        for part in doc.partNames where part.hasSuffix(".xml") || part.hasSuffix(".rels") {
-            let data: Data
-            do { data = try doc.data(part: part) } catch { throw failed(path, "\(part): \(error)") }
-            let parser = XMLParser(data: data)
-            if !parser.parse() {
-                throw failed(path, "\(part) does not parse to its end: \(parser.parserError.map { "\($0)" } ?? "XML error")")
+        var names: [String] = []
+        var sheetScans: [String: XMLScan] = [:]   // by part name
+        do {
+            try XlsxParts.forEach(path: path) { part, data in
+                guard part.hasSuffix(".xml") || part.hasSuffix(".rels") else { return }
+                if part == "xl/workbook.xml" { names = XlsxParts.sheetNames(workbookXML: data) }
+                let isSheet = part.hasPrefix("xl/worksheets/sheet")
+                let want: Set<String> = isSheet ? wantedCells(part, names: names, wanted) : []
+                let scan = XMLScan.scan(data, wanted: want)
+                guard scan.wellFormed else { throw failed(path, "\(part) does not parse to its end: \(scan.problem ?? "")") }
+                if isSheet { sheetScans[part] = scan }
             }
-        }
-        return doc
+        } catch let e as RunError { throw e } catch { throw failed(path, "\(error)") }
+        // libxlsxwriter numbers worksheet parts in workbook order: sheet1.xml is the first sheet.
+        var byName: [String: XMLScan] = [:]
+        for (i, name) in names.enumerated() { byName[name] = sheetScans["xl/worksheets/sheet\(i + 1).xml"] }
+        return byName
+    }
+
+    /// The wanted cells of a sheet part; workbook.xml comes before the sheets in libxlsxwriter's archives, but when it
+    /// does not, every wanted cell is looked for (harmless: references are per sheet).
+    private static func wantedCells(_ part: String, names: [String], _ wanted: [String: Set<String>]) -> Set<String> {
+        let digits = part.dropFirst("xl/worksheets/sheet".count).prefix { $0.isNumber }
+        if let i = Int(digits), i >= 1, i <= names.count { return wanted[names[i - 1]] ?? [] }
+        return wanted.values.reduce(into: Set<String>()) { $0.formUnion($1) }
     }
 
     /// A file that must hold exactly `bytes` (the summary): read back and compared byte for byte.

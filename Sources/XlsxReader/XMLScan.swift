@@ -1,0 +1,192 @@
+import Foundation
+import ZIPFoundation
+
+/// A byte-level check that an XML part is complete and well nested, fast enough for sheets of hundreds of
+/// megabytes (Foundation's XMLParser is slow there and fails outright on some large parts). It does not validate
+/// against a schema; it proves the part was not cut mid-tag and every element closes, and it reads what a
+/// close verifies: the last row number and the cached values of chosen cells.
+public struct XMLScan: Sendable {
+    public var wellFormed: Bool
+    /// Why not, with the byte offset.
+    public var problem: String?
+    /// The largest `r` of a `<row>` element (1-based), 0 when none.
+    public var lastRow: Int
+    /// Cached `<v>` values of the wanted cells, by A1 reference.
+    public var values: [String: String]
+
+    /// Scans `bytes`; `wanted` are cell references whose `<v>` text to return.
+    public static func scan(_ bytes: UnsafeRawBufferPointer, wanted: Set<String> = []) -> XMLScan {
+        var out = XMLScan(wellFormed: false, problem: nil, lastRow: 0, values: [:])
+        let n = bytes.count
+        var i = 0
+        var stack: [ArraySlice<UInt8>] = []
+        var sawRoot = false
+        var pendingCell: String? = nil
+        var inValueOf: String? = nil
+        let b = bytes.bindMemory(to: UInt8.self)
+
+        func fail(_ why: String, _ at: Int) -> XMLScan {
+            var o = out; o.wellFormed = false; o.problem = "\(why) at byte \(at)"; return o
+        }
+        func find(_ pattern: [UInt8], from: Int) -> Int? {
+            guard pattern.count <= n else { return nil }
+            var j = from
+            while j + pattern.count <= n {
+                if b[j] == pattern[0] {
+                    var k = 1
+                    while k < pattern.count && b[j + k] == pattern[k] { k += 1 }
+                    if k == pattern.count { return j }
+                }
+                j += 1
+            }
+            return nil
+        }
+        func isNameEnd(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0x2F || c == 0x3E }
+        func attribute(_ name: [UInt8], in range: Range<Int>) -> String? {
+            // finds ` name="value"` inside a start tag
+            var j = range.lowerBound
+            while j < range.upperBound {
+                if (b[j] == 0x20 || b[j] == 0x09 || b[j] == 0x0A || b[j] == 0x0D) && j + name.count + 2 < range.upperBound {
+                    var k = 0
+                    while k < name.count && b[j + 1 + k] == name[k] { k += 1 }
+                    if k == name.count && b[j + 1 + k] == 0x3D {
+                        let q = b[j + 2 + k]
+                        guard q == 0x22 || q == 0x27 else { return nil }
+                        var e = j + 3 + k
+                        while e < range.upperBound && b[e] != q { e += 1 }
+                        return String(decoding: UnsafeBufferPointer(rebasing: b[(j + 3 + k)..<e]), as: UTF8.self)
+                    }
+                }
+                j += 1
+            }
+            return nil
+        }
+
+        while i < n {
+            let c = b[i]
+            if c != 0x3C { // '<'
+                if inValueOf == nil && stack.isEmpty && sawRoot && !(c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09) {
+                    return fail("text after the root element", i)
+                }
+                i += 1
+                continue
+            }
+            guard i + 1 < n else { return fail("cut inside a tag", i) }
+            let d = b[i + 1]
+            if d == 0x3F { // <? ... ?>
+                guard let e = find([0x3F, 0x3E], from: i + 2) else { return fail("cut inside a processing instruction", i) }
+                i = e + 2; continue
+            }
+            if d == 0x21 { // <!-- --> or <![CDATA[ ]]> or <!DOCTYPE>
+                if i + 3 < n && b[i + 2] == 0x2D && b[i + 3] == 0x2D {
+                    guard let e = find([0x2D, 0x2D, 0x3E], from: i + 4) else { return fail("cut inside a comment", i) }
+                    i = e + 3; continue
+                }
+                if i + 8 < n && b[i + 2] == 0x5B {
+                    guard let e = find([0x5D, 0x5D, 0x3E], from: i + 3) else { return fail("cut inside CDATA", i) }
+                    i = e + 3; continue
+                }
+                guard let e = find([0x3E], from: i + 2) else { return fail("cut inside a declaration", i) }
+                i = e + 1; continue
+            }
+            if d == 0x2F { // end tag
+                var j = i + 2
+                while j < n && !isNameEnd(b[j]) { j += 1 }
+                let name = ArraySlice(UnsafeBufferPointer(rebasing: b[(i + 2)..<j]))
+                while j < n && b[j] != 0x3E { j += 1 }
+                guard j < n else { return fail("cut inside an end tag", i) }
+                guard let open = stack.popLast() else { return fail("end tag with no element open", i) }
+                guard open == name else {
+                    return fail("</\(String(decoding: name, as: UTF8.self))> closes <\(String(decoding: open, as: UTF8.self))>", i)
+                }
+                if name.elementsEqual([0x76]) { inValueOf = nil } // </v>
+                if name.elementsEqual([0x63]) { pendingCell = nil } // </c>
+                i = j + 1
+                continue
+            }
+            // start tag: name, attributes (quotes may hold '>'), then '>' or '/>'
+            var j = i + 1
+            while j < n && !isNameEnd(b[j]) { j += 1 }
+            guard j > i + 1 else { return fail("a '<' that starts no tag", i) }
+            let name = ArraySlice(UnsafeBufferPointer(rebasing: b[(i + 1)..<j]))
+            var quote: UInt8 = 0
+            var k = j
+            while k < n {
+                let x = b[k]
+                if quote != 0 { if x == quote { quote = 0 } }
+                else if x == 0x22 || x == 0x27 { quote = x }
+                else if x == 0x3E { break }
+                k += 1
+            }
+            guard k < n else { return fail("cut inside a start tag", i) }
+            let selfClosing = b[k - 1] == 0x2F
+            if stack.isEmpty && sawRoot { return fail("a second root element", i) }
+            sawRoot = true
+            if name.elementsEqual([0x72, 0x6F, 0x77]) { // row
+                if let r = attribute([0x72], in: j..<k), let v = Int(r) { out.lastRow = Swift.max(out.lastRow, v) }
+            } else if name.elementsEqual([0x63]) { // c
+                pendingCell = nil
+                if !wanted.isEmpty, let r = attribute([0x72], in: j..<k), wanted.contains(r) { pendingCell = r }
+                if selfClosing { pendingCell = nil }
+            } else if name.elementsEqual([0x76]) && !selfClosing { // v
+                if let cell = pendingCell {
+                    guard let e = find([0x3C], from: k + 1) else { return fail("cut inside a value", k) }
+                    out.values[cell] = String(decoding: UnsafeBufferPointer(rebasing: b[(k + 1)..<e]), as: UTF8.self)
+                }
+                inValueOf = pendingCell ?? ""
+            }
+            if !selfClosing { stack.append(name) }
+            i = k + 1
+        }
+        if !stack.isEmpty {
+            return fail("the part ends with <\(String(decoding: stack.last!, as: UTF8.self))> still open (cut short)", n)
+        }
+        if !sawRoot { return fail("no root element", n) }
+        out.wellFormed = true
+        return out
+    }
+
+    public static func scan(_ data: Data, wanted: Set<String> = []) -> XMLScan {
+        data.withUnsafeBytes { scan($0, wanted: wanted) }
+    }
+}
+
+/// Reads an XLSX file's parts one at a time (each inflated with its CRC checked), without parsing them.
+public enum XlsxParts {
+    /// Calls `body` with each file entry's name and bytes, in archive order.
+    public static func forEach(path: String, _ body: (String, Data) throws -> Void) throws {
+        let archive: Archive
+        do { archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read) }
+        catch { throw XlsxReadError.cannotOpen(path: path, reason: "\(error)") }
+        for entry in archive where entry.type == .file {
+            var data = Data()
+            data.reserveCapacity(Int(entry.uncompressedSize))
+            do { _ = try archive.extract(entry, bufferSize: 1 << 16, skipCRC32: false) { data.append($0) } }
+            catch { throw XlsxReadError.cannotOpen(path: path, reason: "entry '\(entry.path)': \(error)") }
+            try body(entry.path, data)
+        }
+    }
+
+    /// Sheet names in workbook order, read from `xl/workbook.xml` bytes (names XML-unescaped).
+    public static func sheetNames(workbookXML data: Data) -> [String] {
+        let text = String(decoding: data, as: UTF8.self)
+        var names: [String] = []
+        var rest = text[...]
+        while let r = rest.range(of: "<sheet ") {
+            rest = rest[r.upperBound...]
+            guard let n = rest.range(of: "name=\"") else { break }
+            let after = rest[n.upperBound...]
+            guard let end = after.firstIndex(of: "\"") else { break }
+            names.append(unescape(String(after[..<end])))
+            rest = after[end...]
+        }
+        return names
+    }
+
+    static func unescape(_ s: String) -> String {
+        guard s.contains("&") else { return s }
+        return s.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&apos;", with: "'")
+            .replacingOccurrences(of: "&amp;", with: "&")
+    }
+}
