@@ -139,9 +139,15 @@ public enum Runner {
 
     // MARK: close
 
-    public static func close(_ o: CloseOptions, progress: @escaping (String) -> Void) throws -> CloseOutcome {
+    public static func close(_ o: CloseOptions, progress: @escaping (String) -> Void,
+                             note: (String) -> Void = { _ in }) throws -> CloseOutcome {
         let prep = try prepare(inputs: o.inputs)
-        for f in prep.inputs.files { progress("read \(f.file): \(f.rows) rows (\(f.kind.rawValue), \(f.encoding))") }
+        for f in prep.inputs.files {
+            progress("read \(f.file): \(f.rows) rows (\(f.kind.rawValue), \(f.encoding))")
+            if f.rows == 0 { note("\(f.file): note: header only: no \(f.kind.rawValue) this month") }
+            if !f.ignoredColumns.isEmpty { note("\(f.file): note: ignored columns: \(f.ignoredColumns.joined(separator: ", "))") }
+        }
+        for f in prep.inputs.ignoredFiles { note("\(f.file): note: not read: \(f.reason)") }
         let period = try Self.period(o.period, prep.inputs)
         guard Files.isDirectory(o.outputs) || (try? Files.makeDirectory(o.outputs)) != nil else {
             throw RunError(.writeFailed, "error: cannot create the outputs folder \(o.outputs)")

@@ -47,7 +47,7 @@ struct CloseCmd: ParsableCommand {
         let p = try parsePeriod(period)
         try CloseRunnerMain.run {
             let o = try Runner.close(CloseOptions(inputs: inputs, outputs: outputs, period: p, ledger: ledger, lang: l, reopen: reopen),
-                                     progress: progress)
+                                     progress: progress, note: { endProgress(); FileHandle.standardError.write(Data(($0 + "\n").utf8)) })
             endProgress()
             if json { print(o.summaryJSON, terminator: "") }
             let what: String
