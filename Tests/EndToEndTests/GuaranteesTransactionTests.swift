@@ -104,7 +104,8 @@ final class GuaranteesTransactionTests: XCTestCase {
         let out = root.appendingPathComponent("out")
         XCTAssertEqual(try G.close(inputs, out).status, 0)
         let old = G.hashes(out.appendingPathComponent(G.jan))
-        for (fault, file) in [("write-finance", "finance-2023-01.xlsx"), ("write-close-summary", "close-summary.json")] {
+        for (fault, file) in [("write-finance", "finance-2023-01.xlsx"), ("write-management", "management-2023-01.xlsx"),
+                             ("write-regions", "-2023-01.xlsx"), ("write-close-summary", "close-summary.json")] {
             let r = try G.close(inputs, out, ["--lang", "en"], env: ["SALESCLOSE_TEST_FAULT": fault])
             XCTAssertEqual(r.status, 4, "\(fault): \(r.stderr)")
             XCTAssertTrue(r.stderr.contains("error: ") && r.stderr.contains(file), "\(fault): \(r.stderr)")
