@@ -54,18 +54,23 @@ public enum Validation {
         }
 
         // Targets: key (period, employee_id); other months are context.
-        var targetKeys = Set<String>()
+        struct TargetKey: Hashable { let period: Period; let id: String }
+        var targetKeys = Set<TargetKey>()
         for i in inputs.targets.indices {
             guard let t = inputs.targets[i].accepted, employee(&inputs.targets[i], t.employeeId) != nil else { continue }
-            _ = duplicate(&inputs.targets[i], &targetKeys, "\(t.period)|\(t.employeeId)", "target for \(t.employeeId) in \(t.period)")
+            _ = duplicate(&inputs.targets[i], &targetKeys, TargetKey(period: t.period, id: t.employeeId), "target for \(t.employeeId) in \(t.period)")
         }
 
         // Sales: key (order_id, line_no).
-        var saleKeys = Set<String>()
+        struct SaleKey: Hashable { let order: String; let line: Int }
+        var saleKeys = Set<SaleKey>()
+        saleKeys.reserveCapacity(inputs.sales.count)
         for i in inputs.sales.indices {
             guard let s = inputs.sales[i].accepted, let r = employee(&inputs.sales[i], s.employeeId),
                   inPeriod(&inputs.sales[i], s.date), active(&inputs.sales[i], r, s.date) else { continue }
-            _ = duplicate(&inputs.sales[i], &saleKeys, "\(s.orderId)\u{0}\(s.lineNo)", "order \(s.orderId) line \(s.lineNo)")
+            if !saleKeys.insert(SaleKey(order: s.orderId, line: s.lineNo)).inserted {
+                inputs.sales[i].reject("ROW-DUPLICATE", column: nil, "order \(s.orderId) line \(s.lineNo) already stands on an earlier row")
+            }
         }
 
         // Attendance: key (employee_id, date); other months are context.
