@@ -22,14 +22,19 @@ public struct CSVScanner: Sendable {
     public let bytes: [UInt8]
     public let delimiter: UInt8
     public let file: String
-    private var pos: Int
-    private var line: Int
+    var pos: Int
+    var line: Int
 
     static let quote: UInt8 = 0x22, lf: UInt8 = 0x0A, cr: UInt8 = 0x0D
 
     /// `bytes` is UTF-8 text without BOM.
     public init(bytes: [UInt8], delimiter: UInt8, file: String = "") {
         self.bytes = bytes; self.delimiter = delimiter; self.file = file; self.pos = 0; self.line = 1
+    }
+
+    /// A scanner positioned at a record start `pos`, which is on physical line `line`.
+    init(bytes: [UInt8], delimiter: UInt8, file: String, pos: Int, line: Int) {
+        self.bytes = bytes; self.delimiter = delimiter; self.file = file; self.pos = pos; self.line = line
     }
 
     /// Sniffs the delimiter from the text.
@@ -72,36 +77,65 @@ public struct CSVScanner: Sendable {
 
     /// The next record, or nil at the end. An unterminated quote is a FileError naming the line where it opened.
     public mutating func next() throws(FileError) -> CSVRecord? {
-        let n = bytes.count
+        var ranges: [FieldRange] = []
+        var scratch: [UInt8] = []
+        let b = bytes
+        return try b.withUnsafeBufferPointer { (p) throws(FileError) -> CSVRecord? in
+            guard let r = try scanRecord(p, fields: &ranges, scratch: &scratch) else { return nil }
+            return scratch.withUnsafeBufferPointer { sp in
+                let fields = ranges.map { f in String(decoding: f.bytes(p, sp), as: UTF8.self) }
+                let raw = String(decoding: UnsafeBufferPointer(rebasing: p[r.start..<r.rawEnd]), as: UTF8.self)
+                return CSVRecord(line: r.line, fields: fields, raw: raw, isBlank: FieldRange.isBlank(ranges, p, sp))
+            }
+        }
+    }
+
+    /// One record's place in the text: its first physical line and its source bytes `start..<rawEnd` (no line break).
+    struct RecordSpan { var line: Int; var start: Int; var rawEnd: Int }
+
+    /// The record scanner proper: the next record's fields as byte ranges, into the text `p` (which must be `bytes`)
+    /// or, for a quoted field with doubled quotes or text after its closing quote, into `scratch`.
+    /// `fields` and `scratch` are emptied first. nil at the end of the text.
+    @inline(__always)
+    mutating func scanRecord(_ p: UnsafeBufferPointer<UInt8>, fields: inout [FieldRange],
+                             scratch: inout [UInt8]) throws(FileError) -> RecordSpan? {
+        let n = p.count
         guard pos < n else { return nil }
+        fields.removeAll(keepingCapacity: true)
+        scratch.removeAll(keepingCapacity: true)
         let startLine = line
         let start = pos
-        var fields: [String] = []
         var rawEnd = pos
         let delim = delimiter
         let q = CSVScanner.quote, lf = CSVScanner.lf, cr = CSVScanner.cr
+        var pos = self.pos
+        defer { self.pos = pos }
         while true {
-            if pos < n && bytes[pos] == q {
+            if pos < n && p[pos] == q {
                 let openLine = line
                 pos += 1
-                var buf: [UInt8] = []
+                let contentStart = pos
                 var segStart = pos
+                var escaped = false
+                let scratchStart = scratch.count
+                var contentEnd = pos
                 while true {
                     guard pos < n else {
                         throw FileError(file: file, line: openLine, message:
                             "a quote (\") opened on line \(openLine) is never closed: the file ends inside a quoted field; "
                             + "look for a stray or unbalanced quote in that row")
                     }
-                    let c = bytes[pos]
+                    let c = p[pos]
                     if c == q {
-                        if pos + 1 < n && bytes[pos + 1] == q {
-                            buf.append(contentsOf: bytes[segStart...pos]); pos += 2; segStart = pos; continue
+                        if pos + 1 < n && p[pos + 1] == q {
+                            escaped = true
+                            scratch.append(contentsOf: UnsafeBufferPointer(rebasing: p[segStart...pos])); pos += 2; segStart = pos; continue
                         }
-                        buf.append(contentsOf: bytes[segStart..<pos]); pos += 1; break
+                        contentEnd = pos; pos += 1; break
                     } else if c == lf {
                         line += 1; pos += 1
                     } else if c == cr {
-                        pos += (pos + 1 < n && bytes[pos + 1] == lf) ? 2 : 1
+                        pos += (pos + 1 < n && p[pos + 1] == lf) ? 2 : 1
                         line += 1
                     } else {
                         pos += 1
@@ -109,25 +143,28 @@ public struct CSVScanner: Sendable {
                 }
                 // Text after the closing quote (not RFC 4180) is kept as written.
                 let s2 = pos
-                while pos < n { let c = bytes[pos]; if c == delim || c == lf || c == cr { break }; pos += 1 }
-                if pos > s2 { buf.append(contentsOf: bytes[s2..<pos]) }
-                fields.append(String(decoding: buf, as: UTF8.self))
+                while pos < n { let c = p[pos]; if c == delim || c == lf || c == cr { break }; pos += 1 }
+                if !escaped && pos == s2 {
+                    fields.append(FieldRange(start: contentStart, end: contentEnd, inScratch: false))
+                } else {
+                    scratch.append(contentsOf: UnsafeBufferPointer(rebasing: p[segStart..<contentEnd]))
+                    if pos > s2 { scratch.append(contentsOf: UnsafeBufferPointer(rebasing: p[s2..<pos])) }
+                    fields.append(FieldRange(start: scratchStart, end: scratch.count, inScratch: true))
+                }
             } else {
                 let s = pos
-                while pos < n { let c = bytes[pos]; if c == delim || c == lf || c == cr { break }; pos += 1 }
-                fields.append(String(decoding: bytes[s..<pos], as: UTF8.self))
+                while pos < n { let c = p[pos]; if c == delim || c == lf || c == cr { break }; pos += 1 }
+                fields.append(FieldRange(start: s, end: pos, inScratch: false))
             }
             if pos >= n { rawEnd = pos; break }
-            let c = bytes[pos]
+            let c = p[pos]
             if c == delim { pos += 1; continue }
             rawEnd = pos
-            pos += (c == cr && pos + 1 < n && bytes[pos + 1] == lf) ? 2 : 1
+            pos += (c == cr && pos + 1 < n && p[pos + 1] == lf) ? 2 : 1
             line += 1
             break
         }
-        let raw = String(decoding: bytes[start..<rawEnd], as: UTF8.self)
-        let blank = fields.allSatisfy { Cell.isAllWhitespace($0) }
-        return CSVRecord(line: startLine, fields: fields, raw: raw, isBlank: blank)
+        return RecordSpan(line: startLine, start: start, rawEnd: rawEnd)
     }
 
     /// All records (pure RFC 4180: blank records included, fields as in the file).
@@ -135,5 +172,24 @@ public struct CSVScanner: Sendable {
         var out: [CSVRecord] = []
         while let r = try next() { out.append(r) }
         return out
+    }
+}
+
+/// One field of a record as a byte range: into the text, or into the scanner's scratch buffer
+/// (quoted fields with doubled quotes or with text after the closing quote).
+struct FieldRange: Sendable {
+    var start: Int
+    var end: Int
+    var inScratch: Bool
+
+    @inline(__always)
+    func bytes(_ text: UnsafeBufferPointer<UInt8>, _ scratch: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: (inScratch ? scratch : text)[start..<end])
+    }
+
+    /// Every field nothing but whitespace (`Cell.isAllWhitespace` of each field's text).
+    static func isBlank(_ fields: [FieldRange], _ text: UnsafeBufferPointer<UInt8>, _ scratch: UnsafeBufferPointer<UInt8>) -> Bool {
+        for f in fields where !CellBytes.isAllWhitespace(f.bytes(text, scratch)) { return false }
+        return true
     }
 }

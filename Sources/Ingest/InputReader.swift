@@ -18,6 +18,9 @@ public struct PreparedFile: Sendable {
 /// Reads an inputs folder (inputs.md) into an InputSet.
 public struct InputReader: Sendable {
     public let cities: CityNormalizer
+    /// Files with at least this many bytes after the header are read in parts on both cores (tests lower it:
+    /// the rows are the same either way).
+    public var parallelThreshold = InputReader.defaultParallelThreshold
 
     /// `cityAliases` from the policy; traditional→simplified folding and the trailing 市 are built in.
     public init(cityAliases: [(key: String, value: String)]) {
@@ -55,6 +58,9 @@ public struct InputReader: Sendable {
         }
         var set = InputSet()
         var prepared: [PreparedFile] = []
+        // The files' SHA-256 are computed on another core while this one decodes and scans them.
+        let hashes = BackgroundHashes()
+        defer { hashes.wait() }
         for name in names.sorted(by: InputReader.codePointLess) {
             if InputReader.isSilentlyIgnored(name) { continue }
             let path = (directory as NSString).appendingPathComponent(name)
@@ -80,7 +86,8 @@ public struct InputReader: Sendable {
                 continue
             }
             let bytes = try readBytes(path, name: name)
-            prepared.append(try prepare(name: name, bytes: bytes))
+            hashes.add(name: name, bytes: bytes)
+            prepared.append(try prepare(name: name, bytes: bytes, hash: false))
         }
         let missing = InputKind.allCases.filter { k in k.isRequired && !prepared.contains { $0.kind == k } }
         if !missing.isEmpty {
@@ -95,18 +102,54 @@ public struct InputReader: Sendable {
                 try readRows(file, fileOrder: order, into: &set)
             }
         }
+        let digests = hashes.results()
+        for i in set.files.indices { set.files[i].sha256 = digests[set.files[i].file] ?? "" }
         return set
     }
 
     func readBytes(_ path: String, name: String) throws(FileError) -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let bytes = InputReader.contents(ofFile: path) else {
             throw FileError(file: name, message: "the file cannot be read (permissions, or it is open and locked by another program)")
         }
-        return [UInt8](data)
+        return bytes
+    }
+
+    /// The whole file, read straight into an array (no Data in between); nil when it cannot be read.
+    static func contents(ofFile path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { return nil }
+        var out: [UInt8] = []
+        var capacity = max(Int(st.st_size), 0) + 1   // + 1: the end is seen without a second, empty read
+        while true {
+            let have = out.count
+            var failed = false
+            let chunk = [UInt8](unsafeUninitializedCapacity: capacity - have) { buf, count in
+                var got = 0
+                while got < buf.count {
+                    let r = Foundation.read(fd, buf.baseAddress! + got, buf.count - got)
+                    if r < 0 { if errno == EINTR { continue }; failed = true; break }
+                    if r == 0 { break }
+                    got += r
+                }
+                count = got
+            }
+            if failed { return nil }
+            if have == 0 { out = chunk } else { out.append(contentsOf: chunk) }
+            if chunk.count < capacity - have { return out }   // the end
+            capacity *= 2                                        // the file grew while being read
+        }
     }
 
     /// Decodes a CSV file, reads its header and decides its kind.
     public func prepare(name: String, bytes: [UInt8]) throws(FileError) -> PreparedFile {
+        try prepare(name: name, bytes: bytes, hash: true)
+    }
+
+    /// `hash: false` leaves `sha256` empty, for the caller to fill.
+    func prepare(name: String, bytes: [UInt8], hash: Bool) throws(FileError) -> PreparedFile {
         if bytes.isEmpty {
             throw FileError(file: name, message: "the file is empty (0 bytes): it has no header row; export it again, or remove it")
         }
@@ -121,7 +164,7 @@ public struct InputReader: Sendable {
             throw FileError(file: name, message: "the file has no header row (it holds nothing but blank lines); export it again, or remove it")
         }
         let detection = try KindDetector.detect(fileName: name, header: h.fields)
-        return PreparedFile(name: name, kind: detection.match.kind, encoding: encoding, sha256: SHA256.hex(bytes),
+        return PreparedFile(name: name, kind: detection.match.kind, encoding: encoding, sha256: hash ? SHA256.hex(bytes) : "",
                             header: h.fields, match: detection.match, recognisedBy: detection.recognisedBy, scanner: scanner)
     }
 
@@ -144,35 +187,263 @@ public struct InputReader: Sendable {
     }
 
     /// Reads the records after the header: blank ones counted, wrong field counts rejected whole, the rest typed.
+    /// A large file is read in two halves at once (see `rowsInTwoHalves`); the rows are the same either way.
     func rows<T>(_ file: PreparedFile, _ fileOrder: Int, _ build: (inout RowContext) -> T?,
                  _ out: inout [InputRow<T>]) throws(FileError) -> FileReport {
-        var scanner = file.scanner
-        let width = file.header.count
-        let columnNumbers = file.match.columns.mapValues { $0 + 1 }
-        var rows = 0, blank = 0
-        while let rec = try scanner.next() {
-            rows += 1
-            if rec.isBlank { blank += 1; continue }
-            let ref = RowRef(file: file.name, fileOrder: fileOrder, line: rec.line)
-            if rec.fields.count != width {
-                let issue = RowIssue(code: "ROW-FIELD-COUNT", column: nil, columnNumber: 0, message:
-                    "the row has \(rec.fields.count) field\(rec.fields.count == 1 ? "" : "s") but the header has \(width) "
-                    + "(a missing or extra \(Self.delimiterName(file.scanner.delimiter)), or a value with one that is not in quotes)")
-                out.append(InputRow(ref: ref, raw: rec.raw, value: nil, issue: issue, columnNumbers: columnNumbers))
-                continue
+        let source = SharedBytes(file.scanner.bytes)
+        let counts: (rows: Int, blank: Int)
+        if file.scanner.bytes.count - file.scanner.pos >= parallelThreshold,
+           let two = try rowsInParts(file, fileOrder, build, source: source) {
+            if out.isEmpty { out = two.rows } else { out.append(contentsOf: two.rows) }
+            counts = (two.count, two.blank)
+        } else {
+            var scanner = file.scanner
+            out.reserveCapacity(out.count + InputReader.lineBreaks(file.scanner.bytes, from: scanner.pos, to: file.scanner.bytes.count) + 1)
+            counts = try source.bytes.withUnsafeBufferPointer { (text) throws(FileError) in
+                var part = RowScan(reader: self, file: file, fileOrder: fileOrder, source: source)
+                return try part.scan(build, text: text, scanner: &scanner, stop: Int.max) { out.append($0) }
             }
-            var ctx = RowContext(kind: file.kind, fields: rec.fields, columns: file.match.columns, cities: cities)
-            let value = build(&ctx)
-            let issue = ctx.issue
-            out.append(InputRow(ref: ref, raw: rec.raw, value: issue == nil ? value : nil, issue: issue, flags: ctx.flags,
-                                money: ctx.money, badMoneyCells: ctx.badMoneyCells, columnNumbers: columnNumbers))
         }
         return FileReport(file: file.name, kind: file.kind, encoding: file.encoding, delimiter: file.delimiter,
-                          sha256: file.sha256, rows: rows, blank: blank, ignoredColumns: file.match.ignored,
+                          sha256: file.sha256, rows: counts.rows, blank: counts.blank, ignoredColumns: file.match.ignored,
                           recognisedBy: file.recognisedBy)
+    }
+
+    /// Files from this size (bytes after the header) are read in parts on both cores.
+    public static let defaultParallelThreshold = 4 << 20
+
+    /// One part of a large file: its records start at `start` (a guess: the first line start after a cut)
+    /// and it reads until a record ends at or after `stop`.
+    struct Part {
+        var start = 0, stop = 0, line = 0
+        /// Where its rows go in the result, and how many fit.
+        var offset = 0, capacity = 0
+        var count = 0, rows = 0, blank = 0
+        var endPos = 0, endLine = 0
+        var failure: FileError?
+    }
+
+    /// Reads the rows of a large file in parts on both cores. Each part but the first starts at a guess, the first line
+    /// start after an even cut, which could be inside a quoted field; a part is used only when the part before it ends
+    /// exactly there, which makes its records the ones a single pass reads. Otherwise it is read again from where the
+    /// part before ended. Physical lines are counted from the start of the text (the scanner counts line breaks the same
+    /// inside and outside quotes), so every part knows its first line. nil: the file has no place to cut.
+    func rowsInParts<T>(_ file: PreparedFile, _ fileOrder: Int, _ build: (inout RowContext) -> T?,
+                        source: SharedBytes) throws(FileError) -> (rows: [InputRow<T>], count: Int, blank: Int)? {
+        let bytes = source.bytes
+        let n = bytes.count
+        let begin = file.scanner.pos
+        let wanted = 8
+        var starts = [begin]
+        for k in 1..<wanted {
+            let cut = begin + (n - begin) / wanted * k
+            guard cut > starts.last!, let lf = bytes[cut...].firstIndex(of: CSVScanner.lf), lf + 1 < n else { continue }
+            if lf + 1 > starts.last! { starts.append(lf + 1) }
+        }
+        guard starts.count > 1 else { return nil }
+        let parts = PartTable(count: starts.count)
+        for k in starts.indices {
+            parts[k].start = starts[k]
+            parts[k].stop = k + 1 < starts.count ? starts[k + 1] : n
+        }
+        // Line breaks per part, on both cores: each part's first line, and room for its records
+        // (at most its line breaks; the last part may end without one).
+        DispatchQueue.concurrentPerform(iterations: parts.count) { k in
+            parts[k].capacity = InputReader.lineBreaks(bytes, from: parts[k].start, to: parts[k].stop)
+        }
+        parts[parts.count - 1].capacity += 1
+        var line = file.scanner.line, offset = 0
+        for k in 0..<parts.count {
+            parts[k].line = line; parts[k].offset = offset
+            line += parts[k].capacity; offset += parts[k].capacity
+        }
+        let total = offset
+        var failure: FileError?
+        var counts = (rows: 0, blank: 0)
+        let rows = withoutActuallyEscaping(build) { build in
+            [InputRow<T>](unsafeUninitializedCapacity: total) { buffer, count in
+                let base = buffer.baseAddress!
+                bytes.withUnsafeBufferPointer { text in
+                    let shared = PartText(text: text, base: base)
+                    let last = parts.count - 1
+                    func read(_ k: Int, from pos: Int, line: Int, into offset: Int) {
+                        var scanner = CSVScanner(bytes: bytes, delimiter: file.scanner.delimiter, file: file.name, pos: pos, line: line)
+                        var part = RowScan(reader: self, file: file, fileOrder: fileOrder, source: source)
+                        let target = shared.base + offset
+                        var made = 0
+                        do throws(FileError) {
+                            let c = try part.scan(build, text: shared.text, scanner: &scanner,
+                                                  stop: k == last ? Int.max : parts[k].stop) { row in
+                                (target + made).initialize(to: row); made += 1
+                            }
+                            parts[k].rows = c.rows; parts[k].blank = c.blank
+                        } catch { parts[k].failure = error }
+                        parts[k].count = made
+                        parts[k].endPos = scanner.pos; parts[k].endLine = scanner.line
+                    }
+                    DispatchQueue.concurrentPerform(iterations: parts.count) { k in
+                        read(k, from: parts[k].start, line: parts[k].line, into: parts[k].offset)
+                    }
+                    // In order: keep the parts that start where the one before ended; read the others again.
+                    var written = 0
+                    var k = 0
+                    while k < parts.count {
+                        if k > 0 && parts[k].start != parts[k - 1].endPos {
+                            (base + parts[k].offset).deinitialize(count: parts[k].count)
+                            parts[k].failure = nil
+                            read(k, from: parts[k - 1].endPos, line: parts[k - 1].endLine, into: written)
+                            parts[k].offset = written
+                        }
+                        if let e = parts[k].failure {
+                            failure = e
+                            for j in k..<parts.count { (base + parts[j].offset).deinitialize(count: parts[j].count) }
+                            break
+                        }
+                        if parts[k].offset != written {
+                            (base + written).moveInitialize(from: base + parts[k].offset, count: parts[k].count)
+                        }
+                        written += parts[k].count
+                        counts.rows += parts[k].rows; counts.blank += parts[k].blank
+                        k += 1
+                    }
+                    count = written
+                }
+            }
+        }
+        if let failure { throw failure }
+        return (rows, counts.rows, counts.blank)
+    }
+
+    /// Line breaks in `start..<end` (LF, CRLF as one, a lone CR), as the scanner counts physical lines:
+    /// at least the number of records that end there.
+    static func lineBreaks(_ bytes: [UInt8], from start: Int, to end: Int) -> Int {
+        bytes.withUnsafeBytes { raw in
+            let n = raw.count
+            let end = min(end, n)
+            var count = 0
+            var i = min(start, end)
+            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+            let lfs = ones &* 0x0A, crs = ones &* 0x0D
+            @inline(__always) func zeroBytes(_ w: UInt64) -> Int {
+                let t = (w & ~highs) &+ ~highs              // high bit set where the low 7 bits are non-zero
+                return 8 - ((t | w) & highs).nonzeroBitCount  // bytes that are zero
+            }
+            while i + 8 <= end {
+                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                count += zeroBytes(w ^ lfs)
+                if zeroBytes(w ^ crs) != 0 {
+                    // CRs here: count the lone ones byte by byte.
+                    for k in i..<(i + 8) where raw[k] == 0x0D && (k + 1 == n || raw[k + 1] != 0x0A) { count += 1 }
+                }
+                i += 8
+            }
+            while i < end {
+                let c = raw[i]
+                if c == 0x0A || (c == 0x0D && (i + 1 == n || raw[i + 1] != 0x0A)) { count += 1 }
+                i += 1
+            }
+            return count
+        }
     }
 
     static func delimiterName(_ d: UInt8) -> String {
         switch d { case 0x09: return "tab"; case 0x3B: return "semicolon"; default: return "comma" }
     }
+}
+
+/// SHA-256 of the input files, computed one after the other on a background queue.
+final class BackgroundHashes: @unchecked Sendable {
+    private let queue = DispatchQueue(label: "salesclose.ingest.sha256", qos: .userInitiated)
+    private let group = DispatchGroup()
+    private let lock = NSLock()
+    private var digests: [String: String] = [:]
+
+    func add(name: String, bytes: [UInt8]) {
+        queue.async(group: group) { [self] in
+            let hex = SHA256.hex(bytes)
+            lock.lock(); digests[name] = hex; lock.unlock()
+        }
+    }
+
+    func wait() { group.wait() }
+
+    /// File name → digest, once every file added is hashed.
+    func results() -> [String: String] {
+        group.wait()
+        lock.lock(); defer { lock.unlock() }
+        return digests
+    }
+}
+
+/// The row reading of one part of a file: the loop over its records, with its own context and scratch space.
+struct RowScan {
+    let file: PreparedFile
+    let fileOrder: Int
+    let source: SharedBytes
+    let width: Int
+    let columnNumbers: [String: Int]
+    var ctx: RowContext
+    var scratch: [UInt8] = []
+
+    init(reader: InputReader, file: PreparedFile, fileOrder: Int, source: SharedBytes) {
+        self.file = file; self.fileOrder = fileOrder; self.source = source
+        width = file.header.count
+        columnNumbers = file.match.columns.mapValues { $0 + 1 }
+        ctx = RowContext(kind: file.kind, layout: ColumnLayout(kind: file.kind, columns: file.match.columns), cities: reader.cities)
+        ctx.fields.reserveCapacity(width + 8)
+    }
+
+    /// Scans records and hands each non-blank one's row to `emit`, until the end of the text or until a record
+    /// ends at or after `stop`. Returns the records and blank records seen.
+    @inline(__always)
+    mutating func scan<T>(_ build: (inout RowContext) -> T?, text: UnsafeBufferPointer<UInt8>, scanner: inout CSVScanner,
+                          stop: Int, emit: (InputRow<T>) -> Void) throws(FileError) -> (rows: Int, blank: Int) {
+        var rows = 0, blank = 0
+        while scanner.pos < stop, let rec = try scanner.scanRecord(text, fields: &ctx.fields, scratch: &scratch) {
+            rows += 1
+            let fieldCount = ctx.fields.count
+            let isBlank = scratch.withUnsafeBufferPointer { sp -> Bool in
+                if FieldRange.isBlank(ctx.fields, text, sp) { return true }
+                let raw = RawText(source, rec.start..<rec.rawEnd)
+                let ref = RowRef(file: file.name, fileOrder: fileOrder, line: rec.line)
+                if fieldCount != width {
+                    let issue = RowIssue(code: "ROW-FIELD-COUNT", column: nil, columnNumber: 0, message:
+                        "the row has \(fieldCount) field\(fieldCount == 1 ? "" : "s") but the header has \(width) "
+                        + "(a missing or extra \(InputReader.delimiterName(file.scanner.delimiter)), or a value with one that is not in quotes)")
+                    emit(InputRow(ref: ref, rawText: raw, value: nil, issue: issue, columnNumbers: columnNumbers))
+                    return false
+                }
+                ctx.load(text: text, scratch: sp)
+                var value = build(&ctx)
+                let issue = ctx.issue
+                if issue != nil { value = nil }
+                emit(InputRow(ref: ref, rawText: raw, value: value, issue: issue, flags: ctx.flags,
+                              money: ctx.money, badMoneyCells: ctx.badMoneyCells, columnNumbers: columnNumbers))
+                return false
+            }
+            if isBlank { blank += 1 }
+        }
+        return (rows, blank)
+    }
+}
+
+/// The parts of a file read in parts, shared by the threads (each part's fields are written by one thread at a time).
+final class PartTable: @unchecked Sendable {
+    private let parts: UnsafeMutableBufferPointer<InputReader.Part>
+    init(count: Int) {
+        parts = .allocate(capacity: count)
+        parts.initialize(repeating: InputReader.Part())
+    }
+    deinit { parts.deinitialize(); parts.deallocate() }
+    var count: Int { parts.count }
+    subscript(k: Int) -> InputReader.Part {
+        get { parts[k] }
+        _modify { yield &parts[k] }
+    }
+}
+
+/// The text and the result buffer of a file read in parts, for the threads.
+struct PartText<T>: @unchecked Sendable {
+    let text: UnsafeBufferPointer<UInt8>
+    let base: UnsafeMutablePointer<InputRow<T>>
 }

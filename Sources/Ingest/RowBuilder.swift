@@ -1,23 +1,77 @@
+import Foundation
 import SalesCore
 
+/// A column of a kind, by its place in the kind's schema (inputs.md order) and its canonical name.
+struct Col: Sendable {
+    let id: Int
+    let name: String
+    init(_ schema: KindSchema, _ name: String) {
+        guard let i = schema.columns.firstIndex(where: { $0.name == name }) else {
+            fatalError("no column \(name) in \(schema.kind.rawValue)")
+        }
+        id = i; self.name = name
+    }
+}
+
+/// Where a file's columns are: per column of the kind's schema, the 0-based field index, -1 when absent.
+/// Computed once per file from the header match.
+struct ColumnLayout: Sendable {
+    let fieldIndex: [Int]
+    let damage: [Bool]
+    /// Money columns the file has: room for a row's money cells.
+    let moneyColumns: Int
+    init(kind: InputKind, columns: [String: Int]) {
+        let schema = Schemas.schema(kind)
+        fieldIndex = schema.columns.map { columns[$0.name] ?? -1 }
+        moneyColumns = schema.columns.filter { $0.type == .money && columns[$0.name] != nil }.count
+        let damageColumns = Schemas.excelDamageColumns[kind] ?? []
+        damage = schema.columns.map { damageColumns.contains($0.name) }
+    }
+}
+
+/// A cell's text after cleaning and trimming: bytes of the record as they stand (the common case: nothing to
+/// clean), or a String that `Cell.clean`/`Cell.trim` made.
+enum CellText {
+    case bytes(UnsafeBufferPointer<UInt8>)
+    case string(String)
+
+    var isEmpty: Bool {
+        switch self { case .bytes(let b): return b.isEmpty; case .string(let s): return s.isEmpty }
+    }
+    var string: String {
+        switch self { case .bytes(let b): return String(decoding: b, as: UTF8.self); case .string(let s): return s }
+    }
+}
+
 /// Reads the cells of one record into a typed row, collecting every problem; the first in column order wins.
+/// One context serves every record of a file (`load` points it at the next one).
 public struct RowContext {
     public let kind: InputKind
-    let fields: [String]
-    /// Canonical column → 0-based field index.
-    let columns: [String: Int]
+    let layout: ColumnLayout
     let cities: CityNormalizer
-    /// Columns where a number in scientific notation is Excel damage.
-    let damageColumns: [String]
+    /// The record's fields as byte ranges into `text` or `scratch` (filled by the scanner).
+    var fields: [FieldRange] = []
+    private var text = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+    private var scratch = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
     private(set) var errors: [(order: Int, seq: Int, issue: RowIssue)] = []
     private(set) var flags: [RowFlag] = []
     private(set) var money: [MoneyCell] = []
     private(set) var badMoneyCells = 0
-    private var flagged: Set<String> = []
+    /// Text cells already made, by their bytes, so that repeated names share one String.
+    var interner = StringInterner()
 
-    init(kind: InputKind, fields: [String], columns: [String: Int], cities: CityNormalizer) {
-        self.kind = kind; self.fields = fields; self.columns = columns; self.cities = cities
-        self.damageColumns = Schemas.excelDamageColumns[kind].map { Array($0) } ?? []
+    init(kind: InputKind, layout: ColumnLayout, cities: CityNormalizer) {
+        self.kind = kind; self.layout = layout; self.cities = cities
+    }
+
+    /// Points the context at a record whose `fields` the scanner just filled; forgets the previous record's findings.
+    mutating func load(text: UnsafeBufferPointer<UInt8>, scratch: UnsafeBufferPointer<UInt8>) {
+        self.text = text; self.scratch = scratch
+        if !errors.isEmpty { errors = [] }
+        if !flags.isEmpty { flags = [] }
+        money = []
+        if layout.moneyColumns > 0 { money.reserveCapacity(layout.moneyColumns) }
+        badMoneyCells = 0
     }
 
     var hasErrors: Bool { !errors.isEmpty }
@@ -25,107 +79,213 @@ public struct RowContext {
     /// The row's issue: the first error in column order (columns the file lacks come last).
     var issue: RowIssue? { errors.min { ($0.order, $0.seq) < ($1.order, $1.seq) }?.issue }
 
-    func number(_ column: String) -> Int { columns[column].map { $0 + 1 } ?? 0 }
+    @inline(__always)
+    func number(_ column: Col) -> Int { layout.fieldIndex[column.id] + 1 }
 
-    mutating func fail(_ code: String, _ column: String, _ message: String) {
-        errors.append((columns[column] ?? Int.max, errors.count,
-                       RowIssue(code: code, column: column, columnNumber: number(column), message: message)))
+    mutating func fail(_ code: String, _ column: Col, _ message: String) {
+        let i = layout.fieldIndex[column.id]
+        errors.append((i < 0 ? Int.max : i, errors.count,
+                       RowIssue(code: code, column: column.name, columnNumber: number(column), message: message)))
     }
 
-    private mutating func flag(_ code: String, _ column: String) {
-        guard flagged.insert(code + "\u{0}" + column).inserted else { return }
-        flags.append(RowFlag(code: code, column: column, columnNumber: number(column)))
+    private mutating func flag(_ code: String, _ column: Col) {
+        if flags.contains(where: { $0.code == code && $0.column == column.name }) { return }
+        flags.append(RowFlag(code: code, column: column.name, columnNumber: number(column)))
     }
 
     /// The cell, cleaned of control characters and trimmed; nil when the file has no such column.
-    mutating func cell(_ column: String) -> String? {
-        guard let i = columns[column], i < fields.count else { return nil }
-        let (text, removed) = Cell.clean(fields[i])
+    @inline(__always)
+    mutating func cell(_ column: Col) -> CellText? {
+        let i = layout.fieldIndex[column.id]
+        guard i >= 0, i < fields.count else { return nil }
+        let b = fields[i].bytes(text, scratch)
+        if CellBytes.isClean(b) { return .bytes(CellBytes.trim(b)) }
+        let (cleaned, removed) = Cell.clean(String(decoding: b, as: UTF8.self))
         if removed { flag("ROW-CONTROL-CHARS", column) }
-        return Cell.trim(text)
+        return .string(Cell.trim(cleaned))
     }
 
-    mutating func missing(_ column: String, because reason: String? = nil) {
+    mutating func missing(_ column: Col, because reason: String? = nil) {
         let why = reason.map { "; \($0)" } ?? ""
-        if columns[column] == nil {
-            fail("ROW-MISSING", column, "\(column) is missing: the file has no \(column) column\(why)")
+        if layout.fieldIndex[column.id] < 0 {
+            fail("ROW-MISSING", column, "\(column.name) is missing: the file has no \(column.name) column\(why)")
         } else {
-            fail("ROW-MISSING", column, "\(column) is empty\(why)")
+            fail("ROW-MISSING", column, "\(column.name) is empty\(why)")
         }
     }
 
     /// Text: trimmed, line breaks as LF, cut at Excel's cell limit (flagged). Empty → nil (ROW-MISSING when required).
-    mutating func text(_ column: String, required: Bool = false, because reason: String? = nil) -> String? {
-        guard let s = cell(column), !s.isEmpty else {
+    mutating func text(_ column: Col, required: Bool = false, because reason: String? = nil) -> String? {
+        guard let c = cell(column), !c.isEmpty else {
             if required { missing(column, because: reason) }
             return nil
         }
-        let (cut, wasCut) = Cell.cutToExcelLimit(s)
-        if wasCut { flag("ROW-TEXT-CUT", column) }
-        if !damageColumns.isEmpty, damageColumns.contains(column), ValueParser.isScientificNotation(cut) {
-            fail("ROW-EXCEL-DAMAGE", column, "\(column) \"\(cut)\" is a long number that Excel turned into scientific notation, "
-                 + "losing its digits; in Excel format the \(column) column as Text (or import it as text) and export again")
+        let cut: String
+        switch c {
+        case .bytes(let b) where b.count <= Cell.excelCellLimit:
+            // Never over the limit: UTF-16 units ≤ UTF-8 bytes.
+            cut = interner.string(b)
+            if layout.damage[column.id] {
+                let damaged = CellBytes.isASCII(b) ? ValueParser.scientificNotation(bytes: b) : ValueParser.isScientificNotation(cut)
+                if damaged { excelDamage(column, cut) }
+            }
+            return cut
+        default:
+            let (t, wasCut) = Cell.cutToExcelLimit(c.string)
+            if wasCut { flag("ROW-TEXT-CUT", column) }
+            cut = t
         }
+        if layout.damage[column.id], ValueParser.isScientificNotation(cut) { excelDamage(column, cut) }
         return cut
     }
 
+    private mutating func excelDamage(_ column: Col, _ cut: String) {
+        fail("ROW-EXCEL-DAMAGE", column, "\(column.name) \"\(cut)\" is a long number that Excel turned into scientific notation, "
+             + "losing its digits; in Excel format the \(column.name) column as Text (or import it as text) and export again")
+    }
+
     /// A typed value: empty → nil (ROW-MISSING when required); unparsable → ROW-BAD-VALUE naming the column.
-    mutating func value<T>(_ column: String, required: Bool = false, because reason: String? = nil,
+    /// `fast` may decide the value from the cleaned, trimmed bytes; when it gives nil, `parse` decides from the text.
+    @inline(__always)
+    mutating func value<T>(_ column: Col, required: Bool = false, because reason: String? = nil,
+                           fast: (UnsafeBufferPointer<UInt8>) -> T? = { _ in nil },
                            _ parse: (String) -> Result<T, ValueError>) -> T? {
-        guard let s = cell(column), !s.isEmpty else {
+        guard let c = cell(column), !c.isEmpty else {
             if required { missing(column, because: reason) }
             return nil
         }
-        switch parse(s) {
+        if case .bytes(let b) = c, let v = fast(b) { return v }
+        switch parse(c.string) {
         case .success(let v): return v
-        case .failure(let e): fail("ROW-BAD-VALUE", column, "\(column) \(e.message)"); return nil
+        case .failure(let e): fail("ROW-BAD-VALUE", column, "\(column.name) \(e.message)"); return nil
         }
     }
 
     /// A money cell: every one that parses is kept for the reconciliation, whatever becomes of the row.
-    mutating func money(_ column: String, required: Bool = false) -> Money? {
-        guard let s = cell(column), !s.isEmpty else {
+    mutating func money(_ column: Col, required: Bool = false) -> Money? {
+        guard let c = cell(column), !c.isEmpty else {
             if required { missing(column) }
             return nil
         }
-        switch ValueParser.money(s) {
+        if case .bytes(let b) = c, let fen = ValueParser.plainUnits(bytes: b, maxDecimals: 2, maxIntegerDigits: 15) {
+            let m = Money(fen: fen)
+            money.append(MoneyCell(column: column.name, value: m)); return m
+        }
+        switch ValueParser.money(c.string) {
         case .success(let m):
-            money.append(MoneyCell(column: column, value: m)); return m
+            money.append(MoneyCell(column: column.name, value: m)); return m
         case .failure(let e):
             badMoneyCells += 1
-            fail("ROW-BAD-VALUE", column, "\(column) \(e.message)"); return nil
+            fail("ROW-BAD-VALUE", column, "\(column.name) \(e.message)"); return nil
         }
     }
 
-    mutating func date(_ c: String, required: Bool = false) -> Day? { value(c, required: required, ValueParser.date) }
-    mutating func count(_ c: String, atLeast minimum: Int = 0) -> Int? {
-        guard let v = value(c, ValueParser.integer) else { return nil }
+    mutating func date(_ c: Col, required: Bool = false) -> Day? {
+        value(c, required: required, fast: { ValueParser.plainDate(bytes: $0) }, ValueParser.date)
+    }
+    mutating func decimal4(_ c: Col, required: Bool = false) -> Decimal4? {
+        value(c, required: required, fast: { b in
+            ValueParser.plainUnits(bytes: b, maxDecimals: 4, maxIntegerDigits: 14).map { Decimal4(units: $0) }
+        }, ValueParser.decimal4)
+    }
+    mutating func boolean(_ c: Col) -> Bool? {
+        // An empty cell is "not given", as ValueParser.boolean says for an empty text.
+        value(c, fast: { ValueParser.plainBoolean(bytes: $0).map { Optional($0) } }, ValueParser.boolean) ?? nil
+    }
+    mutating func count(_ c: Col, atLeast minimum: Int = 0) -> Int? {
+        guard let v = value(c, fast: { ValueParser.plainInteger(bytes: $0) }, ValueParser.integer) else { return nil }
         if v < minimum {
-            fail("ROW-BAD-VALUE", c, "\(c) \"\(v)\" must be at least \(minimum)")
+            fail("ROW-BAD-VALUE", c, "\(c.name) \"\(v)\" must be at least \(minimum)")
             return nil
         }
         return v
     }
-    mutating func city(_ c: String, required: Bool = false, because reason: String? = nil) -> String? {
+    mutating func city(_ c: Col, required: Bool = false, because reason: String? = nil) -> String? {
         let cities = self.cities
         return value(c, required: required, because: reason) { cities.normalize($0) }
+    }
+}
+
+/// Short text cells made once per distinct value: the ids, names and products of a large file repeat,
+/// and a shared String costs no allocation. Bounded: past `limit` distinct values new ones are not kept.
+struct StringInterner {
+    private var slots: [Int32] = []          // index into `entries` + 1; 0 = empty
+    private var strings: [String] = []
+    /// Per string: its hash, and where its bytes are in `arena`.
+    private var entries: [(hash: UInt64, start: Int, count: Int)] = []
+    private var arena: [UInt8] = []
+    private var mask = 0
+    static let limit = 1 << 16
+    static let maxBytes = 64
+
+    @inline(__always)
+    static func hash(_ b: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        let raw = UnsafeRawBufferPointer(b)
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(b.count)
+        var i = 0
+        while i + 8 <= raw.count {
+            h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
+            h ^= h >> 32
+            i += 8
+        }
+        var tail: UInt64 = 0
+        while i < raw.count { tail = tail << 8 | UInt64(raw[i]); i += 1 }
+        h = (h ^ tail) &* 0xC4CE_B9FE_1A85_EC53
+        return h ^ (h >> 29)
+    }
+
+    mutating func string(_ b: UnsafeBufferPointer<UInt8>) -> String {
+        // Up to 15 UTF-8 bytes a String lives inline: nothing to share.
+        guard b.count > 15 && b.count <= StringInterner.maxBytes else { return String(decoding: b, as: UTF8.self) }
+        if slots.isEmpty { slots = [Int32](repeating: 0, count: 1024); mask = 1023 }
+        let h = StringInterner.hash(b)
+        var i = Int(truncatingIfNeeded: h) & mask
+        while true {
+            let s = Int(slots[i])
+            if s == 0 { break }
+            let e = entries[s - 1]
+            if e.hash == h && e.count == b.count {
+                let same = arena.withUnsafeBufferPointer { a in memcmp(a.baseAddress! + e.start, b.baseAddress!, b.count) == 0 }
+                if same { return strings[s - 1] }
+            }
+            i = (i + 1) & mask
+        }
+        let made = String(decoding: b, as: UTF8.self)
+        guard strings.count < StringInterner.limit else { return made }
+        strings.append(made)
+        entries.append((h, arena.count, b.count))
+        arena.append(contentsOf: b)
+        slots[i] = Int32(strings.count)
+        if strings.count * 2 > slots.count { grow() }
+        return made
+    }
+
+    private mutating func grow() {
+        let size = slots.count * 2
+        slots = [Int32](repeating: 0, count: size); mask = size - 1
+        for (k, e) in entries.enumerated() {
+            var i = Int(truncatingIfNeeded: e.hash) & mask
+            while slots[i] != 0 { i = (i + 1) & mask }
+            slots[i] = Int32(k + 1)
+        }
     }
 }
 
 /// The typed rows of each kind.
 enum RowBuilders {
     static func roster(_ r: inout RowContext) -> RosterRow? {
-        let id = r.text("employee_id", required: true)
-        let name = r.text("name", required: true)
-        let role = r.value("role", required: true, ValueParser.role)
-        let level = r.value("level", ValueParser.level)
-        let region = r.text("region", required: true)
-        let department = r.text("department")
-        let manager = r.text("manager_id")
-        let hire = r.date("hire_date", required: true)
-        let leave = r.date("leave_date")
+        let c = Cols_roster.self
+        let id = r.text(c.employee_id, required: true)
+        let name = r.text(c.name, required: true)
+        let role = r.value(c.role, required: true, ValueParser.role)
+        let level = r.value(c.level, ValueParser.level)
+        let region = r.text(c.region, required: true)
+        let department = r.text(c.department)
+        let manager = r.text(c.manager_id)
+        let hire = r.date(c.hire_date, required: true)
+        let leave = r.date(c.leave_date)
         if let h = hire, let l = leave, l < h {
-            r.fail("ROW-BAD-VALUE", "leave_date", "leave_date \(l) is before hire_date \(h)")
+            r.fail("ROW-BAD-VALUE", c.leave_date, "leave_date \(l) is before hire_date \(h)")
         }
         guard !r.hasErrors else { return nil }
         return RosterRow(employeeId: id!, name: name!, role: role!, level: level ?? .numbered(3), region: region!,
@@ -133,29 +293,31 @@ enum RowBuilders {
     }
 
     static func targets(_ r: inout RowContext) -> TargetRow? {
-        let period = r.value("period", required: true, ValueParser.month)
-        let id = r.text("employee_id", required: true)
-        let sales = r.money("sales_target")
-        let remit = r.money("remittance_target", required: true)
-        let outlets = r.count("new_outlets_target")
+        let c = Cols_targets.self
+        let period = r.value(c.period, required: true, ValueParser.month)
+        let id = r.text(c.employee_id, required: true)
+        let sales = r.money(c.sales_target)
+        let remit = r.money(c.remittance_target, required: true)
+        let outlets = r.count(c.new_outlets_target)
         guard !r.hasErrors else { return nil }
         return TargetRow(period: period!, employeeId: id!, salesTarget: sales ?? .zero, remittanceTarget: remit!,
                          newOutletsTarget: outlets ?? 0)
     }
 
     static func sales(_ r: inout RowContext) -> SaleRow? {
-        let date = r.date("date", required: true)
-        let order = r.text("order_id", required: true)
-        let line = r.count("line_no")
-        let id = r.text("employee_id", required: true)
-        let customer = r.text("customer_id", required: true)
-        let customerName = r.text("customer_name")
-        let product = r.text("product", required: true)
-        let quantity = r.value("quantity", required: true, ValueParser.decimal4)
-        let unitPrice = r.money("unit_price")
-        let amount = r.money("amount", required: true)
-        let remitted = r.money("remitted")
-        let newCustomer = r.value("new_customer", ValueParser.boolean) ?? nil
+        let c = Cols_sales.self
+        let date = r.date(c.date, required: true)
+        let order = r.text(c.order_id, required: true)
+        let line = r.count(c.line_no)
+        let id = r.text(c.employee_id, required: true)
+        let customer = r.text(c.customer_id, required: true)
+        let customerName = r.text(c.customer_name)
+        let product = r.text(c.product, required: true)
+        let quantity = r.decimal4(c.quantity, required: true)
+        let unitPrice = r.money(c.unit_price)
+        let amount = r.money(c.amount, required: true)
+        let remitted = r.money(c.remitted)
+        let newCustomer = r.boolean(c.new_customer)
         guard !r.hasErrors else { return nil }
         return SaleRow(date: date!, orderId: order!, lineNo: line ?? 1, employeeId: id!, customerId: customer!,
                        customerName: customerName, product: product!, quantity: quantity!, unitPrice: unitPrice,
@@ -163,35 +325,37 @@ enum RowBuilders {
     }
 
     static func attendance(_ r: inout RowContext) -> AttendanceRow? {
-        let date = r.date("date", required: true)
-        let id = r.text("employee_id", required: true)
-        let status = r.value("status", required: true, ValueParser.attendanceStatus)
-        let city = r.city("city", required: status == .travel, because: "a travel day needs its city")
+        let c = Cols_attendance.self
+        let date = r.date(c.date, required: true)
+        let id = r.text(c.employee_id, required: true)
+        let status = r.value(c.status, required: true, ValueParser.attendanceStatus)
+        let city = r.city(c.city, required: status == .travel, because: "a travel day needs its city")
         guard !r.hasErrors else { return nil }
         return AttendanceRow(date: date!, employeeId: id!, status: status!, city: city)
     }
 
     static func expenses(_ r: inout RowContext) -> ExpenseRow? {
-        let claim = r.text("claim_id", required: true)
-        let id = r.text("employee_id", required: true)
-        let date = r.date("date", required: true)
-        let category = r.value("category", required: true, ValueParser.expenseCategory)
-        let mode = r.value("transport_mode", required: category == .transport,
+        let c = Cols_expenses.self
+        let claim = r.text(c.claim_id, required: true)
+        let id = r.text(c.employee_id, required: true)
+        let date = r.date(c.date, required: true)
+        let category = r.value(c.category, required: true, ValueParser.expenseCategory)
+        let mode = r.value(c.transport_mode, required: category == .transport,
                            because: "a transport line needs its transport mode", ValueParser.transportMode)
-        let city = r.city("city", required: category == .lodging || category == .meals,
+        let city = r.city(c.city, required: category == .lodging || category == .meals,
                           because: "a \(category?.rawValue ?? "") line needs its city")
         // nights counts only for lodging; on other lines it is ignored (no error).
-        let nights = category == .lodging ? r.count("nights", atLeast: 1) : nil
-        let amount = r.money("amount", required: true)
+        let nights = category == .lodging ? r.count(c.nights, atLeast: 1) : nil
+        let amount = r.money(c.amount, required: true)
         if let a = amount, a.fen <= 0 {
-            r.fail("ROW-BAD-VALUE", "amount", "amount \(a) must be above 0 (an expense line claims money; corrections go in adjustments)")
+            r.fail("ROW-BAD-VALUE", c.amount, "amount \(a) must be above 0 (an expense line claims money; corrections go in adjustments)")
         }
-        let receipt = r.text("receipt_no")
-        let receiptKind = r.value("receipt_kind", ValueParser.receiptKind)
-        let approved = r.text("approved_by")
-        let gm = r.text("gm_approval")
-        let reason = r.text("missing_receipt_reason")
-        let submitted = r.date("submitted_on", required: true)
+        let receipt = r.text(c.receipt_no)
+        let receiptKind = r.value(c.receipt_kind, ValueParser.receiptKind)
+        let approved = r.text(c.approved_by)
+        let gm = r.text(c.gm_approval)
+        let reason = r.text(c.missing_receipt_reason)
+        let submitted = r.date(c.submitted_on, required: true)
         guard !r.hasErrors else { return nil }
         return ExpenseRow(claimId: claim!, employeeId: id!, date: date!, category: category!, transportMode: mode, city: city,
                           nights: nights ?? 1, amount: amount!, receiptNo: receipt, receiptKind: receiptKind ?? .electronic,
@@ -199,63 +363,174 @@ enum RowBuilders {
     }
 
     static func plans(_ r: inout RowContext) -> PlanRow? {
-        let id = r.text("employee_id", required: true)
-        let date = r.date("date", required: true)
-        let city = r.city("city", required: true)
-        let newVisits = r.count("planned_new_visits")
-        let existing = r.count("planned_existing_visits")
-        let calls = r.count("planned_calls")
-        let purpose = r.text("purpose")
+        let c = Cols_plans.self
+        let id = r.text(c.employee_id, required: true)
+        let date = r.date(c.date, required: true)
+        let city = r.city(c.city, required: true)
+        let newVisits = r.count(c.planned_new_visits)
+        let existing = r.count(c.planned_existing_visits)
+        let calls = r.count(c.planned_calls)
+        let purpose = r.text(c.purpose)
         guard !r.hasErrors else { return nil }
         return PlanRow(employeeId: id!, date: date!, city: city!, plannedNewVisits: newVisits ?? 0,
                        plannedExistingVisits: existing ?? 0, plannedCalls: calls ?? 0, purpose: purpose)
     }
 
     static func remittances(_ r: inout RowContext) -> RemittanceRow? {
-        let date = r.date("date", required: true)
-        let id = r.text("employee_id", required: true)
-        let customer = r.text("customer_id", required: true)
-        let amount = r.money("amount", required: true)
-        let receipt = r.text("receipt_no")
-        let order = r.text("order_id")
+        let c = Cols_remittances.self
+        let date = r.date(c.date, required: true)
+        let id = r.text(c.employee_id, required: true)
+        let customer = r.text(c.customer_id, required: true)
+        let amount = r.money(c.amount, required: true)
+        let receipt = r.text(c.receipt_no)
+        let order = r.text(c.order_id)
         guard !r.hasErrors else { return nil }
         return RemittanceRow(date: date!, employeeId: id!, customerId: customer!, amount: amount!, receiptNo: receipt, orderId: order)
     }
 
     static func advances(_ r: inout RowContext) -> AdvanceRow? {
-        let adv = r.text("advance_id", required: true)
-        let id = r.text("employee_id", required: true)
-        let date = r.date("date", required: true)
-        let amount = r.money("amount", required: true)
-        if let a = amount, a.fen <= 0 { r.fail("ROW-BAD-VALUE", "amount", "amount \(a) must be above 0 (an advance pays money out)") }
-        let purpose = r.text("purpose")
+        let c = Cols_advances.self
+        let adv = r.text(c.advance_id, required: true)
+        let id = r.text(c.employee_id, required: true)
+        let date = r.date(c.date, required: true)
+        let amount = r.money(c.amount, required: true)
+        if let a = amount, a.fen <= 0 { r.fail("ROW-BAD-VALUE", c.amount, "amount \(a) must be above 0 (an advance pays money out)") }
+        let purpose = r.text(c.purpose)
         guard !r.hasErrors else { return nil }
         return AdvanceRow(advanceId: adv!, employeeId: id!, date: date!, amount: amount!, purpose: purpose)
     }
 
     static func adjustments(_ r: inout RowContext) -> AdjustmentRow? {
-        let adj = r.text("adjustment_id", required: true)
-        let date = r.date("date", required: true)
-        let id = r.text("employee_id", required: true)
-        let kind = r.value("kind", required: true, ValueParser.adjustmentKind)
-        let amount = r.money("amount", required: true)
+        let c = Cols_adjustments.self
+        let adj = r.text(c.adjustment_id, required: true)
+        let date = r.date(c.date, required: true)
+        let id = r.text(c.employee_id, required: true)
+        let kind = r.value(c.kind, required: true, ValueParser.adjustmentKind)
+        let amount = r.money(c.amount, required: true)
         if let a = amount, let k = kind, k == .advance_repaid || k == .advance_written_off, a.fen <= 0 {
-            r.fail("ROW-BAD-VALUE", "amount", "amount \(a) must be above 0 for \(k.rawValue) (it lowers the outstanding advance)")
+            r.fail("ROW-BAD-VALUE", c.amount, "amount \(a) must be above 0 for \(k.rawValue) (it lowers the outstanding advance)")
         }
-        let approved = r.text("approved_by", required: true)
-        let reference = r.text("reference")
-        let note = r.text("note")
+        let approved = r.text(c.approved_by, required: true)
+        let reference = r.text(c.reference)
+        let note = r.text(c.note)
         guard !r.hasErrors else { return nil }
         return AdjustmentRow(adjustmentId: adj!, date: date!, employeeId: id!, kind: kind!, amount: amount!,
                              approvedBy: approved!, reference: reference, note: note)
     }
 
     static func visits(_ r: inout RowContext) -> VisitRow? {
-        let date = r.date("date", required: true)
-        let id = r.text("employee_id", required: true)
-        let customer = r.text("customer_id")
-        let kind = r.value("kind", required: true, ValueParser.visitKind)
+        let c = Cols_visits.self
+        let date = r.date(c.date, required: true)
+        let id = r.text(c.employee_id, required: true)
+        let customer = r.text(c.customer_id)
+        let kind = r.value(c.kind, required: true, ValueParser.visitKind)
         guard !r.hasErrors else { return nil }
         return VisitRow(date: date!, employeeId: id!, customerId: customer, kind: kind!)
     }
+}
+
+
+// The columns each builder reads, resolved once.
+enum Cols_roster {
+    static let employee_id = Col(Schemas.roster, "employee_id")
+    static let name = Col(Schemas.roster, "name")
+    static let role = Col(Schemas.roster, "role")
+    static let level = Col(Schemas.roster, "level")
+    static let region = Col(Schemas.roster, "region")
+    static let department = Col(Schemas.roster, "department")
+    static let manager_id = Col(Schemas.roster, "manager_id")
+    static let hire_date = Col(Schemas.roster, "hire_date")
+    static let leave_date = Col(Schemas.roster, "leave_date")
+}
+
+enum Cols_targets {
+    static let period = Col(Schemas.targets, "period")
+    static let employee_id = Col(Schemas.targets, "employee_id")
+    static let sales_target = Col(Schemas.targets, "sales_target")
+    static let remittance_target = Col(Schemas.targets, "remittance_target")
+    static let new_outlets_target = Col(Schemas.targets, "new_outlets_target")
+}
+
+enum Cols_sales {
+    static let date = Col(Schemas.sales, "date")
+    static let order_id = Col(Schemas.sales, "order_id")
+    static let line_no = Col(Schemas.sales, "line_no")
+    static let employee_id = Col(Schemas.sales, "employee_id")
+    static let customer_id = Col(Schemas.sales, "customer_id")
+    static let customer_name = Col(Schemas.sales, "customer_name")
+    static let product = Col(Schemas.sales, "product")
+    static let quantity = Col(Schemas.sales, "quantity")
+    static let unit_price = Col(Schemas.sales, "unit_price")
+    static let amount = Col(Schemas.sales, "amount")
+    static let remitted = Col(Schemas.sales, "remitted")
+    static let new_customer = Col(Schemas.sales, "new_customer")
+}
+
+enum Cols_attendance {
+    static let date = Col(Schemas.attendance, "date")
+    static let employee_id = Col(Schemas.attendance, "employee_id")
+    static let status = Col(Schemas.attendance, "status")
+    static let city = Col(Schemas.attendance, "city")
+}
+
+enum Cols_expenses {
+    static let claim_id = Col(Schemas.expenses, "claim_id")
+    static let employee_id = Col(Schemas.expenses, "employee_id")
+    static let date = Col(Schemas.expenses, "date")
+    static let category = Col(Schemas.expenses, "category")
+    static let transport_mode = Col(Schemas.expenses, "transport_mode")
+    static let city = Col(Schemas.expenses, "city")
+    static let nights = Col(Schemas.expenses, "nights")
+    static let amount = Col(Schemas.expenses, "amount")
+    static let receipt_no = Col(Schemas.expenses, "receipt_no")
+    static let receipt_kind = Col(Schemas.expenses, "receipt_kind")
+    static let approved_by = Col(Schemas.expenses, "approved_by")
+    static let gm_approval = Col(Schemas.expenses, "gm_approval")
+    static let missing_receipt_reason = Col(Schemas.expenses, "missing_receipt_reason")
+    static let submitted_on = Col(Schemas.expenses, "submitted_on")
+}
+
+enum Cols_plans {
+    static let employee_id = Col(Schemas.plans, "employee_id")
+    static let date = Col(Schemas.plans, "date")
+    static let city = Col(Schemas.plans, "city")
+    static let planned_new_visits = Col(Schemas.plans, "planned_new_visits")
+    static let planned_existing_visits = Col(Schemas.plans, "planned_existing_visits")
+    static let planned_calls = Col(Schemas.plans, "planned_calls")
+    static let purpose = Col(Schemas.plans, "purpose")
+}
+
+enum Cols_remittances {
+    static let date = Col(Schemas.remittances, "date")
+    static let employee_id = Col(Schemas.remittances, "employee_id")
+    static let customer_id = Col(Schemas.remittances, "customer_id")
+    static let amount = Col(Schemas.remittances, "amount")
+    static let receipt_no = Col(Schemas.remittances, "receipt_no")
+    static let order_id = Col(Schemas.remittances, "order_id")
+}
+
+enum Cols_advances {
+    static let advance_id = Col(Schemas.advances, "advance_id")
+    static let employee_id = Col(Schemas.advances, "employee_id")
+    static let date = Col(Schemas.advances, "date")
+    static let amount = Col(Schemas.advances, "amount")
+    static let purpose = Col(Schemas.advances, "purpose")
+}
+
+enum Cols_adjustments {
+    static let adjustment_id = Col(Schemas.adjustments, "adjustment_id")
+    static let date = Col(Schemas.adjustments, "date")
+    static let employee_id = Col(Schemas.adjustments, "employee_id")
+    static let kind = Col(Schemas.adjustments, "kind")
+    static let amount = Col(Schemas.adjustments, "amount")
+    static let approved_by = Col(Schemas.adjustments, "approved_by")
+    static let reference = Col(Schemas.adjustments, "reference")
+    static let note = Col(Schemas.adjustments, "note")
+}
+
+enum Cols_visits {
+    static let date = Col(Schemas.visits, "date")
+    static let employee_id = Col(Schemas.visits, "employee_id")
+    static let customer_id = Col(Schemas.visits, "customer_id")
+    static let kind = Col(Schemas.visits, "kind")
 }

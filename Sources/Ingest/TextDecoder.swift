@@ -73,9 +73,17 @@ public enum TextDecoder {
     }
 
     static func firstNUL(_ bytes: [UInt8], from start: Int) -> Int? {
-        bytes.withUnsafeBufferPointer { p in
+        bytes.withUnsafeBytes { p in
+            let n = p.count
             var i = start
-            while i < p.count { if p[i] == 0 { return i }; i += 1 }
+            // Eight bytes at a time while none is zero.
+            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+            while i + 8 <= n {
+                let w = p.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                if (w &- ones) & ~w & highs != 0 { break }
+                i += 8
+            }
+            while i < n { if p[i] == 0 { return i }; i += 1 }
             return nil
         }
     }
@@ -176,7 +184,10 @@ struct UTF8Check {
         bytes.withUnsafeBufferPointer { p in
             let n = p.count
             var i = start
+            let highs: UInt64 = 0x8080_8080_8080_8080
             while i < n {
+                // ASCII eight bytes at a time.
+                if i + 8 <= n && UnsafeRawPointer(p.baseAddress! + i).loadUnaligned(as: UInt64.self) & highs == 0 { i += 8; continue }
                 let b0 = p[i]
                 if b0 < 0x80 { i += 1; continue }
                 let len = wellFormedLength(p, i)

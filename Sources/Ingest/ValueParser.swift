@@ -108,19 +108,87 @@ public enum ValueParser {
     /// Fast path for the common case: optional `-`, then digits, commas and at most one point, all ASCII. nil: use the full parser.
     static func plainUnits(_ input: String, maxDecimals: Int, maxIntegerDigits: Int) -> Int64? {
         var s = input
-        return s.withUTF8 { b -> Int64? in
-            guard let f = b.first else { return nil }
-            var start = 0
-            var neg = false
-            if f == 0x2D { neg = true; start = 1 }
-            guard start < b.count, b[start] >= 0x30 && b[start] <= 0x39 else { return nil }
-            for i in start..<b.count {
-                let c = b[i]
-                guard (c >= 0x30 && c <= 0x39) || c == 0x2C || c == 0x2E else { return nil }
+        return s.withUTF8 { plainUnits(bytes: $0, maxDecimals: maxDecimals, maxIntegerDigits: maxIntegerDigits) }
+    }
+
+    /// `plainUnits` of the text's UTF-8 bytes.
+    @inline(__always)
+    static func plainUnits(bytes b: UnsafeBufferPointer<UInt8>, maxDecimals: Int, maxIntegerDigits: Int) -> Int64? {
+        if let v = simpleUnits(bytes: b, maxDecimals: maxDecimals, maxIntegerDigits: maxIntegerDigits) { return v }
+        guard let f = b.first else { return nil }
+        var start = 0
+        var neg = false
+        if f == 0x2D { neg = true; start = 1 }
+        guard start < b.count, b[start] >= 0x30 && b[start] <= 0x39 else { return nil }
+        for i in start..<b.count {
+            let c = b[i]
+            guard (c >= 0x30 && c <= 0x39) || c == 0x2C || c == 0x2E else { return nil }
+        }
+        guard case .success(let u) = parseUnitBytes(UnsafeBufferPointer(rebasing: b[start...]), maxDecimals: maxDecimals,
+                                                    maxIntegerDigits: maxIntegerDigits) else { return nil }
+        return neg ? -u : u
+    }
+
+    /// The most common case in one pass: 1…maxIntegerDigits ASCII digits, then optionally a point and
+    /// 1…maxDecimals digits. nil for anything else (then `parseUnitBytes` decides).
+    @inline(__always)
+    static func simpleUnits(bytes b: UnsafeBufferPointer<UInt8>, maxDecimals: Int, maxIntegerDigits: Int) -> Int64? {
+        let n = b.count
+        var i = 0
+        var v: Int64 = 0
+        while i < n {
+            let d = b[i] &- 0x30
+            if d > 9 { break }
+            v = v &* 10 &+ Int64(d); i += 1
+        }
+        guard i >= 1, i <= maxIntegerDigits else { return nil }
+        var frac = 0
+        if i < n {
+            guard b[i] == 0x2E else { return nil }
+            i += 1
+            while i < n {
+                let d = b[i] &- 0x30
+                if d > 9 { return nil }
+                v = v &* 10 &+ Int64(d); i += 1; frac += 1
             }
-            guard case .success(let u) = parseUnitBytes(UnsafeBufferPointer(rebasing: b[start...]), maxDecimals: maxDecimals,
-                                                        maxIntegerDigits: maxIntegerDigits) else { return nil }
-            return neg ? -u : u
+            guard frac >= 1, frac <= maxDecimals else { return nil }
+        }
+        while frac < maxDecimals { v = v &* 10; frac += 1 }
+        return v
+    }
+
+    /// Fast path of `integer` for trimmed text: 1–9 ASCII digits. nil: use the full parser.
+    @inline(__always)
+    static func plainInteger(bytes b: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard b.count >= 1 && b.count <= 9 else { return nil }
+        var v = 0
+        for c in b {
+            guard c >= 0x30 && c <= 0x39 else { return nil }
+            v = v * 10 + Int(c - 0x30)
+        }
+        return v
+    }
+
+    /// Fast path of `boolean` for trimmed, non-empty text: the accepted spellings exactly (ASCII in any case).
+    /// nil: use the full parser.
+    static func plainBoolean(bytes b: UnsafeBufferPointer<UInt8>) -> Bool? {
+        if CellBytes.equals(b, "否") { return false }
+        if CellBytes.equals(b, "是") || CellBytes.equals(b, "√") || CellBytes.equals(b, "✓") || CellBytes.equals(b, "✔") { return true }
+        guard b.count <= 5 else { return nil }
+        var w: UInt64 = 0
+        for c in b {
+            guard c < 0x80 else { return nil }
+            let l = (c >= 0x41 && c <= 0x5A) ? c | 0x20 : c
+            w = w << 8 | UInt64(l)
+        }
+        switch b.count {
+        case 1:
+            switch w { case 0x79, 0x31: return true; case 0x6E, 0x30: return false; default: return nil }  // y 1 / n 0
+        case 2: return w == 0x6E6F ? false : nil                                                     // no
+        case 3: return w == 0x796573 ? true : nil                                                    // yes
+        case 4: return w == 0x74727565 ? true : nil                                                  // true
+        case 5: return w == 0x66616C7365 ? false : nil                                               // false
+        default: return nil
         }
     }
 
@@ -245,25 +313,31 @@ public enum ValueParser {
     /// Fast path: exactly `YYYY-M-D`, `YYYY/M/D` or `YYYY.M.D` (one separator), a valid day. nil: use the full parser.
     static func plainDate(_ input: String) -> Day? {
         var s = input
-        return s.withUTF8 { b -> Day? in
-            let n = b.count
-            guard n >= 8, n <= 10 else { return nil }
-            func digit(_ i: Int) -> Int? { i < n && b[i] >= 0x30 && b[i] <= 0x39 ? Int(b[i] - 0x30) : nil }
-            guard let y0 = digit(0), let y1 = digit(1), let y2 = digit(2), let y3 = digit(3) else { return nil }
-            let sep = b[4]
-            guard sep == 0x2D || sep == 0x2F || sep == 0x2E else { return nil }
-            var i = 5
-            func number() -> Int? {
-                guard let a = digit(i) else { return nil }
-                i += 1
-                if let c = digit(i) { i += 1; return a * 10 + c }
-                return a
-            }
-            guard let m = number(), i < n, b[i] == sep else { return nil }
-            i += 1
-            guard let d = number(), i == n else { return nil }
-            return Day(year: y0 * 1000 + y1 * 100 + y2 * 10 + y3, month: m, day: d)
-        }
+        return s.withUTF8 { plainDate(bytes: $0) }
+    }
+
+    /// `plainDate` of the text's UTF-8 bytes.
+    @inline(__always)
+    static func plainDate(bytes b: UnsafeBufferPointer<UInt8>) -> Day? {
+        let n = b.count
+        guard n >= 8, n <= 10 else { return nil }
+        @inline(__always) func digit(_ i: Int) -> Int? { i < n && b[i] >= 0x30 && b[i] <= 0x39 ? Int(b[i] - 0x30) : nil }
+        guard let y0 = digit(0), let y1 = digit(1), let y2 = digit(2), let y3 = digit(3) else { return nil }
+        let sep = b[4]
+        guard sep == 0x2D || sep == 0x2F || sep == 0x2E else { return nil }
+        var i = 5
+        guard let m0 = digit(i) else { return nil }
+        i += 1
+        var m = m0
+        if let c = digit(i) { i += 1; m = m0 * 10 + c }
+        guard i < n, b[i] == sep else { return nil }
+        i += 1
+        guard let d0 = digit(i) else { return nil }
+        i += 1
+        var d = d0
+        if let c = digit(i) { i += 1; d = d0 * 10 + c }
+        guard i == n else { return nil }
+        return Day(year: y0 * 1000 + y1 * 100 + y2 * 10 + y3, month: m, day: d)
     }
 
     /// `H:MM`, `H:MM:SS`, `H:MM:SS.fff`, optionally AM/PM.
@@ -436,7 +510,11 @@ public enum ValueParser {
 
     /// `1.23457E+11`: a long number Excel turned into scientific notation.
     public static func isScientificNotation(_ input: String) -> Bool {
-        let s = Array(Cell.trim(Cell.foldWidth(input)).utf8)
+        Array(Cell.trim(Cell.foldWidth(input)).utf8).withUnsafeBufferPointer { scientificNotation(bytes: $0) }
+    }
+
+    /// `isScientificNotation` of text that needs no folding or trimming (ASCII, trimmed).
+    static func scientificNotation(bytes s: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         func digits() -> Int { let st = i; while i < s.count && s[i] >= 0x30 && s[i] <= 0x39 { i += 1 }; return i - st }
         guard digits() > 0 else { return false }

@@ -29,10 +29,48 @@ public struct MoneyCell: Sendable, Hashable {
     public init(column: String, value: Money) { self.column = column; self.value = value }
 }
 
+/// Bytes shared by many rows (a decoded input file), kept alive while any row refers to them.
+public final class SharedBytes: Sendable {
+    public let bytes: [UInt8]
+    public init(_ bytes: [UInt8]) { self.bytes = bytes }
+}
+
+/// A row's source text: a String, or a byte range of a shared decoded file that becomes a String when read
+/// (most rows' text is never read, and a million Strings cost a million allocations).
+public struct RawText: Sendable {
+    enum Storage: Sendable {
+        case text(String)
+        case slice(SharedBytes, start: UInt32, count: UInt32)
+    }
+    var storage: Storage
+    public init(_ text: String) { storage = .text(text) }
+    /// `source.bytes[range]`, which must be valid UTF-8.
+    public init(_ source: SharedBytes, _ range: Range<Int>) {
+        if range.lowerBound <= Int(UInt32.max) && range.count <= Int(UInt32.max) {
+            storage = .slice(source, start: UInt32(range.lowerBound), count: UInt32(range.count))
+        } else {
+            storage = .text(String(decoding: source.bytes[range], as: UTF8.self))
+        }
+    }
+    public var string: String {
+        switch storage {
+        case .text(let s): return s
+        case .slice(let source, let start, let count):
+            return source.bytes.withUnsafeBufferPointer { p in
+                String(decoding: UnsafeBufferPointer(rebasing: p[Int(start)..<(Int(start) + Int(count))]), as: UTF8.self)
+            }
+        }
+    }
+}
+
 public struct InputRow<T: Sendable>: Sendable {
     public var ref: RowRef
     /// The record's text as it stood in the file (fields joined by the delimiter, quotes as written).
-    public var raw: String
+    public var raw: String {
+        get { rawText.string }
+        set { rawText = RawText(newValue) }
+    }
+    public var rawText: RawText
     /// The typed row; nil when the row did not parse (then `issue` says why).
     public var value: T?
     public var issue: RowIssue?
@@ -46,7 +84,13 @@ public struct InputRow<T: Sendable>: Sendable {
 
     public init(ref: RowRef, raw: String, value: T?, issue: RowIssue?, flags: [RowFlag] = [], money: [MoneyCell] = [],
                 badMoneyCells: Int = 0, columnNumbers: [String: Int] = [:]) {
-        self.ref = ref; self.raw = raw; self.value = value; self.issue = issue; self.flags = flags
+        self.init(ref: ref, rawText: RawText(raw), value: value, issue: issue, flags: flags, money: money,
+                  badMoneyCells: badMoneyCells, columnNumbers: columnNumbers)
+    }
+
+    public init(ref: RowRef, rawText: RawText, value: T?, issue: RowIssue?, flags: [RowFlag] = [], money: [MoneyCell] = [],
+                badMoneyCells: Int = 0, columnNumbers: [String: Int] = [:]) {
+        self.ref = ref; self.rawText = rawText; self.value = value; self.issue = issue; self.flags = flags
         self.money = money; self.badMoneyCells = badMoneyCells; self.columnNumbers = columnNumbers
     }
 
