@@ -30,6 +30,13 @@ public struct Prepared: Sendable {
     public var inputs: InputSet
     /// Input file name → SHA-256, policy.toml included: the close's identity with the policy.
     public var inputHashes: [String: String]
+
+    /// Moves the rows out (the close marks them in place; a second owner would make it copy them all).
+    mutating func takeInputs() -> InputSet {
+        var out = InputSet()
+        swap(&out, &inputs)
+        return out
+    }
 }
 
 public struct CloseOutcome: Sendable {
@@ -101,7 +108,7 @@ public enum Runner {
 
     /// `salesclose check`: reads and validates against the ledger close would use, writes nothing.
     public static func check(inputs: String, outputs: String?, period given: Period?, ledger: String?) throws -> (report: String, status: ExitStatus) {
-        let prep = try prepare(inputs: inputs)
+        var prep = try prepare(inputs: inputs)
         var out = ""
         let period: Period? = try? Self.period(given, prep.inputs)
         var result: CloseResult? = nil
@@ -111,7 +118,7 @@ public enum Runner {
             if let store = try openLedger(ledgerPath, create: false) {
                 do { snap = try store.snapshot(for: period) } catch let e as LedgerError { throw RunError.from(e) }
             }
-            result = Close.run(period: period, policy: prep.policy, inputs: prep.inputs, ledger: snap)
+            result = Close.run(period: period, policy: prep.policy, inputs: prep.takeInputs(), ledger: snap)
         }
         let set = result?.inputs ?? prep.inputs
         out += "period: " + (period?.description ?? "not known (\((try? Self.period(given, prep.inputs)).map(\.description) ?? "give --period"))") + "\n"
@@ -141,7 +148,7 @@ public enum Runner {
 
     public static func close(_ o: CloseOptions, progress: @escaping (String) -> Void,
                              note: (String) -> Void = { _ in }) throws -> CloseOutcome {
-        let prep = try prepare(inputs: o.inputs)
+        var prep = try prepare(inputs: o.inputs)
         for f in prep.inputs.files {
             progress("read \(f.file): \(f.rows) rows (\(f.kind.rawValue), \(f.encoding))")
             if f.rows == 0 { note("\(f.file): note: header only: no \(f.kind.rawValue) this month") }
@@ -184,7 +191,8 @@ public enum Runner {
 
         let snapshot: LedgerSnapshot
         do { snapshot = try store.snapshot(for: period) } catch let e as LedgerError { throw RunError.from(e) }
-        let result = Close.run(period: period, policy: prep.policy, inputs: prep.inputs, ledger: snapshot, progress: { progress("rules: \($0)") })
+        let result = Close.run(period: period, policy: prep.policy, inputs: prep.takeInputs(), ledger: snapshot,
+                               progress: { progress("rules: \($0)") })
 
         // Write everything under a temporary name, read back and verify.
         let previousSummary = reopening ? try? String(contentsOfFile: tx.folder + "/close-summary.json", encoding: .utf8) : nil

@@ -1,7 +1,9 @@
 /// A kind-independent view of an input row, for counting and listing.
 public struct RowView: Sendable {
     public var ref: RowRef
-    public var raw: String
+    /// The row's source text, built only when read (most rows are only counted).
+    public var rawText: RawText
+    public var raw: String { rawText.string }
     public var issue: RowIssue?
     public var flags: [RowFlag]
     public var money: [MoneyCell]
@@ -12,7 +14,7 @@ public struct RowView: Sendable {
 
 extension InputRow {
     public var view: RowView {
-        RowView(ref: ref, raw: raw, issue: issue, flags: flags, money: money, badMoneyCells: badMoneyCells,
+        RowView(ref: ref, rawText: rawText, issue: issue, flags: flags, money: money, badMoneyCells: badMoneyCells,
                 isAccepted: issue == nil && value != nil, columnNumbers: columnNumbers)
     }
 }

@@ -22,9 +22,11 @@ public enum Close {
     ]
 
     /// Runs the whole close of `period` over validated inputs.
-    public static func run(period: Period, policy: Policy, inputs: InputSet, ledger: LedgerSnapshot,
+    /// `inputs` is consumed: hand it over (`Runner` moves it out of its `Prepared`) so validation marks the rows
+    /// in place instead of copying a million of them.
+    public static func run(period: Period, policy: Policy, inputs given: consuming InputSet, ledger: LedgerSnapshot,
                            progress: ((String) -> Void)? = nil) -> CloseResult {
-        var inputs = inputs
+        var inputs = given // a move: the last use of `given`
         let v = Validation.apply(&inputs, period: period, policy: policy, ledger: ledger)
         let ctx = CloseContext(period: period, policy: policy, ledger: ledger, inputs: inputs,
                                lateClaimRefs: v.lateClaims, possibleDuplicates: v.possibleDuplicates)

@@ -20,9 +20,9 @@ public struct CloseContext: Sendable {
     public let targets: [String: [Period: TargetRow]]
 
     /// Accepted rows of the period, in reading order.
-    public let sales: [(ref: RowRef, row: SaleRow)]
-    public let remittances: [(ref: RowRef, row: RemittanceRow)]
-    public let visits: [(ref: RowRef, row: VisitRow)]
+    public let sales: AcceptedRows<SaleRow>
+    public let remittances: AcceptedRows<RemittanceRow>
+    public let visits: AcceptedRows<VisitRow>
     public let advances: [(ref: RowRef, row: AdvanceRow)]
     public let adjustments: [(ref: RowRef, row: AdjustmentRow)]
     /// Accepted expense lines to judge: the period's lines and late claims (`late` true), with the possible-duplicate flag.
@@ -57,9 +57,9 @@ public struct CloseContext: Sendable {
         var targets: [String: [Period: TargetRow]] = [:]
         for r in inputs.targets { if let v = r.accepted { targets[v.employeeId, default: [:]][v.period] = v } }
         self.targets = targets
-        self.sales = inputs.sales.compactMap { r in r.accepted.map { (r.ref, $0) } }
-        self.remittances = inputs.remittances.compactMap { r in r.accepted.map { (r.ref, $0) } }
-        self.visits = inputs.visits.compactMap { r in r.accepted.map { (r.ref, $0) } }
+        self.sales = AcceptedRows(inputs.sales)
+        self.remittances = AcceptedRows(inputs.remittances)
+        self.visits = AcceptedRows(inputs.visits)
         self.advances = inputs.advances.compactMap { r in r.accepted.map { (r.ref, $0) } }
         self.adjustments = inputs.adjustments.compactMap { r in r.accepted.map { (r.ref, $0) } }
         self.expenses = inputs.expenses.compactMap { r in
@@ -85,4 +85,18 @@ public struct CloseContext: Sendable {
         if let r = roster[approver] { return r.role == .director }
         return roster.values.contains { $0.name == approver && $0.role == .director }
     }
+}
+
+/// The accepted rows of a kind, read in place from the input rows (no second array of a million rows).
+public struct AcceptedRows<T: Sendable>: Sequence, Sendable {
+    let rows: [InputRow<T>]
+    public init(_ rows: [InputRow<T>]) { self.rows = rows }
+    public struct Iterator: IteratorProtocol {
+        var base: IndexingIterator<[InputRow<T>]>
+        public mutating func next() -> (ref: RowRef, row: T)? {
+            while let r = base.next() { if let v = r.accepted { return (r.ref, v) } }
+            return nil
+        }
+    }
+    public func makeIterator() -> Iterator { Iterator(base: rows.makeIterator()) }
 }
