@@ -106,8 +106,9 @@ public enum Runner {
 
     // MARK: check
 
-    /// `salesclose check`: reads and validates against the ledger close would use, writes nothing.
-    public static func check(inputs: String, outputs: String?, period given: Period?, ledger: String?) throws -> (report: String, status: ExitStatus) {
+    /// `salesclose check`: reads and validates against the ledger close would use, writes nothing. Returns the
+    /// report, and the error that would stop a close when the period cannot be known (printed after the report).
+    public static func check(inputs: String, outputs: String?, period given: Period?, ledger: String?) throws -> (report: String, stop: RunError?) {
         var prep = try prepare(inputs: inputs)
         var out = ""
         let period: Period? = try? Self.period(given, prep.inputs)
@@ -139,9 +140,10 @@ public enum Runner {
             out += "\(r.file):\(r.line):\(max(1, r.columnNumber)): error: \(r.issue.code) \(r.issue.message)\n"
         }
         if period == nil {
-            _ = try Self.period(given, prep.inputs) // rethrows the clear error, exit 2
+            // The report of what was read still helps; then the clear error, exit 2.
+            do { _ = try Self.period(given, prep.inputs) } catch let e as RunError { return (out, e) }
         }
-        return (out, .closed)
+        return (out, nil)
     }
 
     // MARK: close

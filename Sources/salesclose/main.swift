@@ -77,6 +77,7 @@ struct CheckCmd: ParsableCommand {
         try CloseRunnerMain.run {
             let r = try Runner.check(inputs: inputs, outputs: outputs, period: p, ledger: ledger)
             print(r.report, terminator: "")
+            if let stop = r.stop { throw stop }
         }
     }
 }

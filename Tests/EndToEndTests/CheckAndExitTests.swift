@@ -67,6 +67,17 @@ final class CheckAndExitTests: XCTestCase {
         XCTAssertTrue((other?["message"] as? String ?? "").contains("2023-02"))
     }
 
+    func testCheckWithSalesInSeveralMonthsPrintsTheReportThenExits2() throws {
+        var files = TwoMonths.january
+        files["sales.csv"] = TwoMonths.salesJan + "2023-02-01,SO-9,1,R1,C1,王庄村农资店,复合肥,1,1.00,1.00,0,\n"
+        let inputs = root.appendingPathComponent("in")
+        try Harness.write(files, to: inputs)
+        let r = try Harness.run(["check", "--inputs", inputs.path])
+        XCTAssertEqual(r.status, 2)
+        XCTAssertTrue(r.stdout.contains("sales.csv: sales, utf-8, comma; rows 2 = accepted 2 + rejected 0 + blank 0"), r.stdout)
+        XCTAssertTrue(r.stderr.contains("several months (2023-01, 2023-02)"), r.stderr)
+    }
+
     func testPolicyPrintsTheEffectivePolicyWithOverrides() throws {
         let inputs = root.appendingPathComponent("in")
         try Harness.write(["policy.toml": "advance_limit = \"5000.00\"\n[lodging_cap]\nsales_rep = \"90.00\"\n"], to: inputs)
