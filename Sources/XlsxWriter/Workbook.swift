@@ -167,9 +167,9 @@ public final class Workbook {
     }
 
     /// The live C workbook, or an error once closed.
-    func live(_ operation: String, sheet: String? = nil, cell: String? = nil) throws -> UnsafeMutablePointer<lxw_workbook> {
+    func live(_ operation: String, sheet: String? = nil, cell: @autoclosure () -> String? = nil) throws -> UnsafeMutablePointer<lxw_workbook> {
         guard let handle, !isClosed else {
-            throw XlsxError(operation: operation, path: path, sheet: sheet, cell: cell,
+            throw XlsxError(operation: operation, path: path, sheet: sheet, cell: cell(),
                             reason: .invalidUse("the workbook is already closed"))
         }
         return handle
@@ -225,10 +225,10 @@ public final class Workbook {
     }
 
     /// Checks that `format` belongs to this workbook and returns its pointer.
-    func pointer(of format: Format?, _ operation: String, sheet: String?, cell: String?) throws -> UnsafeMutablePointer<lxw_format>? {
+    func pointer(of format: Format?, _ operation: String, sheet: String?, cell: @autoclosure () -> String?) throws -> UnsafeMutablePointer<lxw_format>? {
         guard let format else { return nil }
         guard format.owner == ObjectIdentifier(self) else {
-            throw XlsxError(operation: operation, path: path, sheet: sheet, cell: cell,
+            throw XlsxError(operation: operation, path: path, sheet: sheet, cell: cell(),
                             reason: .invalidUse("the format belongs to another workbook"))
         }
         return format.pointer

@@ -309,8 +309,8 @@ public final class Worksheet {
 
     /// Checks a cell against Excel's grid.
     func cell(_ op: String, _ row: Int, _ col: Int) throws -> (ErrorContext, lxw_row_t, lxw_col_t) {
-        let name = (row >= 0 && col >= 0) ? Worksheet.cellName(row: row, col: col) : nil
-        let context = context(cell: name)
+        var context = context()
+        if row >= 0 && col >= 0 { context.at = (row, col) }
         if let problem = Worksheet.gridProblem(row: row, col: col) {
             throw context.limit(op, problem)
         }

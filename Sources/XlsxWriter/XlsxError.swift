@@ -66,7 +66,18 @@ public struct XlsxError: Error, CustomStringConvertible, Equatable, Sendable {
 struct ErrorContext {
     let path: String
     var sheet: String? = nil
-    var cell: String? = nil
+    /// The cell as written in an error; a single cell's A1 name is only made when an error needs it
+    /// (writing a million cells must not build a million names).
+    var cell: String? {
+        get { name ?? at.map { Worksheet.cellName(row: $0.row, col: $0.col) } }
+        set { name = newValue; at = nil }
+    }
+    private var name: String? = nil
+    var at: (row: Int, col: Int)? = nil
+
+    init(path: String, sheet: String? = nil, cell: String? = nil) {
+        self.path = path; self.sheet = sheet; self.name = cell
+    }
 
     func error(_ operation: String, _ reason: XlsxError.Reason) -> XlsxError {
         XlsxError(operation: operation, path: path, sheet: sheet, cell: cell, reason: reason)
