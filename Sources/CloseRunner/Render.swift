@@ -18,6 +18,7 @@ enum Render {
         let shared = ReportOptions(lang: reportLang)
         let changes = previousSummary.map { Changes.rows(before: $0, after: Summary.json(r, policySHA256: policySHA256, outputs: []).render()) }
         let regionFiles = RegionWorkbooks.fileNames(r)
+        let regionRows = RegionRows(r)
         if !regionFiles.isEmpty { try Files.makeDirectory(dir + "/regions") }
         var tasks: [(file: String, write: () throws -> WrittenWorkbook)] = [
             (finance, {
@@ -28,7 +29,9 @@ enum Render {
             (management, { try ManagementWorkbook.write(r, to: dir + "/" + management, options: shared, trend: trend) }),
         ]
         for f in regionFiles {
-            tasks.append((f.file, { try RegionWorkbooks.writeOne(r, region: f.region, to: dir + "/" + f.file, options: shared) }))
+            tasks.append((f.file, {
+                try RegionWorkbooks.writeOne(r, region: f.region, to: dir + "/" + f.file, options: shared, rows: regionRows)
+            }))
         }
         let results = Parallel.map(tasks) { task -> Result<Void, Error> in
             do {

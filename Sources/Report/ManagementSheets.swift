@@ -86,7 +86,7 @@ struct ManagementBuilder {
     /// Accepted remittance rows of the period of employees in scope.
     let remittances: [(ref: RowRef, row: RemittanceRow)]
 
-    init(r: CloseResult, lang: Lang, region: String? = nil) {
+    init(r: CloseResult, lang: Lang, region: String? = nil, rows: RegionRows? = nil) {
         self.r = r
         self.lang = lang
         let scoped = region.map { reg in r.employees.filter { $0.region == reg } } ?? r.employees
@@ -96,6 +96,11 @@ struct ManagementBuilder {
         var names: [String: String] = [:]
         for e in r.employees { names[e.employeeId] = e.name }
         self.names = names
+        if let region, let rows {
+            sales = (rows.sales[region] ?? []).map { i in (r.inputs.sales[i].ref, r.inputs.sales[i].value!) }
+            remittances = (rows.remittances[region] ?? []).map { i in (r.inputs.remittances[i].ref, r.inputs.remittances[i].value!) }
+            return
+        }
         sales = r.inputs.sales.compactMap { row in
             guard let v = row.accepted, r.period.contains(v.date), ids.contains(v.employeeId) else { return nil }
             return (row.ref, v)
