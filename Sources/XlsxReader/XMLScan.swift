@@ -19,7 +19,9 @@ public struct XMLScan: Sendable {
         var out = XMLScan(wellFormed: false, problem: nil, lastRow: 0, values: [:])
         let n = bytes.count
         var i = 0
-        var stack: [ArraySlice<UInt8>] = []
+        // Open elements as byte ranges of their names in `bytes` (no copy per element).
+        var stack: [Range<Int>] = []
+        stack.reserveCapacity(16)
         var sawRoot = false
         var pendingCell: String? = nil
         var inValueOf: String? = nil
@@ -41,6 +43,10 @@ public struct XMLScan: Sendable {
             }
             return nil
         }
+        func same(_ a: Range<Int>, _ b2: Range<Int>) -> Bool {
+            a.count == b2.count && memcmp(bytes.baseAddress! + a.lowerBound, bytes.baseAddress! + b2.lowerBound, a.count) == 0
+        }
+        func text(_ r: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: b[r]), as: UTF8.self) }
         func isNameEnd(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0x2F || c == 0x3E }
         func attribute(_ name: [UInt8], in range: Range<Int>) -> String? {
             // finds ` name="value"` inside a start tag
@@ -92,15 +98,13 @@ public struct XMLScan: Sendable {
             if d == 0x2F { // end tag
                 var j = i + 2
                 while j < n && !isNameEnd(b[j]) { j += 1 }
-                let name = ArraySlice(UnsafeBufferPointer(rebasing: b[(i + 2)..<j]))
+                let name = (i + 2)..<j
                 while j < n && b[j] != 0x3E { j += 1 }
                 guard j < n else { return fail("cut inside an end tag", i) }
                 guard let open = stack.popLast() else { return fail("end tag with no element open", i) }
-                guard open == name else {
-                    return fail("</\(String(decoding: name, as: UTF8.self))> closes <\(String(decoding: open, as: UTF8.self))>", i)
-                }
-                if name.elementsEqual([0x76]) { inValueOf = nil } // </v>
-                if name.elementsEqual([0x63]) { pendingCell = nil } // </c>
+                guard same(open, name) else { return fail("</\(text(name))> closes <\(text(open))>", i) }
+                if name.count == 1 && b[name.lowerBound] == 0x76 { inValueOf = nil } // </v>
+                if name.count == 1 && b[name.lowerBound] == 0x63 { pendingCell = nil } // </c>
                 i = j + 1
                 continue
             }
@@ -108,7 +112,8 @@ public struct XMLScan: Sendable {
             var j = i + 1
             while j < n && !isNameEnd(b[j]) { j += 1 }
             guard j > i + 1 else { return fail("a '<' that starts no tag", i) }
-            let name = ArraySlice(UnsafeBufferPointer(rebasing: b[(i + 1)..<j]))
+            let name = (i + 1)..<j
+            let first = b[name.lowerBound]
             var quote: UInt8 = 0
             var k = j
             while k < n {
@@ -122,13 +127,13 @@ public struct XMLScan: Sendable {
             let selfClosing = b[k - 1] == 0x2F
             if stack.isEmpty && sawRoot { return fail("a second root element", i) }
             sawRoot = true
-            if name.elementsEqual([0x72, 0x6F, 0x77]) { // row
+            if name.count == 3 && first == 0x72 && b[name.lowerBound + 1] == 0x6F && b[name.lowerBound + 2] == 0x77 { // row
                 if let r = attribute([0x72], in: j..<k), let v = Int(r) { out.lastRow = Swift.max(out.lastRow, v) }
-            } else if name.elementsEqual([0x63]) { // c
+            } else if name.count == 1 && first == 0x63 { // c
                 pendingCell = nil
                 if !wanted.isEmpty, let r = attribute([0x72], in: j..<k), wanted.contains(r) { pendingCell = r }
                 if selfClosing { pendingCell = nil }
-            } else if name.elementsEqual([0x76]) && !selfClosing { // v
+            } else if name.count == 1 && first == 0x76 && !selfClosing { // v
                 if let cell = pendingCell {
                     guard let e = find([0x3C], from: k + 1) else { return fail("cut inside a value", k) }
                     out.values[cell] = String(decoding: UnsafeBufferPointer(rebasing: b[(k + 1)..<e]), as: UTF8.self)
@@ -139,7 +144,7 @@ public struct XMLScan: Sendable {
             i = k + 1
         }
         if !stack.isEmpty {
-            return fail("the part ends with <\(String(decoding: stack.last!, as: UTF8.self))> still open (cut short)", n)
+            return fail("the part ends with <\(text(stack.last!))> still open (cut short)", n)
         }
         if !sawRoot { return fail("no root element", n) }
         out.wellFormed = true
