@@ -69,22 +69,11 @@ public struct CloseContext: Sendable {
 
     public func target(_ employeeId: String, _ p: Period) -> TargetRow? { targets[employeeId]?[p] }
 
-    /// Attendance of a day (the ledger's record for a day of the closed previous month).
-    public func attendance(_ e: String, _ d: Day, fromLedger: Bool = false) -> PeriodRecord.Attendance? {
-        attendance[EmpDay(e, d)].map { .init(status: $0.status, city: $0.city) }
-    }
-    public func planCity(_ e: String, _ d: Day, fromLedger: Bool = false) -> String? {
-        plans[EmpDay(e, d)]?.city
-    }
-    public func hasPlanWeek(_ e: String, containing d: Day, fromLedger: Bool = false) -> Bool {
-        planWeeks.contains(EmpDay(e, d.weekStart))
-    }
-
-    /// Is `approver` (an employee id or an exact roster name) a director in the roster?
-    public func isDirector(_ approver: String) -> Bool {
-        if let r = roster[approver] { return r.role == .director }
-        return roster.values.contains { $0.name == approver && $0.role == .director }
-    }
+    /// The attendance, plan city and plan weeks below already hold the ledger's record for the days of a
+    /// closed previous month (see init), so late claims and this month's lines ask the same way.
+    public func attendanceStatus(_ e: String, _ d: Day) -> AttendanceStatus? { attendance[EmpDay(e, d)]?.status }
+    public func planCity(_ e: String, _ d: Day) -> String? { plans[EmpDay(e, d)]?.city }
+    public func hasPlanWeek(_ e: String, containing d: Day) -> Bool { planWeeks.contains(EmpDay(e, d.weekStart)) }
 }
 
 /// The accepted rows of a kind, read in place from the input rows (no second array of a million rows).

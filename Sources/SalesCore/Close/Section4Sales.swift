@@ -193,11 +193,9 @@ public enum SalesRules {
             for monday in weeksOverlapping(ctx.period) {
                 let hasWorkingDay = (0..<7).contains { working.contains(monday.adding(days: $0)) }
                 guard hasWorkingDay else { continue }
-                let key = CloseContext.EmpDay(id, monday)
-                // A plan row of any day of the week counts, this period's files or (for the days of a
-                // closed previous month) that close's record.
-                let planned = ctx.planWeeks.contains(key) || (ctx.ledger.previous?.planWeeks.contains(key) ?? false)
-                if !planned { missing.append(monday) }
+                // A plan row of any day of the week counts: this period's files or (for the days of a
+                // closed previous month) that close's record, both merged into the context's plan weeks.
+                if !ctx.hasPlanWeek(id, containing: monday) { missing.append(monday) }
             }
             s.update(id) { e in
                 e.missingPlanWeeks = missing

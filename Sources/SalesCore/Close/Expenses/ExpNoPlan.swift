@@ -15,6 +15,6 @@ public enum ExpNoPlan: ExpenseRule {
     public static let code = "EXP-NO-PLAN"
     public static func judge(_ line: ExpenseLine, _ ctx: CloseContext, _ state: inout ExpenseLedger) -> ExpenseVerdict {
         guard line.needsPlan(ctx.policy) else { return .pass }
-        return ctx.hasPlanWeek(line.row.employeeId, containing: line.row.date, fromLedger: line.late) ? .pass : .deny(code)
+        return ctx.hasPlanWeek(line.row.employeeId, containing: line.row.date) ? .pass : .deny(code)
     }
 }

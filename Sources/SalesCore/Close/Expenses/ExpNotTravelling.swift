@@ -3,7 +3,7 @@ public enum ExpNotTravelling: ExpenseRule {
     public static let code = "EXP-NOT-TRAVELLING"
     public static func judge(_ line: ExpenseLine, _ ctx: CloseContext, _ state: inout ExpenseLedger) -> ExpenseVerdict {
         guard line.row.category == .lodging else { return .pass }
-        for night in line.nights where ctx.attendance(line.row.employeeId, night, fromLedger: line.late)?.status != .travel {
+        for night in line.nights where ctx.attendanceStatus(line.row.employeeId, night) != .travel {
             state.audit[line.row.employeeId, default: []].append("\(code) \(line.ref.file):\(line.ref.line) \(night)")
             return .deny(code)
         }
