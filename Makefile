@@ -9,7 +9,7 @@ PERIOD ?=
 WORKBOOK_LANG ?= zh
 RELEASE_BIN := .build/release/salesclose
 DEBUG_BIN := .build/debug/salesclose
-APT_PACKAGES := libxlsxwriter-dev libsqlite3-dev pkg-config
+APT_PACKAGES := libxlsxwriter-dev libsqlite3-dev zlib1g-dev pkg-config
 
 .PHONY: deps build release monthly-close test check demo policy clean preview fuzz bench
 

@@ -2,6 +2,12 @@
 #define CXLSXWRITER_SHIM_H
 #include <xlsxwriter.h>
 #include <locale.h>
+#include <zlib.h>
+
+/* inflateInit2 is a macro Swift cannot import. Raw deflate (no zlib header), as in ZIP entries. */
+static inline int cxlsx_inflate_init_raw(z_stream *strm) {
+    return inflateInit2(strm, -MAX_WBITS);
+}
 
 /* A locale object whose LC_NUMERIC is "C" (the other categories are "C" as
  * well, which libxlsxwriter does not depend on). Used with uselocale() so

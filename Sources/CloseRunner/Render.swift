@@ -33,10 +33,10 @@ enum Render {
                 try RegionWorkbooks.writeOne(r, region: f.region, to: dir + "/" + f.file, options: shared, rows: regionRows)
             }))
         }
-        let results = Parallel.map(tasks) { task -> Result<Void, Error> in
+        let results = Parallel.map(tasks) { task -> Result<String, Error> in
             do {
                 try Verify.workbook(try task.write())
-                return .success(())
+                return .success(try Files.sha256(of: dir + "/" + task.file))
             } catch let e as RunError {
                 return .failure(e)
             } catch {
@@ -44,8 +44,10 @@ enum Render {
             }
         }
         for (task, result) in zip(tasks, results) {
-            if case .failure(let e) = result { throw e }
-            outputs.append((task.file, try Files.sha256(of: dir + "/" + task.file)))
+            switch result {
+            case .failure(let e): throw e
+            case .success(let sha): outputs.append((task.file, sha))
+            }
         }
         progress("wrote \(finance), \(management) and \(regionFiles.count) region workbooks")
 

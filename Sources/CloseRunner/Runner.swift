@@ -69,11 +69,14 @@ public enum Runner {
         return (policy, canonical, SHA256.hex(Array(canonical.utf8)))
     }
 
-    public static func prepare(inputs: String) throws -> Prepared {
+    /// `hashes: false` leaves the files' SHA-256 empty (for `check`, which records nothing).
+    public static func prepare(inputs: String, hashes: Bool = true) throws -> Prepared {
         guard Files.isDirectory(inputs) else { throw RunError(.input, "\(inputs): error: no such inputs folder") }
         let p = try loadPolicy(inputs: inputs)
         let set: InputSet
-        do { set = try InputReader(cityAliases: p.policy.cityAliases).read(directory: inputs) }
+        var reader = InputReader(cityAliases: p.policy.cityAliases)
+        reader.computeHashes = hashes
+        do { set = try reader.read(directory: inputs) }
         catch let e as FileError { throw RunError.from(e) }
         var hashes: [String: String] = [:]
         for f in set.files { hashes[f.file] = f.sha256 }
@@ -109,7 +112,7 @@ public enum Runner {
     /// `salesclose check`: reads and validates against the ledger close would use, writes nothing. Returns the
     /// report, and the error that would stop a close when the period cannot be known (printed after the report).
     public static func check(inputs: String, outputs: String?, period given: Period?, ledger: String?) throws -> (report: String, stop: RunError?) {
-        var prep = try prepare(inputs: inputs)
+        var prep = try prepare(inputs: inputs, hashes: false)
         var out = ""
         let period: Period? = try? Self.period(given, prep.inputs)
         var result: CloseResult? = nil
@@ -122,10 +125,10 @@ public enum Runner {
             result = Close.run(period: period, policy: prep.policy, inputs: prep.takeInputs(), ledger: snap)
         }
         let set = result?.inputs ?? prep.inputs
+        let tally = result?.tally ?? InputTally(set)
         out += "period: " + (period?.description ?? "not known (\((try? Self.period(given, prep.inputs)).map(\.description) ?? "give --period"))") + "\n"
-        let counts = RowCounts.byFile(set)
         for f in set.files {
-            let c = counts[f.file] ?? RowCounts.Counts()
+            let c = tally.counts(f.file)
             let delim = f.delimiter == "\t" ? "tab" : (f.delimiter == ";" ? "semicolon" : "comma")
             out += "\(f.file): \(f.kind.rawValue), \(f.encoding), \(delim); rows \(f.rows) = accepted \(c.accepted) + rejected \(c.rejected) + blank \(f.blank)"
             if f.rows == 0 { out += " (header only: no \(f.kind.rawValue) this month)" }
@@ -136,7 +139,7 @@ public enum Runner {
             out += "note: no \(kind.rawValue) file\n"
         }
         for f in set.ignoredFiles { out += "\(f.file): note: not read: \(f.reason)\n" }
-        for r in RowCounts.rejectedRows(set) {
+        for r in tally.rejected {
             out += "\(r.file):\(r.line):\(max(1, r.columnNumber)): error: \(r.issue.code) \(r.issue.message)\n"
         }
         if period == nil {
@@ -210,7 +213,7 @@ public enum Runner {
             if old.outputHashes == written.hashes && Files.isDirectory(tx.folder), (try? Files.hashes(tx.folder)) == written.hashes {
                 tx.discardPartial()
                 return CloseOutcome(kind: .unchanged, period: period, folder: tx.folder, summaryJSON: written.summary,
-                                    files: written.files, rejectedRows: RowCounts.rejectedRows(result.inputs).count)
+                                    files: written.files, rejectedRows: result.tally.rejected.count)
             }
             Fault.hit("before-commit")
             do { try store.updateOutputs(period: period, outputHashes: written.hashes, options: info.options) }
@@ -218,7 +221,7 @@ public enum Runner {
             Fault.hit("after-commit")
             try tx.swap()
             return CloseOutcome(kind: .rewritten, period: period, folder: tx.folder, summaryJSON: written.summary,
-                                files: written.files, rejectedRows: RowCounts.rejectedRows(result.inputs).count)
+                                files: written.files, rejectedRows: result.tally.rejected.count)
         }
 
         Fault.hit("before-commit")
@@ -227,7 +230,7 @@ public enum Runner {
         Fault.hit("after-commit")
         try tx.swap()
         return CloseOutcome(kind: reopening ? .reopened : .closed, period: period, folder: tx.folder, summaryJSON: written.summary,
-                            files: written.files, rejectedRows: RowCounts.rejectedRows(result.inputs).count)
+                            files: written.files, rejectedRows: result.tally.rejected.count)
     }
 }
 

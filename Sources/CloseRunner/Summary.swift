@@ -4,10 +4,10 @@ import SalesCore
 public enum Summary {
     public static func json(_ r: CloseResult, policySHA256: String, outputs: [(file: String, sha256: String)]) -> JSON {
         let inputs = r.inputs
+        let tally = r.tally
         var fileRows: [JSON] = []
-        let counts = RowCounts.byFile(inputs)
         for f in inputs.files {
-            let c = counts[f.file] ?? RowCounts.Counts()
+            let c = tally.counts(f.file)
             fileRows.append(.object([
                 ("file", .string(f.file)), ("kind", .string(f.kind.rawValue)), ("encoding", .string(f.encoding)),
                 ("delimiter", .string(f.delimiter)),
@@ -17,11 +17,11 @@ public enum Summary {
                 ("recognised_by", .string(f.recognisedBy)),
             ]))
         }
-        let rejected = RowCounts.rejectedRows(inputs).map { x -> JSON in
+        let rejected = tally.rejected.map { x -> JSON in
             .object([("file", .string(x.file)), ("line", .int(x.line)), ("column", .str(x.issue.column)),
                      ("code", .string(x.issue.code)), ("message", .string(x.issue.message)), ("raw", .string(x.raw))])
         }
-        let flags = RowCounts.flags(inputs).map { x -> JSON in
+        let flags = tally.flags.map { x -> JSON in
             .object([("file", .string(x.file)), ("line", .int(x.line)), ("column", .str(x.flag.column)), ("code", .string(x.flag.code))])
         }
         let lines = r.expenseLines.map { l -> JSON in
@@ -128,45 +128,5 @@ public enum Summary {
                          ("remitted", .money(e.remitted)), ("remittance_target", .money(e.target))])
             })),
         ])
-    }
-}
-
-/// Per-file counts over an InputSet: rows = accepted + rejected + blank.
-public enum RowCounts {
-    public struct Counts: Sendable { public var accepted = 0; public var rejected = 0 }
-
-    /// Accepted and rejected rows of every file, in one pass over the rows.
-    public static func byFile(_ s: InputSet) -> [String: Counts] {
-        var out: [String: Counts] = [:]
-        for f in s.files { out[f.file] = Counts() }
-        s.forEachRow { r in
-            if r.isAccepted { out[r.ref.file, default: Counts()].accepted += 1 } else { out[r.ref.file, default: Counts()].rejected += 1 }
-        }
-        return out
-    }
-
-    public struct Rejected: Sendable { public var file: String; public var line: Int; public var columnNumber: Int; public var issue: RowIssue; public var raw: String }
-    /// Rejected rows, files in the order the summary lists them, lines ascending.
-    public static func rejectedRows(_ s: InputSet) -> [Rejected] {
-        let order = Dictionary(s.files.enumerated().map { ($0.element.file, $0.offset) }, uniquingKeysWith: { a, _ in a })
-        var out: [(Int, Rejected)] = []
-        s.forEachRow { r in
-            if !r.isAccepted {
-                let issue = r.issue ?? RowIssue(code: "ROW-BAD-VALUE", column: nil, columnNumber: 0, message: "row did not parse")
-                out.append((order[r.ref.file] ?? 0, Rejected(file: r.ref.file, line: r.ref.line, columnNumber: issue.columnNumber, issue: issue, raw: r.raw)))
-            }
-        }
-        return out.sorted { ($0.0, $0.1.line) < ($1.0, $1.1.line) }.map(\.1)
-    }
-
-    public struct Flagged: Sendable { public var file: String; public var line: Int; public var flag: RowFlag }
-    public static func flags(_ s: InputSet) -> [Flagged] {
-        let order = Dictionary(s.files.enumerated().map { ($0.element.file, $0.offset) }, uniquingKeysWith: { a, _ in a })
-        var out: [(Int, Flagged)] = []
-        s.forEachRow { r in
-            guard r.isAccepted else { return }
-            for f in r.flags { out.append((order[r.ref.file] ?? 0, Flagged(file: r.ref.file, line: r.ref.line, flag: f))) }
-        }
-        return out.sorted { ($0.0, $0.1.line) < ($1.0, $1.1.line) }.map(\.1)
     }
 }

@@ -38,13 +38,12 @@ enum Verify {
     /// scan by sheet name, with the `wanted` cells' cached values.
     @discardableResult
     static func workbookStructure(_ path: String, wanted: [String: Set<String>] = [:]) throws -> [String: XMLScan] {
-        do { try Workbook.verifyZipIntegrity(path: path) } catch { throw failed(path, "\(error)") }
         var names: [String] = []
         var sheetScans: [String: XMLScan] = [:]   // by part name
         do {
-            try XlsxParts.forEach(path: path) { part, data in
+            try Workbook.forEachVerifiedPart(path: path) { part, data in
                 guard part.hasSuffix(".xml") || part.hasSuffix(".rels") else { return }
-                if part == "xl/workbook.xml" { names = XlsxParts.sheetNames(workbookXML: data) }
+                if part == "xl/workbook.xml" { names = XlsxParts.sheetNames(workbookXML: Data(data)) }
                 let isSheet = part.hasPrefix("xl/worksheets/sheet")
                 let want: Set<String> = isSheet ? wantedCells(part, names: names, wanted) : []
                 let scan = XMLScan.scan(data, wanted: want)

@@ -21,6 +21,8 @@ public struct InputReader: Sendable {
     /// Files with at least this many bytes after the header are read in parts on both cores (tests lower it:
     /// the rows are the same either way).
     public var parallelThreshold = InputReader.defaultParallelThreshold
+    /// Whether the files' SHA-256 are computed (`check` needs none: it records nothing).
+    public var computeHashes = true
 
     /// `cityAliases` from the policy; traditional→simplified folding and the trailing 市 are built in.
     public init(cityAliases: [(key: String, value: String)]) {
@@ -86,7 +88,7 @@ public struct InputReader: Sendable {
                 continue
             }
             let bytes = try readBytes(path, name: name)
-            hashes.add(name: name, bytes: bytes)
+            if computeHashes { hashes.add(name: name, bytes: bytes) }
             prepared.append(try prepare(name: name, bytes: bytes, hash: false))
         }
         let missing = InputKind.allCases.filter { k in k.isRequired && !prepared.contains { $0.kind == k } }

@@ -463,7 +463,7 @@ public enum FinanceWorkbook {
         // MARK: 控制总数
 
         func controlTotals() -> SheetModel {
-            let facts = InputFacts(r.inputs)
+            let tally = r.tally
             let columns = [
                 col(H.file, .text), col(H.inputKind, .text), col(H.encoding, .text), col(H.rows, .integer, summed: true),
                 col(H.accepted, .integer, summed: true), col(H.rejected, .integer, summed: true), col(H.blank, .integer, summed: true),
@@ -472,15 +472,16 @@ public enum FinanceWorkbook {
             var rows: [[CellModel]] = []
             var moneyRows: [[CellModel]] = []
             for file in r.inputs.files {
-                let f = facts.byFile[file.file] ?? InputFacts.File()
+                let f = tally.counts(file.file)
                 let check = file.rows - f.accepted - f.rejected - file.blank
                 rows.append([
                     .text(file.file), .text(Vocab.inputKind(file.kind, lang)), .text(file.encoding), .integer(file.rows),
                     .integer(f.accepted), .integer(f.rejected), .integer(file.blank),
                     .formula(RowFormula("{3}-{4}-{5}-{6}", cached: .integer(check))), .integer(f.badMoneyCells),
                 ])
-                for column in InputFacts.moneyColumns(kind: file.kind, seen: f.moneyColumns) {
-                    let acc = f.acceptedSums[column] ?? .zero, rej = f.rejectedSums[column] ?? .zero, all = f.allSums[column] ?? .zero
+                for column in InputFacts.moneyColumns(kind: file.kind, seen: f.money.map(\.column)) {
+                    let sums = f.sums(column)
+                    let acc = sums?.accepted ?? .zero, rej = sums?.rejected ?? .zero, all = sums?.all ?? .zero
                     moneyRows.append([
                         .text(file.file), .text(moneyColumnLabel(column)), .money(acc), .money(rej), .money(all),
                         .formula(RowFormula("{4}-{2}-{3}", cached: .money(all - acc - rej))),
@@ -508,19 +509,11 @@ public enum FinanceWorkbook {
         // MARK: 退回行
 
         func rejectedRows() -> SheetModel {
-            let facts = InputFacts(r.inputs)
             let columns = [
                 col(H.file, .text), col(H.line, .integer, summed: false), col(H.column, .text), col(H.code, .text),
                 col(H.reasons, .text), col(H.message, .text), col(H.raw, .text),
             ]
-            let order = Dictionary(r.inputs.files.enumerated().map { ($1.file, $0) }, uniquingKeysWith: { a, _ in a })
-            let rejected = facts.rejected.enumerated().sorted { a, b in
-                let fa = order[a.element.file] ?? Int.max, fb = order[b.element.file] ?? Int.max
-                if fa != fb { return fa < fb }
-                if a.element.file != b.element.file { return a.element.file < b.element.file }
-                if a.element.line != b.element.line { return a.element.line < b.element.line }
-                return a.offset < b.offset
-            }.map(\.element)
+            let rejected = r.tally.rejected
             let rows: [[CellModel]] = rejected.map { x in
                 [
                     .text(x.file), .integer(x.line), .text(x.issue.column ?? t(H.wholeRow)), .text(x.issue.code),
@@ -563,51 +556,8 @@ public enum FinanceWorkbook {
     }
 }
 
-/// Per input file: accepted and rejected counts and the money cells summed both ways.
-struct InputFacts {
-    struct File {
-        var accepted = 0
-        var rejected = 0
-        var badMoneyCells = 0
-        var moneyColumns: [String] = []
-        var acceptedSums: [String: Money] = [:]
-        var rejectedSums: [String: Money] = [:]
-        var allSums: [String: Money] = [:]
-    }
-    struct Rejected {
-        var file: String
-        var line: Int
-        var issue: RowIssue
-        var raw: String
-    }
-    var byFile: [String: File] = [:]
-    var rejected: [Rejected] = []
-
-    init(_ inputs: InputSet) {
-        add(inputs.roster); add(inputs.targets); add(inputs.sales); add(inputs.attendance); add(inputs.expenses)
-        add(inputs.plans); add(inputs.remittances); add(inputs.advances); add(inputs.adjustments); add(inputs.visits)
-    }
-
-    private mutating func add<T>(_ rows: [InputRow<T>]) {
-        for row in rows {
-            var f = byFile[row.ref.file] ?? File()
-            let isAccepted = row.accepted != nil
-            if isAccepted { f.accepted += 1 }
-            if let issue = row.issue {
-                f.rejected += 1
-                rejected.append(Rejected(file: row.ref.file, line: row.ref.line, issue: issue, raw: row.raw))
-            }
-            f.badMoneyCells += row.badMoneyCells
-            for cell in row.money {
-                if !f.moneyColumns.contains(cell.column) { f.moneyColumns.append(cell.column) }
-                f.allSums[cell.column, default: .zero] += cell.value
-                if isAccepted { f.acceptedSums[cell.column, default: .zero] += cell.value }
-                if row.issue != nil { f.rejectedSums[cell.column, default: .zero] += cell.value }
-            }
-            byFile[row.ref.file] = f
-        }
-    }
-
+/// The money columns of a file's reconciliation.
+enum InputFacts {
     /// The kind's money columns (inputs.md), then any other column seen, in order.
     static func moneyColumns(kind: InputKind, seen: [String]) -> [String] {
         let known: [String]

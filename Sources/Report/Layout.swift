@@ -257,11 +257,14 @@ enum Layout {
         switch cell {
         case .empty: return 0
         case .text(let s), .id(let s): return textWidth(s)
-        case .money(let m): return Double(moneyText(m).count)
+        case .money(let m): return Double(moneyWidth(m))
         case .percent(let p): return Double(percentText(p).count)
-        case .integer(let n): return Double(groupedDigits(String(n.magnitude)).count + (n < 0 ? 1 : 0))
+        case .integer(let n): return Double(groupedWidth(UInt64(n.magnitude)) + (n < 0 ? 1 : 0))
         case .date: return 10
-        case .decimal(let d): return Double(String(d).count)
+        case .decimal(let d):
+            // Whole numbers print as "430.0"; others as Swift prints them.
+            if d == d.rounded(), Swift.abs(d) < 1e15 { return Double(groupedDigitCount(UInt64(Swift.abs(d))) + 2 + (d < 0 ? 1 : 0)) }
+            return Double(String(d).count)
         case .formula(let f):
             switch f.cached {
             case .money(let m): return Double(moneyText(m).count)
@@ -314,6 +317,24 @@ enum Layout {
         let body = neg ? String(text.dropFirst()) : text
         let parts = body.split(separator: ".")
         return (neg ? "-" : "") + "¥" + groupedDigits(String(parts[0])) + "." + String(parts.count > 1 ? parts[1] : "00")
+    }
+
+    /// `moneyText(m).count` without making the text: sign, ¥, digits with commas, point and two decimals.
+    static func moneyWidth(_ m: Money) -> Int {
+        (m.fen < 0 ? 1 : 0) + 1 + groupedWidth(UInt64(m.fen.magnitude) / 100) + 3
+    }
+
+    /// Digits of `n`.
+    static func groupedDigitCount(_ n: UInt64) -> Int {
+        var d = 1, v = n
+        while v >= 10 { v /= 10; d += 1 }
+        return d
+    }
+
+    /// Digits of `n` with thousands commas.
+    static func groupedWidth(_ n: UInt64) -> Int {
+        let d = groupedDigitCount(n)
+        return d + (d - 1) / 3
     }
 
     static func percentText(_ p: Double) -> String {

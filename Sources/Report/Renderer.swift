@@ -149,16 +149,45 @@ public enum WorkbookRenderer {
     }
 }
 
-/// One `Format` per (kind, row style), made once per workbook.
+/// One `Format` per (kind, row style), made once per workbook; looked up by position (a cell costs no hashing).
 final class FormatCache {
     let workbook: Workbook
-    private struct Key: Hashable { let kind: ColumnKind; let style: RowStyle }
-    private var cache: [Key: Format?] = [:]
-    init(_ workbook: Workbook) { self.workbook = workbook }
+    private static let kinds = 7, styles = 7
+    private var made: [Format?]
+    private var known: [Bool]
+    init(_ workbook: Workbook) {
+        self.workbook = workbook
+        made = Array(repeating: nil, count: Self.kinds * Self.styles)
+        known = Array(repeating: false, count: Self.kinds * Self.styles)
+    }
+
+    private static func slot(_ kind: ColumnKind, _ style: RowStyle) -> Int {
+        let k: Int
+        switch kind {
+        case .text: k = 0
+        case .id: k = 1
+        case .money: k = 2
+        case .percent: k = 3
+        case .date: k = 4
+        case .integer: k = 5
+        case .decimal: k = 6
+        }
+        let s: Int
+        switch style {
+        case .note: s = 0
+        case .title: s = 1
+        case .header: s = 2
+        case .data: s = 3
+        case .subtotal: s = 4
+        case .total: s = 5
+        case .blank: s = 6
+        }
+        return k * styles + s
+    }
 
     func get(_ kind: ColumnKind, _ style: RowStyle) throws -> Format? {
-        let key = Key(kind: kind, style: style)
-        if let f = cache[key] { return f }
+        let i = Self.slot(kind, style)
+        if known[i] { return made[i] }
         var spec = CellFormat()
         switch kind {
         case .money: spec.numberFormat = WorkbookRenderer.moneyFormat
@@ -178,9 +207,8 @@ final class FormatCache {
         case .note: spec.italic = true
         case .data, .blank: break
         }
-        if spec == CellFormat() { cache[key] = .some(nil); return nil }
-        let format = try workbook.addFormat(spec)
-        cache[key] = format
+        let format = spec == CellFormat() ? nil : try workbook.addFormat(spec)
+        made[i] = format; known[i] = true
         return format
     }
 }

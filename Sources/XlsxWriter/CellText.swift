@@ -22,6 +22,20 @@ extension Worksheet {
         return String(out)
     }
 
+    /// One pass over the UTF-8 bytes: is the text already what a cell holds (no character to drop or change, no
+    /// `_` that could start an escape) and within the cell limit? Most cells are; they skip the slower steps.
+    static func isPlainCellText(_ text: String) -> Bool {
+        var t = text
+        return t.withUTF8 { p -> Bool in
+            if p.count <= maxStringLength / 3 + 1 {
+                // At most 3 bytes per UTF-16 unit: short enough to need no count.
+                for b in p where b < 0x20 || b == UInt8(ascii: "_") || b == 0xEF { return false }
+                return true
+            }
+            return false
+        }
+    }
+
     private static func needsCleaning(_ scalar: Unicode.Scalar) -> Bool {
         (scalar.value < 0x20 && scalar.value != 0x09 && scalar.value != 0x0A)
             || scalar.value == 0xFFFE || scalar.value == 0xFFFF
@@ -31,8 +45,8 @@ extension Worksheet {
     /// decodes `_xHHHH_` in cell XML) shows the original text. libxlsxwriter
     /// 1.1.4 writes such text unescaped, so `_x0041_` would read back as `A`.
     static func escapingExcelEscapes(_ text: String) -> String {
+        guard text.utf8.count >= 7, text.utf8.contains(UInt8(ascii: "_")) else { return text }
         let bytes = Array(text.utf8)
-        guard bytes.count >= 7, bytes.contains(UInt8(ascii: "_")) else { return text }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + 12)
         let escape = Array("_x005F".utf8)
@@ -59,7 +73,8 @@ extension Worksheet {
     /// (grapheme) boundary, never splitting a surrogate pair or a combined
     /// character. `cut` tells whether anything was removed.
     public static func cutToCellLimit(_ text: String) -> (String, cut: Bool) {
-        guard text.utf16.count > maxStringLength else { return (text, false) }
+        // UTF-16 units never outnumber UTF-8 bytes: most texts are settled without counting units.
+        guard text.utf8.count > maxStringLength, text.utf16.count > maxStringLength else { return (text, false) }
         return (Workbook.prefix(text, utf16Units: maxStringLength), true)
     }
 

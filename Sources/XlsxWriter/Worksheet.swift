@@ -37,10 +37,14 @@ public final class Worksheet {
     public func writeString(_ row: Int, _ col: Int, _ text: String, _ format: Format? = nil) throws {
         let op = "write string"
         let (context, r, c) = try cell(op, row, col)
+        let fmt = try formatPointer(format, op, context)
+        if Worksheet.isPlainCellText(text) {
+            try run(op, context) { worksheet_write_string(pointer, r, c, text, fmt) }
+            return
+        }
         let clean = Worksheet.removingControlCharacters(text)
         try Worksheet.checkLength(clean, op, context)
         let escaped = Worksheet.escapingExcelEscapes(clean)
-        let fmt = try formatPointer(format, op, context)
         try run(op, context) { worksheet_write_string(pointer, r, c, escaped, fmt) }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import CXlsxWriter
 
 extension Workbook {
     /// Checks at byte level, without decompressing, that `path` is a complete
@@ -20,10 +21,90 @@ extension Workbook {
             throw context.error(op, .system("cannot read the file: \(error.localizedDescription)"))
         }
         do {
-            try ZipStructure(data).verify()
+            var zip = ZipStructure(data)
+            try zip.verify()
         } catch let problem as ZipProblem {
             throw context.error(op, .corruptFile(problem.text))
         }
+    }
+}
+
+/// One file entry of a ZIP archive, as its central directory describes it.
+struct ZipEntry: Sendable {
+    var name: String
+    var method: Int
+    var crc: UInt32
+    var compressedSize: Int
+    var uncompressedSize: Int
+    var dataStart: Int
+}
+
+extension Workbook {
+    /// Reads an XLSX file back the way the close verifies it: the ZIP structure first (as `verifyZipIntegrity`),
+    /// then every entry inflated with zlib, its size and CRC-32 checked against the central directory, and handed
+    /// to `body` with its name, in archive order. The bytes are valid only during the call.
+    public static func forEachVerifiedPart(path: String, _ body: (String, UnsafeRawBufferPointer) throws -> Void) throws {
+        let context = ErrorContext(path: path)
+        let op = "verify zip"
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)
+        } catch {
+            throw context.error(op, .system("cannot read the file: \(error.localizedDescription)"))
+        }
+        var zip = ZipStructure(data)
+        do { try zip.verify() } catch let problem as ZipProblem { throw context.error(op, .corruptFile(problem.text)) }
+        let entries = zip.entries_.sorted { $0.dataStart < $1.dataStart }
+        try data.withUnsafeBytes { (file: UnsafeRawBufferPointer) in
+            for entry in entries where !entry.name.hasSuffix("/") {
+                let out: [UInt8]
+                do { out = try inflate(entry, from: file) } catch let problem as ZipProblem {
+                    throw context.error(op, .corruptFile("entry '\(entry.name)': \(problem.text)"))
+                }
+                try out.withUnsafeBytes { try body(entry.name, $0) }
+            }
+        }
+    }
+
+    private static func inflate(_ e: ZipEntry, from file: UnsafeRawBufferPointer) throws -> [UInt8] {
+        guard e.dataStart + e.compressedSize <= file.count else { throw ZipProblem("data runs past the end of the file") }
+        let input = UnsafeRawBufferPointer(rebasing: file[e.dataStart..<(e.dataStart + e.compressedSize)])
+        var out: [UInt8]
+        switch e.method {
+        case 0:
+            out = Array(input)
+        case 8:
+            guard e.uncompressedSize != 0xFFFF_FFFF else { throw ZipProblem("ZIP64 entry sizes are not read back") }
+            var strm = z_stream()
+            guard cxlsx_inflate_init_raw(&strm) == Z_OK else { throw ZipProblem("zlib could not start inflating") }
+            defer { inflateEnd(&strm) }
+            var produced = 0
+            var status: Int32 = Z_OK
+            // One byte more than declared, so an entry longer than its header says is caught.
+            out = [UInt8](unsafeUninitializedCapacity: e.uncompressedSize + 1) { buf, count in
+                strm.next_in = UnsafeMutablePointer(mutating: input.bindMemory(to: UInt8.self).baseAddress)
+                strm.avail_in = UInt32(input.count)
+                strm.next_out = buf.baseAddress
+                strm.avail_out = UInt32(buf.count)
+                status = CXlsxWriter.inflate(&strm, Z_FINISH)
+                produced = buf.count - Int(strm.avail_out)
+                count = produced
+            }
+            guard status == Z_STREAM_END else {
+                throw ZipProblem(produced > e.uncompressedSize ? "inflates to more than its declared \(e.uncompressedSize) bytes"
+                                                               : "deflate data is damaged or cut short (zlib status \(status))")
+            }
+        default:
+            throw ZipProblem("compression method \(e.method) is not one an XLSX writer uses")
+        }
+        guard out.count == e.uncompressedSize else {
+            throw ZipProblem("\(out.count) bytes inflated, \(e.uncompressedSize) declared")
+        }
+        let crc = out.withUnsafeBufferPointer { p in
+            UInt32(truncatingIfNeeded: crc32(0, p.baseAddress, UInt32(p.count)))
+        }
+        guard crc == e.crc else { throw ZipProblem("CRC-32 \(String(crc, radix: 16)) does not match \(String(e.crc, radix: 16))") }
+        return out
     }
 }
 
@@ -85,7 +166,10 @@ struct ZipStructure {
         throw ZipProblem("no end-of-central-directory record at the end of the file (truncated?)")
     }
 
-    func verify() throws {
+    /// The entries found by `verify`, in central-directory order.
+    private(set) var entries_: [ZipEntry] = []
+
+    mutating func verify() throws {
         let end = try findEnd()
         guard try u16(end + 4) == 0, try u16(end + 6) == 0 else {
             throw ZipProblem("multi-disk archives are not valid XLSX files")
@@ -118,6 +202,7 @@ struct ZipStructure {
         }
 
         var spans: [(start: Int, end: Int, name: String)] = []
+        entries_ = []
         var at = directoryOffset
         for index in 0..<entries {
             guard try u32(at) == Self.centralSignature else {
@@ -149,6 +234,9 @@ struct ZipStructure {
                 throw ZipProblem("entry '\(name)': data runs past the central directory")
             }
             spans.append((local, dataEnd, name))
+            entries_.append(ZipEntry(name: name, method: try u16(at + 10), crc: UInt32(try u32(at + 16)),
+                                     compressedSize: compressed, uncompressedSize: try u32(at + 24),
+                                     dataStart: local + 30 + localNameLength + localExtraLength))
             at += 46 + nameLength + extraLength + commentLength
         }
         guard at == directoryOffset + directorySize else {

@@ -38,6 +38,7 @@ public enum Close {
             stage.run(ctx, &state)
         }
         state.result.employees = state.order.compactMap { state.employees[$0] }
+        state.result.storedTally = InputTally(state.result.inputs)
         return state.result
     }
 }

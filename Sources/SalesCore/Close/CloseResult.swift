@@ -211,6 +211,10 @@ public struct CloseResult: Sendable {
     public var remittanceReceiptsUsed: Set<String> = []
     public var adjustmentIds: Set<String> = []
 
+    /// The inputs counted once the close has finished rejecting rows (`Close.run` sets it; otherwise counted on use).
+    public var storedTally: InputTally? = nil
+    public var tally: InputTally { storedTally ?? InputTally(inputs) }
+
     public init(period: Period, policy: Policy, inputs: InputSet) {
         self.period = period; self.policy = policy; self.inputs = inputs; self.record = PeriodRecord(period: period)
     }

@@ -9,9 +9,9 @@ public struct CloseState: Sendable {
 
     /// Runs `body` on the employee's result if the employee is listed.
     public mutating func update(_ id: String, _ body: (inout EmployeeResult) -> Void) {
-        guard var e = employees[id] else { return }
-        body(&e)
-        employees[id] = e
+        // In place: copying the result out and back would copy its arrays on every call (a million sales rows).
+        guard let i = employees.index(forKey: id) else { return }
+        body(&employees.values[i])
     }
 
     public mutating func add(_ e: EmployeeResult) {

@@ -21,6 +21,8 @@ public struct CloseContext: Sendable {
 
     /// Accepted rows of the period, in reading order.
     public let sales: AcceptedRows<SaleRow>
+    /// The period's order lines summed per employee and per customer, once (§4 and what builds on it).
+    let salesFold: SalesRules.SalesFold
     public let remittances: AcceptedRows<RemittanceRow>
     public let visits: AcceptedRows<VisitRow>
     public let advances: [(ref: RowRef, row: AdvanceRow)]
@@ -58,6 +60,7 @@ public struct CloseContext: Sendable {
         for r in inputs.targets { if let v = r.accepted { targets[v.employeeId, default: [:]][v.period] = v } }
         self.targets = targets
         self.sales = AcceptedRows(inputs.sales)
+        self.salesFold = SalesRules.SalesFold(self.sales, roster: roster)
         self.remittances = AcceptedRows(inputs.remittances)
         self.visits = AcceptedRows(inputs.visits)
         self.advances = inputs.advances.compactMap { r in r.accepted.map { (r.ref, $0) } }
@@ -81,11 +84,17 @@ public struct AcceptedRows<T: Sendable>: Sequence, Sendable {
     let rows: [InputRow<T>]
     public init(_ rows: [InputRow<T>]) { self.rows = rows }
     public struct Iterator: IteratorProtocol {
-        var base: IndexingIterator<[InputRow<T>]>
+        let rows: [InputRow<T>]
+        var i = 0
         public mutating func next() -> (ref: RowRef, row: T)? {
-            while let r = base.next() { if let v = r.accepted { return (r.ref, v) } }
+            // By index, reading only the fields needed: copying whole input rows costs a retain per field.
+            while i < rows.count {
+                let at = i
+                i += 1
+                if rows[at].issue == nil, let v = rows[at].value { return (rows[at].ref, v) }
+            }
             return nil
         }
     }
-    public func makeIterator() -> Iterator { Iterator(base: rows.makeIterator()) }
+    public func makeIterator() -> Iterator { Iterator(rows: rows) }
 }

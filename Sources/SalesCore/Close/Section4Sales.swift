@@ -25,17 +25,77 @@ public enum SalesRules {
         return Swift.abs(diff) > 10_000
     }
 
-    static func creditSalesAndRemittances(_ ctx: CloseContext, _ s: inout CloseState) {
-        for (ref, row) in ctx.sales {
-            let mismatch = row.unitPrice.map { isAmountMismatch(quantity: row.quantity, unitPrice: $0, amount: row.amount) } ?? false
-            if mismatch { s.result.salesMismatches.append(SalesMismatch(ref: ref, row: row)) }
-            s.update(row.employeeId) { e in
-                e.sales += row.amount
-                e.remitted += row.remitted
+    /// What the period's accepted order lines add up to, in one pass (a million lines: one look-up per
+    /// employee and per customer each, customers numbered so per-employee sets hold integers).
+    struct SalesFold {
+        struct Emp {
+            var sales = Money.zero
+            var remitted = Money.zero
+            var region: String?
+            var customers = Set<Int>()
+            var mismatchNotes: [String] = []
+        }
+        struct Cust {
+            var id: String
+            var sales = Money.zero
+            var remitted = Money.zero
+            var regions: [String] = []
+            var latest: (day: Day, ref: RowRef, name: String)? = nil
+            var said: Bool? = nil
+        }
+        var employees: [String: Emp] = [:]
+        var employeeOrder: [String] = []
+        var customerIndex: [String: Int] = [:]
+        var customers: [Cust] = []
+        var mismatches: [SalesMismatch] = []
+
+        init(_ sales: AcceptedRows<SaleRow>, roster: [String: RosterRow]) {
+            for (ref, row) in sales {
+                let mismatch = row.unitPrice.map { isAmountMismatch(quantity: row.quantity, unitPrice: $0, amount: row.amount) } ?? false
+                if mismatch { mismatches.append(SalesMismatch(ref: ref, row: row)) }
+                let c: Int
+                if let known = customerIndex[row.customerId] { c = known } else {
+                    c = customers.count
+                    customerIndex[row.customerId] = c
+                    customers.append(Cust(id: row.customerId))
+                }
+                let e: Dictionary<String, Emp>.Index
+                if let known = employees.index(forKey: row.employeeId) { e = known } else {
+                    employees[row.employeeId] = Emp(region: roster[row.employeeId]?.region)
+                    employeeOrder.append(row.employeeId)
+                    e = employees.index(forKey: row.employeeId)!
+                }
+                employees.values[e].sales += row.amount
+                employees.values[e].remitted += row.remitted
+                employees.values[e].customers.insert(c)
                 if mismatch {
+                    employees.values[e].mismatchNotes.append(
+                        "\(ref.file):\(ref.line) \(row.orderId)/\(row.lineNo): \(row.quantity) × \(row.unitPrice!) ≠ \(row.amount)")
+                }
+                customers[c].sales += row.amount
+                customers[c].remitted += row.remitted
+                if let r = employees.values[e].region, !customers[c].regions.contains(r) { customers[c].regions.append(r) }
+                if let n = row.customerName, !n.isEmpty {
+                    if let cur = customers[c].latest, (cur.day, cur.ref) > (row.date, ref) {} else {
+                        customers[c].latest = (row.date, ref, n)
+                    }
+                }
+                if let n = row.newCustomer { customers[c].said = (customers[c].said ?? false) || n }
+            }
+        }
+    }
+
+    static func creditSalesAndRemittances(_ ctx: CloseContext, _ s: inout CloseState) {
+        let fold = ctx.salesFold
+        s.result.salesMismatches.append(contentsOf: fold.mismatches)
+        for id in fold.employeeOrder {
+            let f = fold.employees[id]!
+            s.update(id) { e in
+                e.sales += f.sales
+                e.remitted += f.remitted
+                for note in f.mismatchNotes {
                     e.raise("SAL-AMOUNT-MISMATCH")
-                    e.notes.append((code: "SAL-AMOUNT-MISMATCH",
-                                    detail: "\(ref.file):\(ref.line) \(row.orderId)/\(row.lineNo): \(row.quantity) × \(row.unitPrice!) ≠ \(row.amount)"))
+                    e.notes.append((code: "SAL-AMOUNT-MISMATCH", detail: note))
                 }
             }
         }
@@ -68,20 +128,17 @@ public enum SalesRules {
     // MARK: receivables
 
     static func customers(_ ctx: CloseContext, _ s: inout CloseState) {
+        let fold = ctx.salesFold
         var ids = Set(ctx.ledger.customers.keys)
         var sales: [String: Money] = [:], remitted: [String: Money] = [:]
         var regions: [String: Set<String>] = [:]
         var latestName: [String: (day: Day, ref: RowRef, name: String)] = [:]
-        for (ref, row) in ctx.sales {
-            ids.insert(row.customerId)
-            sales[row.customerId, default: .zero] += row.amount
-            remitted[row.customerId, default: .zero] += row.remitted
-            if let r = ctx.roster[row.employeeId]?.region { regions[row.customerId, default: []].insert(r) }
-            if let n = row.customerName, !n.isEmpty {
-                if let cur = latestName[row.customerId], (cur.day, cur.ref) > (row.date, ref) {} else {
-                    latestName[row.customerId] = (row.date, ref, n)
-                }
-            }
+        for c in fold.customers {
+            ids.insert(c.id)
+            sales[c.id] = c.sales
+            remitted[c.id] = c.remitted
+            if !c.regions.isEmpty { regions[c.id] = Set(c.regions) }
+            if let l = c.latest { latestName[c.id] = l }
         }
         for (_, row) in ctx.remittances {
             ids.insert(row.customerId)
@@ -106,19 +163,16 @@ public enum SalesRules {
 
     static func newOutlets(_ ctx: CloseContext, _ s: inout CloseState) {
         // What the period's rows say about each customer (any employee): nil when no row gives the cell.
+        let fold = ctx.salesFold
         var said: [String: Bool] = [:]
-        var customersOf: [String: Set<String>] = [:]
-        for (_, row) in ctx.sales {
-            customersOf[row.employeeId, default: []].insert(row.customerId)
-            if let n = row.newCustomer { said[row.customerId] = (said[row.customerId] ?? false) || n }
-        }
+        for c in fold.customers { if let v = c.said { said[c.id] = v } }
         let hasEarlierClosed = ctx.ledger.closedPeriods.contains { $0 < ctx.period }
         func isNew(_ c: String) -> Bool {
             if let v = said[c] { return v }
             return hasEarlierClosed && ctx.ledger.customers[c]?.hadSales != true
         }
-        for (emp, cs) in customersOf {
-            let n = cs.filter(isNew).count
+        for emp in fold.employeeOrder {
+            let n = fold.employees[emp]!.customers.filter { isNew(fold.customers[$0].id) }.count
             s.update(emp) { $0.newOutlets = n }
         }
     }

@@ -61,14 +61,16 @@ public enum Validation {
             _ = duplicate(&inputs.targets[i], &targetKeys, TargetKey(period: t.period, id: t.employeeId), "target for \(t.employeeId) in \(t.period)")
         }
 
-        // Sales: key (order_id, line_no).
-        struct SaleKey: Hashable { let order: String; let line: Int }
-        var saleKeys = Set<SaleKey>()
-        saleKeys.reserveCapacity(inputs.sales.count)
+        // Sales: key (order_id, line_no), as digests (a million order lines: no String set).
+        var saleKeys = KeyTable(expected: inputs.sales.count)
         for i in inputs.sales.indices {
             guard let s = inputs.sales[i].accepted, let r = employee(&inputs.sales[i], s.employeeId),
                   inPeriod(&inputs.sales[i], s.date), active(&inputs.sales[i], r, s.date) else { continue }
-            if !saleKeys.insert(SaleKey(order: s.orderId, line: s.lineNo)).inserted {
+            let claimed = saleKeys.claim(KeyTable.digest(s.orderId, s.lineNo), owner: Int32(truncatingIfNeeded: i)) { j in
+                guard let o = inputs.sales[Int(j)].value else { return false }
+                return o.lineNo == s.lineNo && o.orderId == s.orderId
+            }
+            if claimed != nil {
                 inputs.sales[i].reject("ROW-DUPLICATE", column: nil, "order \(s.orderId) line \(s.lineNo) already stands on an earlier row")
             }
         }
