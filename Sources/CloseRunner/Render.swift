@@ -18,7 +18,6 @@ enum Render {
         let shared = ReportOptions(lang: reportLang)
         let changes = previousSummary.map { Changes.rows(before: $0, after: Summary.json(r, policySHA256: policySHA256, outputs: []).render()) }
         let regionFiles = RegionWorkbooks.fileNames(r)
-        let regionRows = RegionRows(r)
         if !regionFiles.isEmpty { try Files.makeDirectory(dir + "/regions") }
         var tasks: [(file: String, write: () throws -> WrittenWorkbook)] = [
             (finance, {
@@ -30,7 +29,7 @@ enum Render {
         ]
         for f in regionFiles {
             tasks.append((f.file, {
-                try RegionWorkbooks.writeOne(r, region: f.region, to: dir + "/" + f.file, options: shared, rows: regionRows)
+                try RegionWorkbooks.writeOne(r, region: f.region, to: dir + "/" + f.file, options: shared)
             }))
         }
         let results = Parallel.map(tasks) { task -> Result<String, Error> in

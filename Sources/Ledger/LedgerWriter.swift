@@ -72,8 +72,7 @@ struct LedgerWriter {
         try writeRecord(result.record)
 
         // A customer "had sales" in this period when an accepted sales row names it.
-        var sold = Set<String>()
-        for row in result.inputs.sales { if let s = row.accepted { sold.insert(s.customerId) } }
+        let sold = Set(result.sales.customers.map(\.id))
         st = try db.cachedStatement(sql: """
             INSERT INTO customers(period, customer_id, name, receivable_after_fen, had_sales) VALUES (?, ?, ?, ?, ?)
             """)

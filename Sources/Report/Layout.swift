@@ -34,6 +34,20 @@ struct PlannedSheet: Sendable {
     var dataRows: Int
     /// Every formula cell with its expected value, for the read-back check.
     var controls: [ControlFigure]
+    /// Streamed rows written at physical row `at` (before `rows[at]`), and the totals that sum them: their cached
+    /// values and control figures are filled in from the rows as they are written.
+    var stream: (at: Int, range: Range<Int>, rows: StreamedRows)? = nil
+    var streamTotals: [(col: Int, control: Int, kind: ColumnKind)] = []
+
+    /// Rows on the sheet: the planned ones and the streamed ones.
+    var physicalCount: Int { rows.count + (stream?.range.count ?? 0) }
+    /// The planned row at a physical row index (nil inside the streamed block).
+    func planned(physical r: Int) -> PlannedRow? {
+        guard let s = stream else { return rows[r] }
+        if r < s.at { return rows[r] }
+        if r < s.at + s.range.count { return nil }
+        return rows[r - s.range.count]
+    }
 }
 
 /// Turns sheet models into physical rows: header, data, subtotal and totals rows with their
@@ -62,10 +76,12 @@ enum Layout {
             let fixed = sheet.notes.count + (sheet.table.title == nil ? 0 : 1) + 1 + (sheet.table.totals == nil ? 0 : 1)
             let capacity = max(1, maxRows - fixed)
             let chunks: [Range<Int>]
-            if sheet.table.groups == nil, sheet.table.rows.count > capacity {
-                chunks = stride(from: 0, to: sheet.table.rows.count, by: capacity).map { $0..<min($0 + capacity, sheet.table.rows.count) }
+            // A streamed table holds no rows of its own: its chunks are of the streamed rows.
+            let total = sheet.table.streamed?.count ?? sheet.table.rows.count
+            if sheet.table.groups == nil, total > capacity {
+                chunks = stride(from: 0, to: total, by: capacity).map { $0..<min($0 + capacity, total) }
             } else {
-                chunks = [0..<sheet.table.rows.count]
+                chunks = [0..<total]
             }
             var result: [PlannedSheet] = []
             for (index, chunk) in chunks.enumerated() {
@@ -96,19 +112,22 @@ enum Layout {
     private static func place(_ table: TableModel, rows chunk: Range<Int>, sheetName: String,
                               into planned: inout PlannedSheet) -> (header: Int, lastBody: Int) {
         if let title = table.title { planned.rows.append(PlannedRow(style: .title, cells: [.text(title)])) }
-        let headerRow = planned.rows.count
+        let headerRow = planned.physicalCount
         planned.rows.append(PlannedRow(style: .header, cells: table.columns.map { .text($0.header) }))
         let summed = table.columns.indices.filter { table.columns[$0].summed }
+        if let streamed = table.streamed {
+            return placeStreamed(table, streamed, rows: chunk, headerRow: headerRow, summed: summed, into: &planned)
+        }
         let groups: [RowGroup] = table.groups ?? []
         var subtotalRows: [Int] = []
         if groups.isEmpty {
             for i in chunk { planned.rows.append(PlannedRow(style: .data, cells: table.rows[i])) }
         } else {
             for group in groups {
-                let first = planned.rows.count
+                let first = planned.physicalCount
                 for i in group.rows { planned.rows.append(PlannedRow(style: .data, cells: table.rows[i])) }
-                let last = planned.rows.count - 1
-                let rowIndex = planned.rows.count
+                let last = planned.physicalCount - 1
+                let rowIndex = planned.physicalCount
                 var cells = Array(repeating: CellModel.empty, count: table.columns.count)
                 cells[safe: table.subtotalLabelColumn] = .text(group.label)
                 for (col, cell) in group.cells where col < cells.count { cells[col] = cell }
@@ -129,14 +148,14 @@ enum Layout {
                 subtotalRows.append(rowIndex)
             }
         }
-        let lastBody = planned.rows.count - 1
+        let lastBody = planned.physicalCount - 1
         let firstData = headerRow + 1
         // The first attainment column colours its whole row (rows below target in red); any further one its own cells.
         for (n, col) in table.columns.indices.filter({ table.columns[$0].attainment }).enumerated() where lastBody >= firstData {
             planned.attainmentRanges.append((col, n == 0 ? 0 : col, n == 0 ? table.columns.count - 1 : col, firstData, lastBody))
         }
         if let totals = table.totals, lastBody >= firstData {
-            let rowIndex = planned.rows.count
+            let rowIndex = planned.physicalCount
             var cells = Array(repeating: CellModel.empty, count: table.columns.count)
             cells[safe: totals.labelColumn] = .text(totals.label)
             let members: [[CellModel]] = groups.isEmpty ? Array(table.rows[chunk]) : table.rows
@@ -157,8 +176,7 @@ enum Layout {
         }
         // Row formulas in the data rows are checked too.
         for r in (headerRow + 1)...max(headerRow + 1, lastBody) where r <= lastBody {
-            let row = planned.rows[r]
-            guard row.style == .data else { continue }
+            guard let row = planned.planned(physical: r), row.style == .data else { continue }
             for (col, cell) in row.cells.enumerated() {
                 if case .formula(let f) = cell {
                     planned.controls.append(ControlFigure(kind: .rowCheck, label: "", column: table.columns[safe: col]?.header ?? "",
@@ -166,6 +184,32 @@ enum Layout {
                                                           formula: "=" + expand(f.template, row: r), expected: f.cached))
                 }
             }
+        }
+        return (headerRow, lastBody)
+    }
+
+    /// The streamed part of `place`: the block of rows after the header, then the totals row whose sums the writer
+    /// fills in from the rows it writes.
+    private static func placeStreamed(_ table: TableModel, _ streamed: StreamedRows, rows chunk: Range<Int>, headerRow: Int,
+                                      summed: [Int], into planned: inout PlannedSheet) -> (header: Int, lastBody: Int) {
+        planned.stream = (at: planned.rows.count, range: chunk, rows: streamed)
+        let firstData = headerRow + 1
+        let lastBody = headerRow + chunk.count
+        if let totals = table.totals, lastBody >= firstData {
+            let rowIndex = planned.physicalCount
+            var cells = Array(repeating: CellModel.empty, count: table.columns.count)
+            cells[safe: totals.labelColumn] = .text(totals.label)
+            for col in summed {
+                let formula = "SUM(" + Worksheet.localRangeName(firstRow: firstData, firstCol: col, lastRow: lastBody, lastCol: col) + ")"
+                let placeholder: CachedValue = table.columns[col].kind == .money ? .money(.zero)
+                    : table.columns[col].kind == .integer ? .integer(0) : .number(0)
+                cells[col] = .formula(RowFormula(formula, cached: placeholder))
+                planned.streamTotals.append((col, planned.controls.count, table.columns[col].kind))
+                planned.controls.append(ControlFigure(kind: .total, label: totals.label, column: table.columns[col].header,
+                                                      cell: Worksheet.cellName(row: rowIndex, col: col),
+                                                      formula: "=" + formula, expected: placeholder))
+            }
+            planned.rows.append(PlannedRow(style: .total, cells: cells))
         }
         return (headerRow, lastBody)
     }
@@ -242,6 +286,7 @@ enum Layout {
                 for row in table.rows where col < row.count {
                     w = max(w, display(row[col]))
                 }
+                if let streamed = table.streamed, col < streamed.widths.count { w = max(w, streamed.widths[col]) }
                 if let groups = table.groups, col == table.subtotalLabelColumn {
                     for g in groups { w = max(w, textWidth(g.label)) }
                 }

@@ -81,14 +81,15 @@ struct ManagementBuilder {
     let employees: [EmployeeResult]
     let ids: Set<String>
     let names: [String: String]
-    /// Accepted sales rows of the period of employees in scope.
-    let sales: [(ref: RowRef, row: SaleRow)]
+    /// The region in scope (nil: the company).
+    let region: String?
     /// Accepted remittance rows of the period of employees in scope.
     let remittances: [(ref: RowRef, row: RemittanceRow)]
 
-    init(r: CloseResult, lang: Lang, region: String? = nil, rows: RegionRows? = nil) {
+    init(r: CloseResult, lang: Lang, region: String? = nil) {
         self.r = r
         self.lang = lang
+        self.region = region
         let scoped = region.map { reg in r.employees.filter { $0.region == reg } } ?? r.employees
         employees = scoped
         let ids = Set(scoped.map(\.employeeId))
@@ -96,15 +97,6 @@ struct ManagementBuilder {
         var names: [String: String] = [:]
         for e in r.employees { names[e.employeeId] = e.name }
         self.names = names
-        if let region, let rows {
-            sales = (rows.sales[region] ?? []).map { i in (r.inputs.sales[i].ref, r.inputs.sales[i].value!) }
-            remittances = (rows.remittances[region] ?? []).map { i in (r.inputs.remittances[i].ref, r.inputs.remittances[i].value!) }
-            return
-        }
-        sales = r.inputs.sales.compactMap { row in
-            guard let v = row.accepted, r.period.contains(v.date), ids.contains(v.employeeId) else { return nil }
-            return (row.ref, v)
-        }
         remittances = r.inputs.remittances.compactMap { row in
             guard let v = row.accepted, r.period.contains(v.date), ids.contains(v.employeeId) else { return nil }
             return (row.ref, v)
@@ -225,17 +217,10 @@ struct ManagementBuilder {
 
     // MARK: Products and customers
 
-    struct ProductFigures { var lines = 0; var quantity: Int64 = 0; var sales = Money.zero }
-
     /// Products by sales, largest first: product, order lines, quantity, sales, share.
     func productSheet(key: String, name: String) -> SheetModel {
-        var map: [String: ProductFigures] = [:]
-        for s in sales {
-            map[s.row.product, default: ProductFigures()].lines += 1
-            map[s.row.product]!.quantity += s.row.quantity.units
-            map[s.row.product]!.sales += s.row.amount
-        }
-        let total = sales.reduce(Money.zero) { $0 + $1.row.amount }
+        let map = r.sales.products(in: region.map { [$0] })
+        let total = map.values.reduce(Money.zero) { $0 + $1.sales }
         let sorted = map.sorted { a, b in
             a.value.sales != b.value.sales ? a.value.sales > b.value.sales
                 : a.key.unicodeScalars.lexicographicallyPrecedes(b.key.unicodeScalars)
@@ -275,10 +260,10 @@ struct ManagementBuilder {
             if figures[id] == nil { order.append(id); figures[id] = (name, .zero, .zero) }
             if figures[id]!.name == nil, let name, !name.isEmpty { figures[id]!.name = name }
         }
-        for s in sales {
-            touch(s.row.customerId, s.row.customerName)
-            figures[s.row.customerId]!.sales += s.row.amount
-            figures[s.row.customerId]!.remitted += s.row.remitted
+        for (id, c) in r.sales.regions[region ?? ""]?.customers ?? [:] {
+            touch(id, c.name)
+            figures[id]!.sales += c.sales
+            figures[id]!.remitted += c.remitted
         }
         for m in remittances {
             touch(m.row.customerId, nil)
@@ -396,13 +381,32 @@ struct ManagementBuilder {
         let columns = [col(MH.date, .date), col(MH.orderId, .id), col(MH.lineNo, .integer, summed: false),
                        col(MH.employeeId, .id), col(MH.name, .text), col(MH.customerId, .id), col(MH.customerName, .text),
                        col(MH.product, .text), col(MH.quantity, .decimal), col(MH.sales, .money), col(MH.remitted, .money)]
-        let sorted = sales.sorted { a, b in a.row.date != b.row.date ? a.row.date < b.row.date : a.ref < b.ref }
-        let rows: [[CellModel]] = sorted.map { s in
-            [.date(s.row.date), .id(s.row.orderId), .integer(s.row.lineNo), .id(s.row.employeeId), .text(names[s.row.employeeId]),
-             .id(s.row.customerId), .text(s.row.customerName), .text(s.row.product),
-             .decimal(Double(s.row.quantity.units) / 10_000), .money(s.row.amount), .money(s.row.remitted)]
+        // Streamed from the line store in reading order (a million lines are never an array of rows here).
+        let regionKey = region ?? ""
+        let folded = r.sales.regions[regionKey] ?? SalesFold.Region()
+        let store = r.orderLines
+        let names = self.names
+        let widths: [Double] = [
+            10, Double(folded.longestOrderId), 4,
+            Double(folded.longestEmployeeId),
+            folded.employees.map { Layout.textWidth(names[$0] ?? "") }.max() ?? 0,
+            Double(folded.longestCustomerId),
+            folded.customers.values.map { Layout.textWidth($0.name ?? "") }.max() ?? 0,
+            folded.products.keys.map { Layout.textWidth($0) }.max() ?? 0,
+            Double(Layout.groupedDigitCount(UInt64(folded.largestQuantity / 10_000)) + 6),
+            Double(Layout.moneyWidth(Money(fen: folded.largestAmount)) + (folded.negativeAmounts ? 1 : 0)),
+            Double(Layout.moneyWidth(Money(fen: folded.largestRemitted)) + (folded.negativeAmounts ? 1 : 0)),
+        ]
+        let streamed = StreamedRows(count: store.count(region: regionKey), widths: widths,
+                                    expectedSums: [9: .money(folded.sales), 10: .money(folded.remitted)]) { body in
+            try store.forEach(region: regionKey) { l in
+                let s = l.row
+                try body([.date(s.date), .id(s.orderId), .integer(s.lineNo), .id(s.employeeId), .text(names[s.employeeId]),
+                          .id(s.customerId), .text(s.customerName), .text(s.product),
+                          .decimal(Double(s.quantity.units) / 10_000), .money(s.amount), .money(s.remitted)])
+            }
         }
-        return SheetModel(key: key, name: name, table: TableModel(columns: columns, rows: rows, totals: totals))
+        return SheetModel(key: key, name: name, table: TableModel(columns: columns, totals: totals, streamed: streamed))
     }
 
     func remittanceSheet(key: String, name: String) -> SheetModel {

@@ -38,8 +38,8 @@ public enum RegionWorkbooks {
     }
 
     /// The workbook of one region.
-    public static func model(_ r: CloseResult, region: String, lang: Lang, rows: RegionRows? = nil) -> WorkbookModel {
-        let b = ManagementBuilder(r: r, lang: lang, region: region, rows: rows)
+    public static func model(_ r: CloseResult, region: String, lang: Lang) -> WorkbookModel {
+        let b = ManagementBuilder(r: r, lang: lang, region: region)
         func name(_ key: String) -> String { sheetNames[key]!(lang) }
         var sheets = [
             b.employeeSheet(key: Key.employees, name: name(Key.employees)),
@@ -104,35 +104,10 @@ public enum RegionWorkbooks {
     }
 
     /// Writes one region's workbook to `path` (its folder must exist); regions are independent, so callers may
-    /// write several at once on different threads. `rows` (from `RegionRows(r)`, made once) saves each region a
-    /// pass over every order line.
-    public static func writeOne(_ r: CloseResult, region: String, to path: String, options: ReportOptions,
-                                rows: RegionRows? = nil) throws -> WrittenWorkbook {
-        try WorkbookRenderer.write(model(r, region: region, lang: options.lang, rows: rows), to: path, options: RenderOptions(
+    /// write several at once on different threads (the order lines stream from the close's line store).
+    public static func writeOne(_ r: CloseResult, region: String, to path: String, options: ReportOptions) throws -> WrittenWorkbook {
+        try WorkbookRenderer.write(model(r, region: region, lang: options.lang), to: path, options: RenderOptions(
             company: options.company, sheetPassword: nil, constantMemory: options.constantMemory,
             fileMode: nil, maxRowsPerSheet: options.maxRowsPerSheet))
-    }
-}
-
-/// Where each region's accepted sales and remittance rows of the period stand in the inputs, found in one pass
-/// (indices, not copies: a million order lines stay where they are).
-public struct RegionRows: Sendable {
-    let sales: [String: [Int]]
-    let remittances: [String: [Int]]
-
-    public init(_ r: CloseResult) {
-        var regionOf: [String: String] = [:]
-        for e in r.employees { regionOf[e.employeeId] = e.region }
-        var sales: [String: [Int]] = [:]
-        for (i, row) in r.inputs.sales.enumerated() {
-            guard let v = row.accepted, r.period.contains(v.date), let reg = regionOf[v.employeeId] else { continue }
-            sales[reg, default: []].append(i)
-        }
-        var remittances: [String: [Int]] = [:]
-        for (i, row) in r.inputs.remittances.enumerated() {
-            guard let v = row.accepted, r.period.contains(v.date), let reg = regionOf[v.employeeId] else { continue }
-            remittances[reg, default: []].append(i)
-        }
-        self.sales = sales; self.remittances = remittances
     }
 }

@@ -60,9 +60,10 @@ public enum WorkbookRenderer {
             names.append(name)
             let sheet = try workbook.addWorksheet(name: name)
             worksheets.append(sheet)
-            try writeSheet(planned, to: sheet, formats: formats, options: options)
-            written.append(WrittenSheet(key: planned.key, name: name, part: planned.part, headerRow: planned.headerRow,
-                                        dataRows: planned.dataRows, rowCount: planned.rows.count, controls: planned.controls))
+            var done = planned
+            try writeSheet(&done, to: sheet, formats: formats, options: options)
+            written.append(WrittenSheet(key: done.key, name: name, part: done.part, headerRow: done.headerRow,
+                                        dataRows: done.dataRows, rowCount: done.physicalCount, controls: done.controls))
         }
         if model.sheets.contains(where: { !$0.charts.isEmpty }) {
             try ChartPlacer.insertCharts(model, planned: plannedSheets, names: names, worksheets: worksheets, workbook: workbook)
@@ -71,7 +72,7 @@ public enum WorkbookRenderer {
         return WrittenWorkbook(path: path, sheets: written)
     }
 
-    private static func writeSheet(_ planned: PlannedSheet, to sheet: Worksheet, formats: FormatCache, options: RenderOptions) throws {
+    private static func writeSheet(_ planned: inout PlannedSheet, to sheet: Worksheet, formats: FormatCache, options: RenderOptions) throws {
         for (col, width) in planned.widths.enumerated() {
             try sheet.setColumn(col, col, width: min(255, width))
         }
@@ -102,9 +103,55 @@ public enum WorkbookRenderer {
         if let password = options.sheetPassword {
             try sheet.protect(password: password)
         }
-        for (r, row) in planned.rows.enumerated() {
-            for (c, cell) in row.cells.enumerated() {
-                try write(cell, row: r, col: c, style: row.style, sheet: sheet, formats: formats)
+        let block = planned.stream
+        let before = block?.at ?? planned.rows.count
+        for r in 0..<before {
+            for (c, cell) in planned.rows[r].cells.enumerated() {
+                try write(cell, row: r, col: c, style: planned.rows[r].style, sheet: sheet, formats: formats)
+            }
+        }
+        guard let block else { return }
+        // The streamed rows, summed as written; the totals row below gets those sums, and when this sheet holds
+        // every streamed row they must equal what the producer folded.
+        var sums: [Int: (fen: Int64, int: Int, dbl: Double)] = [:]
+        for t in planned.streamTotals { sums[t.col] = (0, 0, 0) }
+        var r = before
+        var written = 0
+        try block.rows.forEach(in: block.range) { cells in
+            for (c, cell) in cells.enumerated() {
+                try write(cell, row: r, col: c, style: .data, sheet: sheet, formats: formats)
+                guard sums[c] != nil else { continue }
+                switch cell {
+                case .money(let m): sums[c]!.fen += m.fen
+                case .integer(let n): sums[c]!.int += n
+                case .decimal(let d), .percent(let d): sums[c]!.dbl += d
+                default: break
+                }
+            }
+            r += 1; written += 1
+        }
+        guard written == block.range.count else {
+            throw RenderError.streamedRowsLost(sheet: sheet.name, expected: block.range.count, written: written)
+        }
+        let whole = block.range == 0..<block.rows.count
+        for t in planned.streamTotals {
+            let v = sums[t.col]!
+            let value: CachedValue = t.kind == .money ? .money(Money(fen: v.fen)) : t.kind == .integer ? .integer(v.int)
+                : .number(v.dbl + Double(v.int) + Double(v.fen) / 100)
+            if whole, let expected = block.rows.expectedSums[t.col], expected != value {
+                throw RenderError.streamedTotalDiffers(sheet: sheet.name, column: planned.controls[t.control].column,
+                                                       expected: "\(expected)", written: "\(value)")
+            }
+            planned.controls[t.control].expected = value
+            // The streamed table's totals row is the first planned row after the block.
+            if before < planned.rows.count, planned.rows[before].style == .total,
+               case .formula(var f) = planned.rows[before].cells[t.col] {
+                f.cached = value; planned.rows[before].cells[t.col] = .formula(f)
+            }
+        }
+        for i in before..<planned.rows.count {
+            for (c, cell) in planned.rows[i].cells.enumerated() {
+                try write(cell, row: i + block.range.count, col: c, style: planned.rows[i].style, sheet: sheet, formats: formats)
             }
         }
     }
@@ -145,6 +192,20 @@ public enum WorkbookRenderer {
             case .number(let d):
                 try sheet.writeFormula(row, col, formula: formula, cachedValue: d.isFinite ? d : 0, formats.get(.decimal, style))
             }
+        }
+    }
+}
+
+/// What a streamed table can do wrong while written.
+public enum RenderError: Error, CustomStringConvertible {
+    case streamedRowsLost(sheet: String, expected: Int, written: Int)
+    case streamedTotalDiffers(sheet: String, column: String, expected: String, written: String)
+    public var description: String {
+        switch self {
+        case .streamedRowsLost(let s, let e, let w):
+            return "sheet \(s): \(w) of \(e) order lines came back from the line store; none may be lost"
+        case .streamedTotalDiffers(let s, let c, let e, let w):
+            return "sheet \(s): column \(c) adds up to \(w), the close folded \(e)"
         }
     }
 }

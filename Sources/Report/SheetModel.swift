@@ -112,12 +112,43 @@ public struct TableModel: Sendable, Hashable {
     /// Where subtotal labels go when there is no totals row.
     public var subtotalLabelColumn: Int
     public var totals: TotalsSpec?
+    /// Rows read only when written, after `rows` (the region workbooks' order lines); no groups then.
+    public var streamed: StreamedRows?
 
     public init(title: String? = nil, columns: [ColumnModel], rows: [[CellModel]] = [], groups: [RowGroup]? = nil,
-                subtotalLabelColumn: Int = 0, totals: TotalsSpec? = nil) {
+                subtotalLabelColumn: Int = 0, totals: TotalsSpec? = nil, streamed: StreamedRows? = nil) {
         self.title = title; self.columns = columns; self.rows = rows; self.groups = groups
-        self.subtotalLabelColumn = subtotalLabelColumn; self.totals = totals
+        self.subtotalLabelColumn = subtotalLabelColumn; self.totals = totals; self.streamed = streamed
     }
+}
+
+/// Rows a table does not hold: read one at a time, in order, as the sheet is written (constant memory whatever
+/// their number). The producer knows their count and their display widths up front (from what it folded), and the
+/// totals they must add up to, which the writer checks against the rows it actually wrote.
+public final class StreamedRows: Sendable, Hashable {
+    public let count: Int
+    /// Display width per column (as `Layout.display` measures a cell), the header aside.
+    public let widths: [Double]
+    /// Expected totals of summed columns, by column: a row lost on the way is an error, not a smaller total.
+    public let expectedSums: [Int: CachedValue]
+    private let produce: @Sendable (_ body: ([CellModel]) throws -> Void) throws -> Void
+
+    public init(count: Int, widths: [Double], expectedSums: [Int: CachedValue],
+                produce: @escaping @Sendable (_ body: ([CellModel]) throws -> Void) throws -> Void) {
+        self.count = count; self.widths = widths; self.expectedSums = expectedSums; self.produce = produce
+    }
+
+    /// Calls `body` with the rows whose 0-based positions fall in `range`, in order.
+    func forEach(in range: Range<Int>, _ body: ([CellModel]) throws -> Void) throws {
+        var i = 0
+        try produce { row in
+            defer { i += 1 }
+            if range.contains(i) { try body(row) }
+        }
+    }
+
+    public static func == (a: StreamedRows, b: StreamedRows) -> Bool { a === b }
+    public func hash(into h: inout Hasher) { h.combine(ObjectIdentifier(self)) }
 }
 
 /// How the main table is laid out.

@@ -136,6 +136,9 @@ public struct InputSet: Sendable {
     public var roster: [InputRow<RosterRow>] = []
     public var targets: [InputRow<TargetRow>] = []
     public var sales: [InputRow<SaleRow>] = []
+    /// The sales intake's result once the sales rows were checked and folded (by the ingest for a streamed file,
+    /// then `sales` holds only the rejected rows; otherwise by validation).
+    public var streamedSales: StreamedSales? = nil
     public var attendance: [InputRow<AttendanceRow>] = []
     public var expenses: [InputRow<ExpenseRow>] = []
     public var plans: [InputRow<PlanRow>] = []

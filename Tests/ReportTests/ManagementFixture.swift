@@ -99,6 +99,8 @@ enum ManagementFixture {
                            remitted: yuan("1111.11"), receivableAfter: yuan("7166.66"), regions: ["华南"]),
         ]
         r.salesMismatches = [SalesMismatch(ref: RowRef(file: "sales.csv", fileOrder: 2, line: 4), row: r.inputs.sales[2].value!)]
+        (r.sales, r.orderLines) = SalesIntake.fold(accepted: r.inputs, period: r.period,
+                                                   regionOf: Dictionary(r.employees.map { ($0.employeeId, $0.region) }, uniquingKeysWith: { a, _ in a }))
         r.expenseLines = [
             ExpenseLineResult(ref: RowRef(file: "expenses.csv", fileOrder: 4, line: 5),
                               row: ExpenseRow(claimId: "C-7", employeeId: "E001", date: day("2023-03-15"), category: .lodging,

@@ -31,6 +31,8 @@ public enum Close {
         let ctx = CloseContext(period: period, policy: policy, ledger: ledger, inputs: inputs,
                                lateClaimRefs: v.lateClaims, possibleDuplicates: v.possibleDuplicates)
         var state = CloseState(result: CloseResult(period: period, policy: policy, inputs: inputs))
+        state.result.sales = ctx.salesFold
+        if let streamed = inputs.streamedSales { state.result.orderLines = streamed.intake.store }
         state.result.hasVisits = ctx.hasVisits
         Employees.populate(ctx, &state)
         for stage in stages {

@@ -197,6 +197,10 @@ public struct CloseResult: Sendable {
     public var employees: [EmployeeResult] = []
     public var customers: [CustomerResult] = []
     public var salesMismatches: [SalesMismatch] = []
+    /// The period's accepted order lines, folded (per employee, customer, region, product).
+    public var sales = SalesFold()
+    /// The accepted order lines themselves, by region, for the region workbooks' detail sheets.
+    public var orderLines: OrderLineStore = MemoryOrderLines()
     public var quarter: QuarterBlock? = nil
     public var year: YearBlock? = nil
     /// Whether the close had a visits file (activity_share is null otherwise).

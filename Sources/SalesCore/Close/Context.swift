@@ -21,8 +21,8 @@ public struct CloseContext: Sendable {
 
     /// Accepted rows of the period, in reading order.
     public let sales: AcceptedRows<SaleRow>
-    /// The period's order lines summed per employee and per customer, once (§4 and what builds on it).
-    let salesFold: SalesRules.SalesFold
+    /// The period's order lines summed per employee, customer, region and product by the sales intake.
+    public let salesFold: SalesFold
     public let remittances: AcceptedRows<RemittanceRow>
     public let visits: AcceptedRows<VisitRow>
     public let advances: [(ref: RowRef, row: AdvanceRow)]
@@ -60,7 +60,14 @@ public struct CloseContext: Sendable {
         for r in inputs.targets { if let v = r.accepted { targets[v.employeeId, default: [:]][v.period] = v } }
         self.targets = targets
         self.sales = AcceptedRows(inputs.sales)
-        self.salesFold = SalesRules.SalesFold(self.sales, roster: roster)
+        if let streamed = inputs.streamedSales {
+            self.salesFold = streamed.intake.fold
+        } else {
+            // Rows not through validation (a context made directly): folded here, unchecked.
+            var fold = SalesFold()
+            for (ref, row) in self.sales { fold.add(ref, row, region: roster[row.employeeId]?.region) }
+            self.salesFold = fold
+        }
         self.remittances = AcceptedRows(inputs.remittances)
         self.visits = AcceptedRows(inputs.visits)
         self.advances = inputs.advances.compactMap { r in r.accepted.map { (r.ref, $0) } }

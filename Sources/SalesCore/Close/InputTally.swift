@@ -16,6 +16,22 @@ public struct InputTally: Sendable {
         public var money: [MoneySums] = []
         public init() {}
         public func sums(_ column: String) -> MoneySums? { money.first { $0.column == column } }
+        mutating func add(_ cell: MoneyCell, accepted: Bool) {
+            let i: Int
+            if let found = money.firstIndex(where: { $0.column == cell.column }) { i = found } else {
+                money.append(MoneySums(column: cell.column)); i = money.count - 1
+            }
+            money[i].all += cell.value
+            if accepted { money[i].accepted += cell.value } else { money[i].rejected += cell.value }
+        }
+        /// Adds the counts of rows that were not kept (the streamed sales file's accepted rows).
+        mutating func merge(_ o: File) {
+            accepted += o.accepted; rejected += o.rejected; badMoneyCells += o.badMoneyCells
+            for m in o.money {
+                add(MoneyCell(column: m.column, value: m.accepted), accepted: true)
+                add(MoneyCell(column: m.column, value: m.rejected), accepted: false)
+            }
+        }
     }
     public struct Rejected: Sendable {
         public var file: String
@@ -68,19 +84,17 @@ public struct InputTally: Sendable {
                                        Rejected(file: row.ref.file, line: row.ref.line, columnNumber: issue.columnNumber, issue: issue, raw: row.raw)))
                 }
                 cur.badMoneyCells += row.badMoneyCells
-                for cell in row.money {
-                    let i: Int
-                    if let found = cur.money.firstIndex(where: { $0.column == cell.column }) { i = found } else {
-                        cur.money.append(MoneySums(column: cell.column)); i = cur.money.count - 1
-                    }
-                    cur.money[i].all += cell.value
-                    if isAccepted { cur.money[i].accepted += cell.value } else { cur.money[i].rejected += cell.value }
-                }
+                for cell in row.money { cur.add(cell, accepted: isAccepted) }
             }
             flush()
         }
         add(s.roster); add(s.targets); add(s.sales); add(s.attendance); add(s.expenses)
         add(s.plans); add(s.remittances); add(s.advances); add(s.adjustments); add(s.visits)
+        if let streamed = s.streamedSales, streamed.streamed {
+            // The streamed sales file's accepted rows were folded, not kept: their counts come from the intake.
+            for (file, f) in streamed.intake.acceptedByFile { byFile[file, default: File()].merge(f) }
+            for f in streamed.intake.acceptedFlags { flaggedAt.append((order[f.file] ?? 0, flaggedAt.count, f)) }
+        }
         rejected = rejectedAt.sorted { ($0.order, $0.row.line, $0.seq) < ($1.order, $1.row.line, $1.seq) }.map(\.row)
         flags = flaggedAt.sorted { ($0.order, $0.row.line, $0.seq) < ($1.order, $1.row.line, $1.seq) }.map(\.row)
     }

@@ -11,78 +11,8 @@ public enum SalesRules {
 
     // MARK: sales, remittances, SAL-AMOUNT-MISMATCH
 
-    /// Is |quantity × unit_price − amount| above 0.01 yuan? Exact: quantity is in 1/10000 units, money in fen,
-    /// so the test is |q.units × price.fen − amount.fen × 10000| > 10000.
     static func isAmountMismatch(quantity: Decimal4, unitPrice: Money, amount: Money) -> Bool {
-        let (qp, o1) = quantity.units.multipliedReportingOverflow(by: unitPrice.fen)
-        let (a4, o2) = amount.fen.multipliedReportingOverflow(by: 10_000)
-        if !o1 && !o2 {
-            let (d, o3) = qp.subtractingReportingOverflow(a4)
-            if !o3 { return d.magnitude > 10_000 }
-        }
-        // Absurdly large figures only: fall back to an approximate comparison.
-        let diff = Double(quantity.units) * Double(unitPrice.fen) - Double(amount.fen) * 10_000
-        return Swift.abs(diff) > 10_000
-    }
-
-    /// What the period's accepted order lines add up to, in one pass (a million lines: one look-up per
-    /// employee and per customer each, customers numbered so per-employee sets hold integers).
-    struct SalesFold {
-        struct Emp {
-            var sales = Money.zero
-            var remitted = Money.zero
-            var region: String?
-            var customers = Set<Int>()
-            var mismatchNotes: [String] = []
-        }
-        struct Cust {
-            var id: String
-            var sales = Money.zero
-            var remitted = Money.zero
-            var regions: [String] = []
-            var latest: (day: Day, ref: RowRef, name: String)? = nil
-            var said: Bool? = nil
-        }
-        var employees: [String: Emp] = [:]
-        var employeeOrder: [String] = []
-        var customerIndex: [String: Int] = [:]
-        var customers: [Cust] = []
-        var mismatches: [SalesMismatch] = []
-
-        init(_ sales: AcceptedRows<SaleRow>, roster: [String: RosterRow]) {
-            for (ref, row) in sales {
-                let mismatch = row.unitPrice.map { isAmountMismatch(quantity: row.quantity, unitPrice: $0, amount: row.amount) } ?? false
-                if mismatch { mismatches.append(SalesMismatch(ref: ref, row: row)) }
-                let c: Int
-                if let known = customerIndex[row.customerId] { c = known } else {
-                    c = customers.count
-                    customerIndex[row.customerId] = c
-                    customers.append(Cust(id: row.customerId))
-                }
-                let e: Dictionary<String, Emp>.Index
-                if let known = employees.index(forKey: row.employeeId) { e = known } else {
-                    employees[row.employeeId] = Emp(region: roster[row.employeeId]?.region)
-                    employeeOrder.append(row.employeeId)
-                    e = employees.index(forKey: row.employeeId)!
-                }
-                employees.values[e].sales += row.amount
-                employees.values[e].remitted += row.remitted
-                employees.values[e].customers.insert(c)
-                if mismatch {
-                    employees.values[e].mismatchNotes.append(
-                        "\(ref.file):\(ref.line) \(row.orderId)/\(row.lineNo): \(row.quantity) × \(row.unitPrice!) ≠ \(row.amount)")
-                }
-                customers[c].sales += row.amount
-                customers[c].remitted += row.remitted
-                if let r = employees.values[e].region, !customers[c].regions.contains(r) { customers[c].regions.append(r) }
-                if let n = row.customerName, !n.isEmpty {
-                    if let cur = customers[c].latest, (cur.day, cur.ref) > (row.date, ref) {} else {
-                        customers[c].latest = (row.date, ref, n)
-                    }
-                }
-                if let n = row.newCustomer { customers[c].said = (customers[c].said ?? false) || n }
-            }
-        }
+        SalesFold.isAmountMismatch(quantity: quantity, unitPrice: unitPrice, amount: amount)
     }
 
     static func creditSalesAndRemittances(_ ctx: CloseContext, _ s: inout CloseState) {

@@ -10,43 +10,29 @@ public enum Validation {
         public var possibleDuplicates: Set<RowRef> = []
     }
 
-    public static func apply(_ inputs: inout InputSet, period: Period, policy: Policy, ledger: LedgerSnapshot) -> Outcome {
-        var out = Outcome()
-
-        // Roster: employee_id is unique.
+    /// The roster by employee_id; a later row with an id already seen is rejected (ROW-DUPLICATE). Idempotent.
+    public static func rosterIndex(_ rows: inout [InputRow<RosterRow>]) -> [String: RosterRow] {
         var roster: [String: RosterRow] = [:]
-        for i in inputs.roster.indices {
-            guard let r = inputs.roster[i].accepted else { continue }
+        for i in rows.indices {
+            guard let r = rows[i].accepted else { continue }
             if roster[r.employeeId] != nil {
-                inputs.roster[i].reject("ROW-DUPLICATE", column: nil, "employee_id \"\(r.employeeId)\" already stands on an earlier roster row")
+                rows[i].reject("ROW-DUPLICATE", column: nil, "employee_id \"\(r.employeeId)\" already stands on an earlier roster row")
             } else {
                 roster[r.employeeId] = r
             }
         }
-        let ids = EmployeeIndex(roster)
+        return roster
+    }
 
-        func employee<T>(_ row: inout InputRow<T>, _ id: String) -> RosterRow? {
-            if let r = roster[id] { return r }
-            if let original = ids.matchAfterLeadingZeros(id) {
-                row.reject("ROW-EXCEL-DAMAGE", column: "employee_id",
-                           "employee_id \"\(id)\" matches roster id \"\(original)\" only with its leading zeros: Excel dropped them when the file was saved. Format the employee_id column as Text in Excel (or export it as text) and export again")
-            } else {
-                row.reject("ROW-UNKNOWN-EMPLOYEE", column: nil, "employee_id \"\(id)\" is not in the roster")
-            }
-            return nil
-        }
-        func inPeriod<T>(_ row: inout InputRow<T>, _ d: Day) -> Bool {
-            if period.contains(d) { return true }
-            row.reject("ROW-OTHER-PERIOD", column: "date",
-                       "date \(d) is in \(d.period), not in the period being closed (\(period))")
-            return false
-        }
-        func active<T>(_ row: inout InputRow<T>, _ r: RosterRow, _ d: Day) -> Bool {
-            if r.isActive(on: d) { return true }
-            let span = "hired \(r.hireDate)" + (r.leaveDate.map { ", left \($0)" } ?? "")
-            row.reject("ROW-NOT-ACTIVE", column: nil, "employee \(r.employeeId) (\(r.name)) is not active on \(d) (\(span))")
-            return false
-        }
+    public static func apply(_ inputs: inout InputSet, period: Period, policy: Policy, ledger: LedgerSnapshot) -> Outcome {
+        var out = Outcome()
+
+        let roster = rosterIndex(&inputs.roster)
+        let checks = RowChecks(roster: roster, period: period)
+        let ids = checks.ids
+        func employee<T>(_ row: inout InputRow<T>, _ id: String) -> RosterRow? { checks.employee(&row, id) }
+        func inPeriod<T>(_ row: inout InputRow<T>, _ d: Day) -> Bool { checks.inPeriod(&row, d) }
+        func active<T>(_ row: inout InputRow<T>, _ r: RosterRow, _ d: Day) -> Bool { checks.active(&row, r, d) }
         func duplicate<T, K: Hashable>(_ row: inout InputRow<T>, _ seen: inout Set<K>, _ key: K, _ what: String) -> Bool {
             if seen.insert(key).inserted { return false }
             row.reject("ROW-DUPLICATE", column: nil, "\(what) already stands on an earlier row")
@@ -61,18 +47,11 @@ public enum Validation {
             _ = duplicate(&inputs.targets[i], &targetKeys, TargetKey(period: t.period, id: t.employeeId), "target for \(t.employeeId) in \(t.period)")
         }
 
-        // Sales: key (order_id, line_no), as digests (a million order lines: no String set).
-        var saleKeys = KeyTable(expected: inputs.sales.count)
-        for i in inputs.sales.indices {
-            guard let s = inputs.sales[i].accepted, let r = employee(&inputs.sales[i], s.employeeId),
-                  inPeriod(&inputs.sales[i], s.date), active(&inputs.sales[i], r, s.date) else { continue }
-            let claimed = saleKeys.claim(KeyTable.digest(s.orderId, s.lineNo), owner: Int32(truncatingIfNeeded: i)) { j in
-                guard let o = inputs.sales[Int(j)].value else { return false }
-                return o.lineNo == s.lineNo && o.orderId == s.orderId
-            }
-            if claimed != nil {
-                inputs.sales[i].reject("ROW-DUPLICATE", column: nil, "order \(s.orderId) line \(s.lineNo) already stands on an earlier row")
-            }
+        // Sales: checked and folded by the sales intake (during the ingest for streamed files; here for rows in memory).
+        if inputs.streamedSales == nil {
+            var intake = SalesIntake(checks: checks, store: MemoryOrderLines(), expectedLines: inputs.sales.count)
+            for i in inputs.sales.indices { intake.take(&inputs.sales[i]) }
+            inputs.streamedSales = StreamedSales(intake: intake, streamed: false)
         }
 
         // Attendance: key (employee_id, date); other months are context.
@@ -171,8 +150,42 @@ public enum Validation {
     }
 }
 
+/// The per-row checks that need the roster or the period, in the order validation runs them, with their messages.
+public struct RowChecks: Sendable {
+    let roster: [String: RosterRow]
+    let ids: EmployeeIndex
+    public let period: Period
+
+    public init(roster: [String: RosterRow], period: Period) {
+        self.roster = roster; self.ids = EmployeeIndex(roster); self.period = period
+    }
+
+    func employee<T>(_ row: inout InputRow<T>, _ id: String) -> RosterRow? {
+        if let r = roster[id] { return r }
+        if let original = ids.matchAfterLeadingZeros(id) {
+            row.reject("ROW-EXCEL-DAMAGE", column: "employee_id",
+                       "employee_id \"\(id)\" matches roster id \"\(original)\" only with its leading zeros: Excel dropped them when the file was saved. Format the employee_id column as Text in Excel (or export it as text) and export again")
+        } else {
+            row.reject("ROW-UNKNOWN-EMPLOYEE", column: nil, "employee_id \"\(id)\" is not in the roster")
+        }
+        return nil
+    }
+    func inPeriod<T>(_ row: inout InputRow<T>, _ d: Day) -> Bool {
+        if period.contains(d) { return true }
+        row.reject("ROW-OTHER-PERIOD", column: "date",
+                   "date \(d) is in \(d.period), not in the period being closed (\(period))")
+        return false
+    }
+    func active<T>(_ row: inout InputRow<T>, _ r: RosterRow, _ d: Day) -> Bool {
+        if r.isActive(on: d) { return true }
+        let span = "hired \(r.hireDate)" + (r.leaveDate.map { ", left \($0)" } ?? "")
+        row.reject("ROW-NOT-ACTIVE", column: nil, "employee \(r.employeeId) (\(r.name)) is not active on \(d) (\(span))")
+        return false
+    }
+}
+
 /// Roster look-ups used by validation and rules.
-struct EmployeeIndex {
+struct EmployeeIndex: Sendable {
     let roster: [String: RosterRow]
     let byStrippedId: [String: String]
     init(_ roster: [String: RosterRow]) {

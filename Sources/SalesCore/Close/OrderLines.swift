@@ -1,0 +1,80 @@
+/// Where the accepted order lines of the period wait for the region workbooks, by region, in reading order.
+/// The close folds the lines as they are read and keeps none of them in its rows; the detail sheets read them back
+/// from here. `MemoryOrderLines` keeps them as compact bytes; the runner uses a store that spills them to
+/// temporary files, so a close of millions of lines holds a buffer per region, not the lines.
+public protocol OrderLineStore: AnyObject, Sendable {
+    /// Appends a line to a region's list.
+    func append(region: String, line: OrderLine) throws
+    /// The region's lines in the order appended.
+    func forEach(region: String, _ body: (OrderLine) throws -> Void) throws
+    /// Lines appended for the region.
+    func count(region: String) -> Int
+}
+
+/// One accepted order line as the region workbook shows it.
+public struct OrderLine: Sendable, Equatable {
+    public var line: Int
+    public var row: SaleRow
+    public init(line: Int, row: SaleRow) { self.line = line; self.row = row }
+}
+
+/// The byte form of an order line (little-endian integers, length-prefixed UTF-8 texts); pure.
+public enum OrderLineCodec {
+    public static func encode(_ l: OrderLine, into out: inout [UInt8]) {
+        func int(_ v: Int64) { withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) } }
+        func text(_ s: String?) {
+            guard let s else { int(-1); return }
+            int(Int64(s.utf8.count)); out.append(contentsOf: s.utf8)
+        }
+        let r = l.row
+        int(Int64(l.line)); int(Int64(r.date.year * 10_000 + r.date.month * 100 + r.date.day)); text(r.orderId)
+        int(Int64(r.lineNo)); text(r.employeeId); text(r.customerId); text(r.customerName); text(r.product)
+        int(r.quantity.units); int(r.unitPrice?.fen ?? Int64.min); int(r.amount.fen); int(r.remitted.fen)
+        int(r.newCustomer.map { $0 ? 1 : 0 } ?? -1)
+    }
+
+    /// Decodes the line at `offset`, moving `offset` past it; nil when the bytes end or do not hold a line.
+    public static func decode(_ p: UnsafeRawBufferPointer, _ offset: inout Int) -> OrderLine? {
+        var at = offset
+        func int() -> Int64? {
+            guard at + 8 <= p.count else { return nil }
+            let v = Int64(littleEndian: p.loadUnaligned(fromByteOffset: at, as: Int64.self)); at += 8; return v
+        }
+        func text() -> String?? {
+            guard let n = int() else { return nil }
+            if n < 0 { return .some(nil) }
+            guard at + Int(n) <= p.count else { return nil }
+            let s = String(decoding: UnsafeRawBufferPointer(rebasing: p[at..<(at + Int(n))]), as: UTF8.self); at += Int(n)
+            return .some(s)
+        }
+        guard let line = int(), let ymd = int(), let order = text(), let lineNo = int(), let emp = text(), let cust = text(),
+              let name = text(), let product = text(), let qty = int(), let price = int(), let amount = int(),
+              let remitted = int(), let new = int(),
+              let date = Day(year: Int(ymd / 10_000), month: Int(ymd / 100 % 100), day: Int(ymd % 100)) else { return nil }
+        offset = at
+        return OrderLine(line: Int(line), row: SaleRow(
+            date: date, orderId: order ?? "", lineNo: Int(lineNo), employeeId: emp ?? "", customerId: cust ?? "",
+            customerName: name, product: product ?? "", quantity: Decimal4(units: qty),
+            unitPrice: price == Int64.min ? nil : Money(fen: price), amount: Money(fen: amount), remitted: Money(fen: remitted),
+            newCustomer: new < 0 ? nil : new == 1))
+    }
+}
+
+/// Order lines kept in memory as compact bytes (tests and small closes).
+public final class MemoryOrderLines: OrderLineStore, @unchecked Sendable {
+    private var bytes: [String: [UInt8]] = [:]
+    private var counts: [String: Int] = [:]
+    public init() {}
+    public func append(region: String, line: OrderLine) {
+        OrderLineCodec.encode(line, into: &bytes[region, default: []])
+        counts[region, default: 0] += 1
+    }
+    public func forEach(region: String, _ body: (OrderLine) throws -> Void) throws {
+        guard let b = bytes[region] else { return }
+        try b.withUnsafeBytes { p in
+            var at = 0
+            while let l = OrderLineCodec.decode(p, &at) { try body(l) }
+        }
+    }
+    public func count(region: String) -> Int { counts[region] ?? 0 }
+}

@@ -1,0 +1,160 @@
+/// The period's accepted order lines summed as they are read (issue 7: "folded into per-employee, per-region,
+/// per-product and per-customer state"): what §4 and the management and region workbooks need, without keeping
+/// the lines. Memory grows with employees, customers and products, not with order lines.
+public struct SalesFold: Sendable {
+    public struct Employee: Sendable {
+        public var sales = Money.zero
+        public var remitted = Money.zero
+        public var lines = 0
+        public var region: String?
+        /// Customers served (numbers into `customers`).
+        public var customers = Set<Int>()
+        /// SAL-AMOUNT-MISMATCH details, in reading order.
+        public var mismatchNotes: [String] = []
+    }
+    public struct Customer: Sendable {
+        public var id: String
+        public var sales = Money.zero
+        public var remitted = Money.zero
+        /// Regions of the employees who sold to it, in first-seen order.
+        public var regions: [String] = []
+        /// The name on its latest row (by date, then file and line).
+        public var latest: (day: Day, ref: RowRef, name: String)? = nil
+        /// What the rows' new_customer cells say (nil: no row gives one).
+        public var said: Bool? = nil
+    }
+    public struct Product: Sendable, Equatable {
+        public var lines = 0
+        public var quantity: Int64 = 0
+        public var sales = Money.zero
+    }
+    public struct RegionCustomer: Sendable, Equatable {
+        /// The first non-empty name on the region's rows.
+        public var name: String?
+        public var sales = Money.zero
+        public var remitted = Money.zero
+    }
+    /// One region's lines (regions of the roster; "" for employees without one).
+    public struct Region: Sendable {
+        public var lines = 0
+        public var sales = Money.zero
+        public var remitted = Money.zero
+        public var quantity: Int64 = 0
+        public var products: [String: Product] = [:]
+        public var customers: [String: RegionCustomer] = [:]
+        public var employees = Set<String>()
+        /// The longest order id, employee id and customer id (UTF-8 bytes) and the largest amounts: column widths
+        /// for the order-line sheet without measuring every line again.
+        public var longestOrderId = 0
+        public var longestEmployeeId = 0
+        public var longestCustomerId = 0
+        public var largestAmount: Int64 = 0
+        public var largestRemitted: Int64 = 0
+        public var largestQuantity: Int64 = 0
+        public var negativeAmounts = false
+        public init() {}
+    }
+
+    public private(set) var employees: [String: Employee] = [:]
+    /// Employees in the order their first line was read.
+    public private(set) var employeeOrder: [String] = []
+    public private(set) var customerIndex: [String: Int] = [:]
+    public private(set) var customers: [Customer] = []
+    public private(set) var regions: [String: Region] = [:]
+    public private(set) var mismatches: [SalesMismatch] = []
+    /// Accepted lines folded.
+    public private(set) var lines = 0
+
+    public init() {}
+
+    /// Is |quantity × unit_price − amount| above 0.01 yuan? Exact: quantity is in 1/10000 units, money in fen,
+    /// so the test is |q.units × price.fen − amount.fen × 10000| > 10000.
+    public static func isAmountMismatch(quantity: Decimal4, unitPrice: Money, amount: Money) -> Bool {
+        let (qp, o1) = quantity.units.multipliedReportingOverflow(by: unitPrice.fen)
+        let (a4, o2) = amount.fen.multipliedReportingOverflow(by: 10_000)
+        if !o1 && !o2 {
+            let (d, o3) = qp.subtractingReportingOverflow(a4)
+            if !o3 { return d.magnitude > 10_000 }
+        }
+        // Absurdly large figures only: fall back to an approximate comparison.
+        let diff = Double(quantity.units) * Double(unitPrice.fen) - Double(amount.fen) * 10_000
+        return Swift.abs(diff) > 10_000
+    }
+
+    /// Adds one accepted order line of the period; `region` is the roster region of its employee.
+    public mutating func add(_ ref: RowRef, _ row: SaleRow, region: String?) {
+        lines += 1
+        let mismatch = row.unitPrice.map { Self.isAmountMismatch(quantity: row.quantity, unitPrice: $0, amount: row.amount) } ?? false
+        if mismatch { mismatches.append(SalesMismatch(ref: ref, row: row)) }
+        let c: Int
+        if let known = customerIndex[row.customerId] { c = known } else {
+            c = customers.count
+            customerIndex[row.customerId] = c
+            customers.append(Customer(id: row.customerId))
+        }
+        let e: Dictionary<String, Employee>.Index
+        if let known = employees.index(forKey: row.employeeId) { e = known } else {
+            employees[row.employeeId] = Employee(region: region)
+            employeeOrder.append(row.employeeId)
+            e = employees.index(forKey: row.employeeId)!
+        }
+        employees.values[e].sales += row.amount
+        employees.values[e].remitted += row.remitted
+        employees.values[e].lines += 1
+        employees.values[e].customers.insert(c)
+        if mismatch {
+            employees.values[e].mismatchNotes.append(
+                "\(ref.file):\(ref.line) \(row.orderId)/\(row.lineNo): \(row.quantity) × \(row.unitPrice!) ≠ \(row.amount)")
+        }
+        customers[c].sales += row.amount
+        customers[c].remitted += row.remitted
+        if let r = region, !customers[c].regions.contains(r) { customers[c].regions.append(r) }
+        if let n = row.customerName, !n.isEmpty {
+            if let cur = customers[c].latest, (cur.day, cur.ref) > (row.date, ref) {} else {
+                customers[c].latest = (row.date, ref, n)
+            }
+        }
+        if let n = row.newCustomer { customers[c].said = (customers[c].said ?? false) || n }
+
+        let key = region ?? ""
+        if regions[key] == nil { regions[key] = Region() }
+        let g = regions.index(forKey: key)!
+        regions.values[g].lines += 1
+        regions.values[g].sales += row.amount
+        regions.values[g].remitted += row.remitted
+        regions.values[g].quantity += row.quantity.units
+        regions.values[g].products[row.product, default: Product()].lines += 1
+        regions.values[g].products[row.product]!.quantity += row.quantity.units
+        regions.values[g].products[row.product]!.sales += row.amount
+        let ci = regions.values[g].customers.index(forKey: row.customerId) ?? {
+            regions.values[g].customers[row.customerId] = RegionCustomer()
+            return regions.values[g].customers.index(forKey: row.customerId)!
+        }()
+        if regions.values[g].customers.values[ci].name == nil, let n = row.customerName, !n.isEmpty {
+            regions.values[g].customers.values[ci].name = n
+        }
+        regions.values[g].customers.values[ci].sales += row.amount
+        regions.values[g].customers.values[ci].remitted += row.remitted
+        if !regions.values[g].employees.contains(row.employeeId) { regions.values[g].employees.insert(row.employeeId) }
+        regions.values[g].longestOrderId = max(regions.values[g].longestOrderId, row.orderId.utf8.count)
+        regions.values[g].longestEmployeeId = max(regions.values[g].longestEmployeeId, row.employeeId.utf8.count)
+        regions.values[g].longestCustomerId = max(regions.values[g].longestCustomerId, row.customerId.utf8.count)
+        regions.values[g].largestAmount = max(regions.values[g].largestAmount, Int64(clamping: row.amount.fen.magnitude))
+        regions.values[g].largestRemitted = max(regions.values[g].largestRemitted, Int64(clamping: row.remitted.fen.magnitude))
+        regions.values[g].largestQuantity = max(regions.values[g].largestQuantity, Int64(clamping: row.quantity.units.magnitude))
+        if row.amount.fen < 0 || row.remitted.fen < 0 { regions.values[g].negativeAmounts = true }
+    }
+
+    /// Products of the regions given (nil: all), merged.
+    public func products(in scope: Set<String>?) -> [String: Product] {
+        var out: [String: Product] = [:]
+        for (name, r) in regions where scope?.contains(name) ?? true {
+            for (p, f) in r.products {
+                out[p, default: Product()].lines += f.lines
+                out[p]!.quantity += f.quantity
+                out[p]!.sales += f.sales
+            }
+        }
+        return out
+    }
+}

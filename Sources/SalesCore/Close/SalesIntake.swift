@@ -1,0 +1,74 @@
+/// The sales rows' checks and fold, one row at a time (inputs.md "Errors", in validation's order: unknown employee,
+/// other period, not active, duplicate key (order_id, line_no)), so the ingest can validate and fold a sales file
+/// as it reads it and keep only the rejected rows. Close runs the same intake over rows held in memory.
+public struct SalesIntake: Sendable {
+    let checks: RowChecks
+    private var keys: DigestSet
+    public private(set) var fold = SalesFold()
+    public let store: OrderLineStore
+    /// Accepted rows per file, their money cells and flags (what the tally counts for rows not kept).
+    public private(set) var acceptedByFile: [String: InputTally.File] = [:]
+    public private(set) var acceptedFlags: [InputTally.Flagged] = []
+
+    public init(roster: [String: RosterRow], period: Period, store: OrderLineStore, expectedLines: Int) {
+        self.init(checks: RowChecks(roster: roster, period: period), store: store, expectedLines: expectedLines)
+    }
+
+    init(checks: RowChecks, store: OrderLineStore, expectedLines: Int) {
+        self.checks = checks; self.store = store
+        keys = DigestSet(expected: expectedLines)
+    }
+
+    public var period: Period { checks.period }
+
+    /// Checks one row (rejecting it in place, the first failed check standing); an accepted row is folded and its
+    /// line stored for the region workbooks. Returns whether the row is accepted. A store that cannot write throws.
+    @discardableResult
+    public mutating func take(_ row: inout InputRow<SaleRow>) -> Bool {
+        guard let s = row.accepted, let r = checks.employee(&row, s.employeeId),
+              checks.inPeriod(&row, s.date), checks.active(&row, r, s.date) else { return false }
+        if !keys.insert(s.orderId, s.lineNo) {
+            row.reject("ROW-DUPLICATE", column: nil, "order \(s.orderId) line \(s.lineNo) already stands on an earlier row")
+            return false
+        }
+        fold.add(row.ref, s, region: r.region)
+        do { try store.append(region: r.region, line: OrderLine(line: row.ref.line, row: s)) } catch {
+            if storeFailure == nil { storeFailure = "\(error)" }
+        }
+        var f = acceptedByFile.removeValue(forKey: row.ref.file) ?? InputTally.File()
+        f.accepted += 1
+        f.badMoneyCells += row.badMoneyCells
+        for cell in row.money { f.add(cell, accepted: true) }
+        acceptedByFile[row.ref.file] = f
+        for flag in row.flags { acceptedFlags.append(InputTally.Flagged(file: row.ref.file, line: row.ref.line, flag: flag)) }
+        return true
+    }
+
+    /// Folds rows that are already checked (the accepted rows of the period, as they stand), their lines kept in memory;
+    /// `regionOf` gives each employee's region.
+    public static func fold(accepted inputs: InputSet, period: Period, regionOf: [String: String]) -> (fold: SalesFold, lines: OrderLineStore) {
+        var fold = SalesFold()
+        let lines = MemoryOrderLines()
+        for row in inputs.sales {
+            guard let s = row.accepted, period.contains(s.date) else { continue }
+            fold.add(row.ref, s, region: regionOf[s.employeeId])
+            lines.append(region: regionOf[s.employeeId] ?? "", line: OrderLine(line: row.ref.line, row: s))
+        }
+        return (fold, lines)
+    }
+
+    /// The first error of the line store (a full disk): the close cannot go on.
+    public private(set) var storeFailure: String? = nil
+}
+
+/// The sales rows as the intake left them, carried in the `InputSet`. `streamed`: the ingest validated and folded
+/// the rows as it read them and kept only the rejected ones in `InputSet.sales`; otherwise every row stands there.
+public struct StreamedSales: Sendable {
+    public var intake: SalesIntake
+    public var streamed: Bool
+    /// Months of the rows that parsed (before any check), for inferring the period.
+    public var months: Set<Period> = []
+    public init(intake: SalesIntake, streamed: Bool, months: Set<Period> = []) {
+        self.intake = intake; self.streamed = streamed; self.months = months
+    }
+}
