@@ -70,12 +70,17 @@ public enum Runner {
     }
 
     /// `hashes: false` leaves the files' SHA-256 empty (for `check`, which records nothing).
-    public static func prepare(inputs: String, hashes: Bool = true) throws -> Prepared {
+    /// `streamSales`: sales files are read in chunks and checked against `period` (nil: the month of their first row)
+    /// as they are read, their accepted lines spilled to temporary files (issue 7); nil keeps every row in memory.
+    public static func prepare(inputs: String, hashes: Bool = true, streamSales: Bool = false, period: Period? = nil) throws -> Prepared {
         guard Files.isDirectory(inputs) else { throw RunError(.input, "\(inputs): error: no such inputs folder") }
         let p = try loadPolicy(inputs: inputs)
         let set: InputSet
         var reader = InputReader(cityAliases: p.policy.cityAliases)
         reader.computeHashes = hashes
+        if streamSales {
+            reader.salesStreaming = SalesStreaming(period: period, makeStore: { SpillOrderLines() })
+        }
         do { set = try reader.read(directory: inputs) }
         catch let e as FileError { throw RunError.from(e) }
         var hashes: [String: String] = [:]
@@ -88,7 +93,11 @@ public enum Runner {
     public static func period(_ given: Period?, _ set: InputSet) throws -> Period {
         if let given { return given }
         var months = Set<Period>()
-        for r in set.sales { if let v = r.value, r.issue == nil { months.insert(v.date.period) } }
+        if let streamed = set.streamedSales, streamed.streamed {
+            months = streamed.months   // the rows were checked as read; their months were noted before
+        } else {
+            for r in set.sales { if let v = r.value, r.issue == nil { months.insert(v.date.period) } }
+        }
         if months.isEmpty {
             throw RunError(.input, "error: no sales row to infer the period from; give the period with --period YYYY-MM (make: PERIOD=YYYY-MM)")
         }
@@ -112,9 +121,14 @@ public enum Runner {
     /// `salesclose check`: reads and validates against the ledger close would use, writes nothing. Returns the
     /// report, and the error that would stop a close when the period cannot be known (printed after the report).
     public static func check(inputs: String, outputs: String?, period given: Period?, ledger: String?) throws -> (report: String, stop: RunError?) {
-        var prep = try prepare(inputs: inputs, hashes: false)
+        var prep = try prepare(inputs: inputs, hashes: false, streamSales: true, period: given)
         var out = ""
-        let period: Period? = try? Self.period(given, prep.inputs)
+        var period: Period? = try? Self.period(given, prep.inputs)
+        if period == nil || prep.inputs.streamedSales.map({ $0.streamed && $0.intake.period != period }) == true {
+            // No one month to check against: the sales rows were checked against a guess; read them again, kept whole.
+            prep = try prepare(inputs: inputs, hashes: false)
+            period = try? Self.period(given, prep.inputs)
+        }
         var result: CloseResult? = nil
         if let period {
             let ledgerPath = ledger ?? ((outputs ?? "outputs") + "/ledger.sqlite")
@@ -153,7 +167,7 @@ public enum Runner {
 
     public static func close(_ o: CloseOptions, progress: @escaping (String) -> Void,
                              note: (String) -> Void = { _ in }) throws -> CloseOutcome {
-        var prep = try prepare(inputs: o.inputs)
+        var prep = try prepare(inputs: o.inputs, streamSales: true, period: o.period)
         for f in prep.inputs.files {
             progress("read \(f.file): \(f.rows) rows (\(f.kind.rawValue), \(f.encoding))")
             if f.rows == 0 { note("\(f.file): note: header only: no \(f.kind.rawValue) this month") }
@@ -161,6 +175,9 @@ public enum Runner {
         }
         for f in prep.inputs.ignoredFiles { note("\(f.file): note: not read: \(f.reason)") }
         let period = try Self.period(o.period, prep.inputs)
+        if let streamed = prep.inputs.streamedSales, streamed.streamed, streamed.intake.period != period {
+            throw RunError(.input, "error: the sales rows were checked against \(streamed.intake.period), not \(period); give the period with --period YYYY-MM")
+        }
         guard Files.isDirectory(o.outputs) || (try? Files.makeDirectory(o.outputs)) != nil else {
             throw RunError(.writeFailed, "error: cannot create the outputs folder \(o.outputs)")
         }

@@ -23,6 +23,10 @@ public struct InputReader: Sendable {
     public var parallelThreshold = InputReader.defaultParallelThreshold
     /// Whether the files' SHA-256 are computed (`check` needs none: it records nothing).
     public var computeHashes = true
+    /// When set, sales files are streamed through the sales intake (see `SalesStreaming`); otherwise every row is kept.
+    public var salesStreaming: SalesStreaming? = nil
+    /// The first bytes read to decide a file's kind before it is streamed.
+    static let headBytes = 1 << 20
 
     /// `cityAliases` from the policy; traditional→simplified folding and the trailing 市 are built in.
     public init(cityAliases: [(key: String, value: String)]) {
@@ -60,6 +64,7 @@ public struct InputReader: Sendable {
         }
         var set = InputSet()
         var prepared: [PreparedFile] = []
+        var streamed: [String: String] = [:]   // sales files read in chunks: name → path
         // The files' SHA-256 are computed on another core while this one decodes and scans them.
         let hashes = BackgroundHashes()
         defer { hashes.wait() }
@@ -87,6 +92,12 @@ public struct InputReader: Sendable {
                                                           : "a .\(ext) file; only .csv, .tsv and .txt files are read"))
                 continue
             }
+            if let streaming = salesStreaming, let head = InputReader.head(ofFile: path, limit: InputReader.headBytes),
+               let file = streamable(name: name, head: head, path: path, chunkSize: streaming.chunkSize) {
+                streamed[name] = path
+                prepared.append(file)
+                continue
+            }
             let bytes = try readBytes(path, name: name)
             if computeHashes { hashes.add(name: name, bytes: bytes) }
             prepared.append(try prepare(name: name, bytes: bytes, hash: false))
@@ -98,15 +109,59 @@ public struct InputReader: Sendable {
             }.joined(separator: "; ")
             throw FileError(file: directory, message: "required input missing: \(list)")
         }
+        var intake: SalesIntakeState? = nil
         for kind in InputKind.allCases {
             let files = prepared.filter { $0.kind == kind }  // already in code-point order
             for (order, file) in files.enumerated() {
-                try readRows(file, fileOrder: order, into: &set)
+                guard kind == .sales, let streaming = salesStreaming else {
+                    try readRows(file, fileOrder: order, into: &set)
+                    continue
+                }
+                // Sales rows go through one intake, in file order: checked, folded, only the rejected ones kept.
+                if intake == nil {
+                    let expected = prepared.filter { $0.kind == .sales }.reduce(0) { $0 + InputReader.estimatedRows($1, streamed[$1.name]) }
+                    intake = SalesIntakeState(options: streaming, roster: Validation.rosterIndex(&set.roster), expectedLines: expected)
+                }
+                if let path = streamed[file.name] {
+                    set.files.append(try streamSales(file, path: path, fileOrder: order, state: &intake!, into: &set))
+                } else {
+                    var whole = InputSet()
+                    try readRows(file, fileOrder: order, into: &whole)
+                    set.files.append(contentsOf: whole.files)
+                    for i in whole.sales.indices where try !intake!.take(&whole.sales[i]) { set.sales.append(whole.sales[i]) }
+                }
             }
         }
+        if let state = intake, let made = state.intake {
+            set.streamedSales = StreamedSales(intake: made, streamed: true, months: state.months)
+        }
         let digests = hashes.results()
-        for i in set.files.indices { set.files[i].sha256 = digests[set.files[i].file] ?? "" }
+        for i in set.files.indices { if let d = digests[set.files[i].file] { set.files[i].sha256 = d } }
         return set
+    }
+
+    /// A sales file to stream: its head (cut after its last line break unless it is the whole file) prepares as a sales
+    /// file in UTF-8, and the whole file is clean UTF-8; nil otherwise (then it is read whole, as any file).
+    func streamable(name: String, head: (bytes: [UInt8], size: Int), path: String, chunkSize: Int) -> PreparedFile? {
+        var bytes = head.bytes
+        if head.size > bytes.count {
+            guard let lf = bytes.lastIndex(of: CSVScanner.lf) else { return nil }
+            bytes.removeSubrange((lf + 1)...)
+        }
+        guard !bytes.isEmpty, let file = try? prepare(name: name, bytes: bytes, hash: false), file.kind == .sales,
+              file.encoding == "utf-8" || file.encoding == "utf-8-bom",
+              InputReader.isCleanUTF8(path: path, chunkSize: chunkSize, skip: file.encoding == "utf-8-bom" ? 3 : 0) else { return nil }
+        return file
+    }
+
+    /// Rows a sales file holds, roughly (from its size and its head's lines), to size the duplicate digests.
+    static func estimatedRows(_ file: PreparedFile, _ path: String?) -> Int {
+        guard let path, let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size]) as? Int else {
+            return max(0, file.scanner.bytes.count / 64)
+        }
+        let head = file.scanner.bytes
+        let lines = max(1, InputReader.lineBreaks(head, from: 0, to: head.count))
+        return size / max(1, head.count / lines) + 16
     }
 
     func readBytes(_ path: String, name: String) throws(FileError) -> [UInt8] {

@@ -1,0 +1,213 @@
+import Foundation
+import SalesCore
+
+/// How the ingest streams sales files (issue 7): each file is read in chunks, its rows checked and folded by one
+/// `SalesIntake` as they are parsed, the accepted lines handed to a line store, and only the rejected rows kept.
+/// Memory grows with employees and customers (and a 12-byte digest per order line), not with the file.
+public struct SalesStreaming: Sendable {
+    /// The period being closed; nil: the month of the first row that parses (a close with rows of several months
+    /// stops anyway, and `check` reads such a folder again without streaming).
+    public var period: Period?
+    /// Where the accepted lines go (the runner spills them to temporary files).
+    public var makeStore: @Sendable () -> OrderLineStore
+    /// Bytes read at a time.
+    public var chunkSize: Int
+
+    public init(period: Period?, chunkSize: Int = 8 << 20, makeStore: @escaping @Sendable () -> OrderLineStore) {
+        self.period = period; self.chunkSize = max(16, chunkSize); self.makeStore = makeStore
+    }
+}
+
+/// The sales intake while the ingest runs: made when the first row that parses is read.
+struct SalesIntakeState {
+    var intake: SalesIntake?
+    var months: Set<Period> = []
+    let options: SalesStreaming
+    let roster: [String: RosterRow]
+    let expectedLines: Int
+
+    /// Checks and folds a parsed row; a rejected one is returned to be kept (with its own copy of its text).
+    mutating func take(_ row: inout InputRow<SaleRow>) throws(FileError) -> Bool {
+        if let v = row.value, row.issue == nil { months.insert(v.date.period) }
+        if intake == nil, let v = row.accepted {
+            intake = SalesIntake(roster: roster, period: options.period ?? v.date.period, store: options.makeStore(),
+                                 expectedLines: expectedLines)
+        }
+        if var i = intake {
+            intake = nil   // keep the intake uniquely referenced while it takes the row
+            let accepted = i.take(&row)
+            intake = i
+            if let failure = i.storeFailure {
+                throw FileError(file: row.ref.file, message: "the order lines cannot be kept for the region workbooks: \(failure)")
+            }
+            if accepted { return true }
+        }
+        row.raw = row.raw   // its own String: the chunk it points into is about to go
+        return false
+    }
+}
+
+extension InputReader {
+    /// Reads a file's first bytes: up to `limit`, cut after the last line break (nil when the file cannot be read).
+    static func head(ofFile path: String, limit: Int) -> (bytes: [UInt8], size: Int)? {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { return nil }
+        var out = [UInt8](repeating: 0, count: min(limit, max(0, Int(st.st_size))))
+        var got = 0
+        while got < out.count {
+            let r = out.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress! + got, $0.count - got) }
+            if r < 0 { if errno == EINTR { continue }; return nil }
+            if r == 0 { break }
+            got += r
+        }
+        out.removeSubrange(got...)
+        return (out, Int(st.st_size))
+    }
+
+    /// Reads `path` in chunks of whole lines, calling `body` with each (the last one may end without a line break).
+    static func forEachChunk(path: String, size: Int, _ body: (inout [UInt8], _ last: Bool) throws(FileError) -> Void) throws(FileError) {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw FileError(file: (path as NSString).lastPathComponent, message: "the file cannot be read") }
+        defer { close(fd) }
+        var carry: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: size)
+        while true {
+            var got = 0
+            while got < size {
+                let r = buffer.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress! + got, size - got) }
+                if r < 0 { if errno == EINTR { continue }; throw FileError(file: (path as NSString).lastPathComponent, message: "the file cannot be read to its end") }
+                if r == 0 { break }
+                got += r
+            }
+            let atEnd = got < size
+            carry.append(contentsOf: buffer[0..<got])
+            if atEnd {
+                try body(&carry, true)
+                return
+            }
+            // Whole lines only: the rest waits for the next read.
+            if let lf = carry.lastIndex(of: CSVScanner.lf) {
+                var chunk = Array(carry[...lf])
+                carry.removeSubrange(...lf)
+                try body(&chunk, false)
+            }
+        }
+    }
+
+    /// Pass one over a streamed file: every byte valid UTF-8 (after a BOM) and no NUL, as the whole-file decoder
+    /// would accept it; otherwise the file is read whole, so its errors and encodings are exactly the usual ones.
+    static func isCleanUTF8(path: String, chunkSize: Int, skip: Int) -> Bool {
+        var clean = true
+        var first = true
+        do {
+            try forEachChunk(path: path, size: chunkSize) { (chunk, _) throws(FileError) in
+                guard clean else { return }
+                let start = first ? min(skip, chunk.count) : 0
+                first = false
+                if TextDecoder.firstNUL(chunk, from: start) != nil || UTF8Check.scan(chunk, from: start).firstBad != nil { clean = false }
+            }
+        } catch { return false }
+        return clean
+    }
+
+    /// The last record end in `bytes[from...]` as the scanner reads records from a record start at `from`
+    /// (quotes open at a field start, `""` inside quotes, LF, CRLF or a lone CR end a record); nil when no record
+    /// ends there for sure (the bytes may stop inside a quoted field, between a CR and its LF, or after a quote
+    /// that a next one would escape).
+    static func lastRecordEnd(_ bytes: [UInt8], from: Int, delimiter: UInt8) -> Int? {
+        bytes.withUnsafeBufferPointer { p -> Int? in
+            let n = p.count
+            let q = CSVScanner.quote, lf = CSVScanner.lf, cr = CSVScanner.cr
+            var i = from
+            var fieldStart = true
+            var last: Int? = nil
+            while i < n {
+                let c = p[i]
+                if c == q && fieldStart {
+                    // A quoted field: to its closing quote.
+                    i += 1
+                    while true {
+                        guard i < n else { return last }
+                        if p[i] == q {
+                            if i + 1 < n && p[i + 1] == q { i += 2; continue }
+                            if i + 1 == n { return last }
+                            i += 1; break
+                        }
+                        i += 1
+                    }
+                    fieldStart = false
+                    continue
+                }
+                if c == delimiter { fieldStart = true; i += 1; continue }
+                if c == lf { i += 1; last = i; fieldStart = true; continue }
+                if c == cr {
+                    if i + 1 == n { return last }
+                    i += p[i + 1] == lf ? 2 : 1
+                    last = i; fieldStart = true; continue
+                }
+                fieldStart = false
+                i += 1
+            }
+            return last
+        }
+    }
+
+    /// Reads a streamed sales file: chunk by chunk, records cut where the scanner would end them, rows typed (in parts
+    /// on both cores), then checked and folded in reading order; the rejected rows are appended to `set.sales`.
+    func streamSales(_ file: PreparedFile, path: String, fileOrder: Int, state: inout SalesIntakeState,
+                     into set: inout InputSet) throws(FileError) -> FileReport {
+        let hasher = ChunkHasher()
+        var line = file.scanner.line
+        var headerSkipped = false
+        var pending: [UInt8] = []
+        var records = 0, blank = 0
+        try InputReader.forEachChunk(path: path, size: state.options.chunkSize) { (chunk, last) throws(FileError) in
+            if computeHashes { hasher.add(chunk) }
+            var start = 0
+            if !headerSkipped {
+                // The header (and any blank lines before it) as the prepared file read them.
+                start = file.scanner.pos + (file.encoding == "utf-8-bom" ? 3 : 0)
+                headerSkipped = true
+            }
+            if pending.isEmpty && start == 0 { pending = chunk } else {
+                pending.append(contentsOf: chunk[min(start, chunk.count)...])
+            }
+            let end: Int
+            if last { end = pending.count } else {
+                guard let e = InputReader.lastRecordEnd(pending, from: 0, delimiter: file.scanner.delimiter) else { return }
+                end = e
+            }
+            var text = end == pending.count ? pending : Array(pending[..<end])
+            pending = end == pending.count ? [] : Array(pending[end...])
+            var part = file
+            part.scanner = CSVScanner(bytes: text, delimiter: file.scanner.delimiter, file: file.name, pos: 0, line: line)
+            text = []
+            var parsed: [InputRow<SaleRow>] = []
+            let report = try self.rows(part, fileOrder, RowBuilders.sales, &parsed)
+            records += report.rows; blank += report.blank
+            line += InputReader.lineBreaks(part.scanner.bytes, from: 0, to: part.scanner.bytes.count)
+            for i in parsed.indices {
+                if try !state.take(&parsed[i]) { set.sales.append(parsed[i]) }
+            }
+        }
+        return FileReport(file: file.name, kind: file.kind, encoding: file.encoding, delimiter: file.delimiter,
+                          sha256: computeHashes ? hasher.finish() : "", rows: records, blank: blank,
+                          ignoredColumns: file.match.ignored, recognisedBy: file.recognisedBy)
+    }
+}
+
+/// SHA-256 of a file read in chunks, on a background queue while the chunks are parsed.
+final class ChunkHasher: @unchecked Sendable {
+    private let queue = DispatchQueue(label: "salesclose.ingest.sha256-stream", qos: .userInitiated)
+    private var hasher = SHA256Hasher()
+    /// At most two chunks wait: the reader slows down rather than piling chunks up in memory.
+    private let room = DispatchSemaphore(value: 2)
+    func add(_ chunk: [UInt8]) {
+        room.wait()
+        queue.async { self.hasher.update(chunk); self.room.signal() }
+    }
+    func finish() -> String { queue.sync { hasher.finalizeHex() } }
+}
