@@ -18,7 +18,7 @@ final class SpillOrderLines: OrderLineStore, @unchecked Sendable {
         deinit { if fd >= 0 { close(fd) } }
     }
     private let lock = NSLock()
-    private var regions: [String: Region] = [:]
+    private var regions: [TextKey: Region] = [:]
     private let directory: String
     static let bufferSize = 1 << 20
 
@@ -29,9 +29,10 @@ final class SpillOrderLines: OrderLineStore, @unchecked Sendable {
 
     private func region(_ name: String) -> Region {
         lock.lock(); defer { lock.unlock() }
-        if let r = regions[name] { return r }
+        let key = TextKey(name)
+        if let r = regions[key] { return r }
         let r = Region()
-        regions[name] = r
+        regions[key] = r
         return r
     }
 

@@ -33,11 +33,9 @@ struct SalesIntakeState {
             intake = SalesIntake(roster: roster, period: options.period ?? v.date.period, store: options.makeStore(),
                                  expectedLines: expectedLines)
         }
-        if var i = intake {
-            intake = nil   // keep the intake uniquely referenced while it takes the row
-            let accepted = i.take(&row)
-            intake = i
-            if let failure = i.storeFailure {
+        if intake != nil {
+            let accepted = intake!.take(&row)   // in place: the intake is never copied
+            if let failure = intake!.storeFailure {
                 throw FileError(file: row.ref.file, message: "the order lines cannot be kept for the region workbooks: \(failure)")
             }
             if accepted { return true }
@@ -73,26 +71,32 @@ extension InputReader {
         guard fd >= 0 else { throw FileError(file: (path as NSString).lastPathComponent, message: "the file cannot be read") }
         defer { close(fd) }
         var carry: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: size)
         while true {
+            // A fresh buffer: the carried part of a line, then up to `size` bytes read straight after it.
+            var failed = false
             var got = 0
-            while got < size {
-                let r = buffer.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress! + got, size - got) }
-                if r < 0 { if errno == EINTR { continue }; throw FileError(file: (path as NSString).lastPathComponent, message: "the file cannot be read to its end") }
-                if r == 0 { break }
-                got += r
+            var buf = [UInt8](unsafeUninitializedCapacity: carry.count + size) { b, count in
+                _ = b.initialize(from: carry)
+                while got < size {
+                    let r = Foundation.read(fd, b.baseAddress! + carry.count + got, size - got)
+                    if r < 0 { if errno == EINTR { continue }; failed = true; break }
+                    if r == 0 { break }
+                    got += r
+                }
+                count = carry.count + got
             }
-            let atEnd = got < size
-            carry.append(contentsOf: buffer[0..<got])
-            if atEnd {
-                try body(&carry, true)
+            if failed { throw FileError(file: (path as NSString).lastPathComponent, message: "the file cannot be read to its end") }
+            if got < size {
+                try body(&buf, true)
                 return
             }
-            // Whole lines only: the rest waits for the next read.
-            if let lf = carry.lastIndex(of: CSVScanner.lf) {
-                var chunk = Array(carry[...lf])
-                carry.removeSubrange(...lf)
-                try body(&chunk, false)
+            // Whole lines only: the rest waits for the next read (the buffer is cut, not copied).
+            if let lf = buf.lastIndex(of: CSVScanner.lf) {
+                carry = Array(buf[(lf + 1)...])
+                buf.removeSubrange((lf + 1)...)
+                try body(&buf, false)
+            } else {
+                carry = buf
             }
         }
     }

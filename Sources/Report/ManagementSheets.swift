@@ -260,7 +260,7 @@ struct ManagementBuilder {
             if figures[id] == nil { order.append(id); figures[id] = (name, .zero, .zero) }
             if figures[id]!.name == nil, let name, !name.isEmpty { figures[id]!.name = name }
         }
-        for (id, c) in r.sales.regions[region ?? ""]?.customers ?? [:] {
+        for (id, c) in r.sales.regions[region ?? ""].map({ r.sales.customers(of: $0) }) ?? [:] {
             touch(id, c.name)
             figures[id]!.sales += c.sales
             figures[id]!.remitted += c.remitted
@@ -391,8 +391,8 @@ struct ManagementBuilder {
             Double(folded.longestEmployeeId),
             folded.employees.map { Layout.textWidth(names[$0] ?? "") }.max() ?? 0,
             Double(folded.longestCustomerId),
-            folded.customers.values.map { Layout.textWidth($0.name ?? "") }.max() ?? 0,
-            folded.products.keys.map { Layout.textWidth($0) }.max() ?? 0,
+            r.sales.customers(of: folded).values.map { Layout.textWidth($0.name ?? "") }.max() ?? 0,
+            r.sales.products(of: folded).keys.map { Layout.textWidth($0) }.max() ?? 0,
             Double(Layout.groupedDigitCount(UInt64(folded.largestQuantity / 10_000)) + 6),
             Double(Layout.moneyWidth(Money(fen: folded.largestAmount)) + (folded.negativeAmounts ? 1 : 0)),
             Double(Layout.moneyWidth(Money(fen: folded.largestRemitted)) + (folded.negativeAmounts ? 1 : 0)),

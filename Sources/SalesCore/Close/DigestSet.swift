@@ -17,9 +17,9 @@ struct DigestSet: Sendable {
 
     /// Inserts the key's digest; false when it was there already.
     mutating func insert(_ text: String, _ number: Int) -> Bool {
-        var h = Self.hash(text, number, seed: 0x9E37_79B9_7F4A_7C15)
+        var (h, l64) = Self.hash2(text, number)
         if h == 0 { h = 1 }
-        let l = UInt32(truncatingIfNeeded: Self.hash(text, number, seed: 0xC2B2_AE3D_27D4_EB4F))
+        let l = UInt32(truncatingIfNeeded: l64)
         if (count + 1) * 4 > high.count * 3 { grow() }
         var i = Self.slot(h, high.count)
         while high[i] != 0 {
@@ -41,26 +41,34 @@ struct DigestSet: Sendable {
         }
     }
 
-    /// A seeded 64-bit hash of a text and a number (not cryptographic).
-    static func hash(_ text: String, _ number: Int, seed: UInt64) -> UInt64 {
-        var h: UInt64 = seed ^ (UInt64(truncatingIfNeeded: number) &* 0xFF51_AFD7_ED55_8CCD)
+    /// Two independent 64-bit hashes of a text and a number in one pass over the bytes (not cryptographic).
+    static func hash2(_ text: String, _ number: Int) -> (UInt64, UInt64) {
+        let n = UInt64(truncatingIfNeeded: number)
+        var a: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ (n &* 0xFF51_AFD7_ED55_8CCD)
+        var b: UInt64 = 0xC2B2_AE3D_27D4_EB4F ^ (n &* 0x9FB2_1C65_1E98_DF25)
         var t = text
         t.withUTF8 { p in
+            let raw = UnsafeRawBufferPointer(p)
             var i = 0
-            while i + 8 <= p.count {
-                var w: UInt64 = 0
-                for k in 0..<8 { w |= UInt64(p[i + k]) << (8 * UInt64(k)) }
-                h = (h ^ w) &* 0x9FB2_1C65_1E98_DF25
-                h ^= h >> 31
+            while i + 8 <= raw.count {
+                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                a = (a ^ w) &* 0x9FB2_1C65_1E98_DF25; a ^= a >> 31
+                b = (b ^ w) &* 0xD6E8_FEB8_6659_FD93; b ^= b >> 29
                 i += 8
             }
-            var w: UInt64 = UInt64(p.count - i) << 56
+            var w: UInt64 = UInt64(raw.count - i) << 56
             var shift: UInt64 = 0
-            while i < p.count { w |= UInt64(p[i]) << shift; shift += 8; i += 1 }
-            h = (h ^ w) &* 0xC4CE_B9FE_1A85_EC53
-            h ^= UInt64(p.count) &* seed
+            while i < raw.count { w |= UInt64(raw[i]) << shift; shift += 8; i += 1 }
+            a = (a ^ w) &* 0xC4CE_B9FE_1A85_EC53
+            b = (b ^ w) &* 0xFF51_AFD7_ED55_8CCD
+            a ^= UInt64(raw.count) &* 0x9E37_79B9_7F4A_7C15
+            b ^= UInt64(raw.count) &* 0xC2B2_AE3D_27D4_EB4F
         }
-        h ^= h >> 33; h = h &* 0xFF51_AFD7_ED55_8CCD; h ^= h >> 33; h = h &* 0xC4CE_B9FE_1A85_EC53; h ^= h >> 33
-        return h
+        func mix(_ x: UInt64) -> UInt64 {
+            var h = x
+            h ^= h >> 33; h = h &* 0xFF51_AFD7_ED55_8CCD; h ^= h >> 33; h = h &* 0xC4CE_B9FE_1A85_EC53; h ^= h >> 33
+            return h
+        }
+        return (mix(a), mix(b))
     }
 }

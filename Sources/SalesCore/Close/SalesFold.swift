@@ -40,8 +40,9 @@ public struct SalesFold: Sendable {
         public var sales = Money.zero
         public var remitted = Money.zero
         public var quantity: Int64 = 0
-        public var products: [String: Product] = [:]
-        public var customers: [String: RegionCustomer] = [:]
+        /// By product (numbers into `productNames`) and by customer (numbers into `customers`): no text hashed per line.
+        var productFigures: [Int: Product] = [:]
+        var customerFigures: [Int: RegionCustomer] = [:]
         public var employees = Set<String>()
         /// The longest order id, employee id and customer id (UTF-8 bytes) and the largest amounts: column widths
         /// for the order-line sheet without measuring every line again.
@@ -60,12 +61,33 @@ public struct SalesFold: Sendable {
     public private(set) var employeeOrder: [String] = []
     public private(set) var customerIndex: [String: Int] = [:]
     public private(set) var customers: [Customer] = []
-    public private(set) var regions: [String: Region] = [:]
+    private var regionIndex: [String: Int] = [:]
+    private var regionNames: [String] = []
+    private var regionList: [Region] = []
+    /// Each employee's region number, found once.
+    private var employeeRegion: [String: Int] = [:]
+    private var productIndex: [TextKey: Int] = [:]
+    private var productNames: [String] = []
     public private(set) var mismatches: [SalesMismatch] = []
     /// Accepted lines folded.
     public private(set) var lines = 0
 
     public init() {}
+
+    /// The regions with lines, by name.
+    public var regions: [String: Region] {
+        Dictionary(uniqueKeysWithValues: zip(regionNames, regionList))
+    }
+
+    /// A region's products by name.
+    public func products(of region: Region) -> [String: Product] {
+        Dictionary(uniqueKeysWithValues: region.productFigures.map { (productNames[$0.key], $0.value) })
+    }
+
+    /// A region's customers by id, with the region's own figures.
+    public func customers(of region: Region) -> [String: RegionCustomer] {
+        Dictionary(uniqueKeysWithValues: region.customerFigures.map { (customers[$0.key].id, $0.value) })
+    }
 
     /// Is |quantity × unit_price − amount| above 0.01 yuan? Exact: quantity is in 1/10000 units, money in fen,
     /// so the test is |q.units × price.fen − amount.fen × 10000| > 10000.
@@ -93,10 +115,27 @@ public struct SalesFold: Sendable {
             customers.append(Customer(id: row.customerId))
         }
         let e: Dictionary<String, Employee>.Index
-        if let known = employees.index(forKey: row.employeeId) { e = known } else {
+        let g: Int
+        if let known = employees.index(forKey: row.employeeId) {
+            e = known
+            g = employeeRegion[row.employeeId]!
+        } else {
             employees[row.employeeId] = Employee(region: region)
             employeeOrder.append(row.employeeId)
             e = employees.index(forKey: row.employeeId)!
+            let key = region ?? ""
+            if let known = regionIndex[key] { g = known } else {
+                g = regionList.count
+                regionIndex[key] = g; regionNames.append(key); regionList.append(Region())
+            }
+            employeeRegion[row.employeeId] = g
+            regionList[g].employees.insert(row.employeeId)
+        }
+        let p: Int
+        let pk = TextKey(row.product)
+        if let known = productIndex[pk] { p = known } else {
+            p = productNames.count
+            productIndex[pk] = p; productNames.append(row.product)
         }
         employees.values[e].sales += row.amount
         employees.values[e].remitted += row.remitted
@@ -116,45 +155,50 @@ public struct SalesFold: Sendable {
         }
         if let n = row.newCustomer { customers[c].said = (customers[c].said ?? false) || n }
 
-        let key = region ?? ""
-        if regions[key] == nil { regions[key] = Region() }
-        let g = regions.index(forKey: key)!
-        regions.values[g].lines += 1
-        regions.values[g].sales += row.amount
-        regions.values[g].remitted += row.remitted
-        regions.values[g].quantity += row.quantity.units
-        regions.values[g].products[row.product, default: Product()].lines += 1
-        regions.values[g].products[row.product]!.quantity += row.quantity.units
-        regions.values[g].products[row.product]!.sales += row.amount
-        let ci = regions.values[g].customers.index(forKey: row.customerId) ?? {
-            regions.values[g].customers[row.customerId] = RegionCustomer()
-            return regions.values[g].customers.index(forKey: row.customerId)!
-        }()
-        if regions.values[g].customers.values[ci].name == nil, let n = row.customerName, !n.isEmpty {
-            regions.values[g].customers.values[ci].name = n
+        regionList[g].lines += 1
+        regionList[g].sales += row.amount
+        regionList[g].remitted += row.remitted
+        regionList[g].quantity += row.quantity.units
+        regionList[g].productFigures[p, default: Product()].lines += 1
+        regionList[g].productFigures[p]!.quantity += row.quantity.units
+        regionList[g].productFigures[p]!.sales += row.amount
+        if regionList[g].customerFigures[c] == nil { regionList[g].customerFigures[c] = RegionCustomer() }
+        if regionList[g].customerFigures[c]!.name == nil, let n = row.customerName, !n.isEmpty {
+            regionList[g].customerFigures[c]!.name = n
         }
-        regions.values[g].customers.values[ci].sales += row.amount
-        regions.values[g].customers.values[ci].remitted += row.remitted
-        if !regions.values[g].employees.contains(row.employeeId) { regions.values[g].employees.insert(row.employeeId) }
-        regions.values[g].longestOrderId = max(regions.values[g].longestOrderId, row.orderId.utf8.count)
-        regions.values[g].longestEmployeeId = max(regions.values[g].longestEmployeeId, row.employeeId.utf8.count)
-        regions.values[g].longestCustomerId = max(regions.values[g].longestCustomerId, row.customerId.utf8.count)
-        regions.values[g].largestAmount = max(regions.values[g].largestAmount, Int64(clamping: row.amount.fen.magnitude))
-        regions.values[g].largestRemitted = max(regions.values[g].largestRemitted, Int64(clamping: row.remitted.fen.magnitude))
-        regions.values[g].largestQuantity = max(regions.values[g].largestQuantity, Int64(clamping: row.quantity.units.magnitude))
-        if row.amount.fen < 0 || row.remitted.fen < 0 { regions.values[g].negativeAmounts = true }
+        regionList[g].customerFigures[c]!.sales += row.amount
+        regionList[g].customerFigures[c]!.remitted += row.remitted
+        regionList[g].longestOrderId = max(regionList[g].longestOrderId, row.orderId.utf8.count)
+        regionList[g].longestEmployeeId = max(regionList[g].longestEmployeeId, row.employeeId.utf8.count)
+        regionList[g].longestCustomerId = max(regionList[g].longestCustomerId, row.customerId.utf8.count)
+        regionList[g].largestAmount = max(regionList[g].largestAmount, Int64(clamping: row.amount.fen.magnitude))
+        regionList[g].largestRemitted = max(regionList[g].largestRemitted, Int64(clamping: row.remitted.fen.magnitude))
+        regionList[g].largestQuantity = max(regionList[g].largestQuantity, Int64(clamping: row.quantity.units.magnitude))
+        if row.amount.fen < 0 || row.remitted.fen < 0 { regionList[g].negativeAmounts = true }
     }
 
     /// Products of the regions given (nil: all), merged.
     public func products(in scope: Set<String>?) -> [String: Product] {
         var out: [String: Product] = [:]
-        for (name, r) in regions where scope?.contains(name) ?? true {
-            for (p, f) in r.products {
+        for (name, r) in zip(regionNames, regionList) where scope?.contains(name) ?? true {
+            for (p, f) in products(of: r) {
                 out[p, default: Product()].lines += f.lines
                 out[p]!.quantity += f.quantity
                 out[p]!.sales += f.sales
             }
         }
         return out
+    }
+}
+
+/// A text as a dictionary key by its bytes: no Unicode normalisation per look-up (a product name is the same
+/// product when it is written the same way).
+public struct TextKey: Hashable, Sendable {
+    public let text: String
+    public init(_ text: String) { self.text = text }
+    public static func == (a: TextKey, b: TextKey) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+    public func hash(into h: inout Hasher) {
+        var t = text
+        t.withUTF8 { h.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 }

@@ -7,7 +7,14 @@ public struct SalesIntake: Sendable {
     public private(set) var fold = SalesFold()
     public let store: OrderLineStore
     /// Accepted rows per file, their money cells and flags (what the tally counts for rows not kept).
-    public private(set) var acceptedByFile: [String: InputTally.File] = [:]
+    public var acceptedByFile: [String: InputTally.File] {
+        var out = doneFiles
+        if let f = currentFile { out[f] = current }
+        return out
+    }
+    private var doneFiles: [String: InputTally.File] = [:]
+    private var currentFile: String? = nil
+    private var current = InputTally.File()
     public private(set) var acceptedFlags: [InputTally.Flagged] = []
 
     public init(roster: [String: RosterRow], period: Period, store: OrderLineStore, expectedLines: Int) {
@@ -35,11 +42,14 @@ public struct SalesIntake: Sendable {
         do { try store.append(region: r.region, line: OrderLine(line: row.ref.line, row: s)) } catch {
             if storeFailure == nil { storeFailure = "\(error)" }
         }
-        var f = acceptedByFile.removeValue(forKey: row.ref.file) ?? InputTally.File()
-        f.accepted += 1
-        f.badMoneyCells += row.badMoneyCells
-        for cell in row.money { f.add(cell, accepted: true) }
-        acceptedByFile[row.ref.file] = f
+        if row.ref.file != currentFile {
+            if let f = currentFile { doneFiles[f] = current }
+            currentFile = row.ref.file
+            current = doneFiles.removeValue(forKey: row.ref.file) ?? InputTally.File()
+        }
+        current.accepted += 1
+        current.badMoneyCells += row.badMoneyCells
+        for cell in row.money { current.add(cell, accepted: true) }
         for flag in row.flags { acceptedFlags.append(InputTally.Flagged(file: row.ref.file, line: row.ref.line, flag: flag)) }
         return true
     }
