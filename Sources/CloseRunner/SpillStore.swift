@@ -36,11 +36,11 @@ final class SpillOrderLines: OrderLineStore, @unchecked Sendable {
         return r
     }
 
-    func append(region name: String, line: OrderLine) throws {
+    func append(region name: String, encoded bytes: [UInt8], lines: Int) throws {
         let r = region(name)
         r.lock.lock(); defer { r.lock.unlock() }
-        OrderLineCodec.encode(line, into: &r.buffer)
-        r.count += 1
+        r.buffer.append(contentsOf: bytes)
+        r.count += lines
         if r.buffer.count >= Self.bufferSize { try flush(r) }
     }
 

@@ -13,7 +13,7 @@ public struct SalesStreaming: Sendable {
     /// Bytes read at a time.
     public var chunkSize: Int
 
-    public init(period: Period?, chunkSize: Int = 8 << 20, makeStore: @escaping @Sendable () -> OrderLineStore) {
+    public init(period: Period?, chunkSize: Int = 4 << 20, makeStore: @escaping @Sendable () -> OrderLineStore) {
         self.period = period; self.chunkSize = max(16, chunkSize); self.makeStore = makeStore
     }
 }
@@ -159,48 +159,141 @@ extension InputReader {
         }
     }
 
-    /// Reads a streamed sales file: chunk by chunk, records cut where the scanner would end them, rows typed (in parts
-    /// on both cores), then checked and folded in reading order; the rejected rows are appended to `set.sales`.
+    /// Reads a streamed sales file in two stages that run at once: a reader thread reads chunks, cuts them where the
+    /// scanner ends a record and types the rows; this thread checks and folds them in reading order (the intake),
+    /// appending the rejected rows to `set.sales`. At most two chunks' rows wait between the stages.
     func streamSales(_ file: PreparedFile, path: String, fileOrder: Int, state: inout SalesIntakeState,
                      into set: inout InputSet) throws(FileError) -> FileReport {
-        let hasher = ChunkHasher()
-        var line = file.scanner.line
-        var headerSkipped = false
-        var pending: [UInt8] = []
-        var records = 0, blank = 0
-        try InputReader.forEachChunk(path: path, size: state.options.chunkSize) { (chunk, last) throws(FileError) in
-            if computeHashes { hasher.add(chunk) }
-            var start = 0
-            if !headerSkipped {
-                // The header (and any blank lines before it) as the prepared file read them.
-                start = file.scanner.pos + (file.encoding == "utf-8-bom" ? 3 : 0)
-                headerSkipped = true
-            }
-            if pending.isEmpty && start == 0 { pending = chunk } else {
-                pending.append(contentsOf: chunk[min(start, chunk.count)...])
-            }
-            let end: Int
-            if last { end = pending.count } else {
-                guard let e = InputReader.lastRecordEnd(pending, from: 0, delimiter: file.scanner.delimiter) else { return }
-                end = e
-            }
-            var text = end == pending.count ? pending : Array(pending[..<end])
-            pending = end == pending.count ? [] : Array(pending[end...])
-            var part = file
-            part.scanner = CSVScanner(bytes: text, delimiter: file.scanner.delimiter, file: file.name, pos: 0, line: line)
-            text = []
-            var parsed: [InputRow<SaleRow>] = []
-            let report = try self.rows(part, fileOrder, RowBuilders.sales, &parsed)
-            records += report.rows; blank += report.blank
-            line += InputReader.lineBreaks(part.scanner.bytes, from: 0, to: part.scanner.bytes.count)
-            for i in parsed.indices {
-                if try !state.take(&parsed[i]) { set.sales.append(parsed[i]) }
+        let hasher = computeHashes ? ChunkHasher() : nil
+        let channel = BatchChannel<[InputRow<SaleRow>]>(capacity: 2)
+        let result = ProducerResult()
+        let parser = { () -> InputReader in
+            var p = self
+            p.parallelThreshold = Int.max   // one core types the rows; the other checks and folds them
+            return p
+        }()
+        let chunkSize = state.options.chunkSize
+        let done = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            defer { channel.close(); done.signal() }
+            var line = file.scanner.line
+            var headerSkipped = false
+            var pending: [UInt8] = []
+            do throws(FileError) {
+                try InputReader.forEachChunk(path: path, size: chunkSize) { (chunk, last) throws(FileError) in
+                    hasher?.add(chunk)
+                    var start = 0
+                    if !headerSkipped {
+                        // The header (and any blank lines before it) as the prepared file read them.
+                        start = file.scanner.pos + (file.encoding == "utf-8-bom" ? 3 : 0)
+                        headerSkipped = true
+                    }
+                    if pending.isEmpty && start == 0 { pending = chunk } else {
+                        pending.append(contentsOf: chunk[min(start, chunk.count)...])
+                    }
+                    let end: Int
+                    if last { end = pending.count } else {
+                        guard let e = InputReader.recordEnd(pending, delimiter: file.scanner.delimiter) else { return }
+                        end = e
+                    }
+                    let text = end == pending.count ? pending : Array(pending[..<end])
+                    pending = end == pending.count ? [] : Array(pending[end...])
+                    var part = file
+                    part.scanner = CSVScanner(bytes: text, delimiter: file.scanner.delimiter, file: file.name, pos: 0, line: line)
+                    var parsed: [InputRow<SaleRow>] = []
+                    let report = try parser.rows(part, fileOrder, RowBuilders.sales, &parsed)
+                    result.add(rows: report.rows, blank: report.blank)
+                    line += InputReader.lineBreaks(text, from: 0, to: text.count)
+                    if !channel.put(parsed) { throw FileError(file: file.name, message: "stopped") }
+                }
+            } catch {
+                result.fail(error)
             }
         }
+        var failure: FileError? = nil
+        while var rows = channel.take() {
+            for i in rows.indices {
+                do {
+                    if try !state.take(&rows[i]) { set.sales.append(rows[i]) }
+                } catch {
+                    failure = error
+                    channel.cancel()
+                    break
+                }
+            }
+            if failure != nil { break }
+        }
+        done.wait()
+        if let failure { throw failure }
+        if let e = result.failure { throw e }
         return FileReport(file: file.name, kind: file.kind, encoding: file.encoding, delimiter: file.delimiter,
-                          sha256: computeHashes ? hasher.finish() : "", rows: records, blank: blank,
+                          sha256: hasher?.finish() ?? "", rows: result.rows, blank: result.blank,
                           ignoredColumns: file.match.ignored, recognisedBy: file.recognisedBy)
     }
+
+    /// Where the last whole record of a chunk of whole lines ends: after its last line break when it holds no quote
+    /// (most files), else as `lastRecordEnd` finds it.
+    static func recordEnd(_ bytes: [UInt8], delimiter: UInt8) -> Int? {
+        guard let lf = bytes.lastIndex(of: CSVScanner.lf) else { return lastRecordEnd(bytes, from: 0, delimiter: delimiter) }
+        // Only the quotes change the state: jump from one to the next. A quote opens a field only at a field start;
+        // inside, a doubled quote is one character and a single one closes (what follows it is plain text).
+        let inside = bytes.withUnsafeBytes { raw -> Bool in
+            let base = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
+            var inside = false
+            var at = 0
+            while at < lf, let hit = memchr(base + at, Int32(CSVScanner.quote), lf - at) {
+                let q = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if inside {
+                    if q + 1 < lf && base[q + 1] == CSVScanner.quote { at = q + 2; continue }
+                    inside = false
+                } else {
+                    let prev = q == 0 ? CSVScanner.lf : base[q - 1]
+                    if prev == delimiter || prev == CSVScanner.lf || prev == CSVScanner.cr { inside = true }
+                }
+                at = q + 1
+            }
+            return inside
+        }
+        return inside ? lastRecordEnd(bytes, from: 0, delimiter: delimiter) : lf + 1
+    }
+}
+
+/// A bounded queue between the reader thread and the intake.
+final class BatchChannel<T>: @unchecked Sendable {
+    private let cond = NSCondition()
+    private var items: [T] = []
+    private var closed = false, cancelled = false
+    private let capacity: Int
+    init(capacity: Int) { self.capacity = capacity }
+    /// Waits for room; false when the consumer gave up.
+    func put(_ item: T) -> Bool {
+        cond.lock(); defer { cond.unlock() }
+        while items.count >= capacity && !cancelled { cond.wait() }
+        if cancelled { return false }
+        items.append(item)
+        cond.broadcast()
+        return true
+    }
+    /// The next item, nil once closed and empty.
+    func take() -> T? {
+        cond.lock(); defer { cond.unlock() }
+        while items.isEmpty && !closed { cond.wait() }
+        if items.isEmpty { return nil }
+        let item = items.removeFirst()
+        cond.broadcast()
+        return item
+    }
+    func close() { cond.lock(); closed = true; cond.broadcast(); cond.unlock() }
+    func cancel() { cond.lock(); cancelled = true; items.removeAll(); cond.broadcast(); cond.unlock() }
+}
+
+/// What the reader thread counted, and its error.
+final class ProducerResult: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var rows = 0, blank = 0
+    private(set) var failure: FileError? = nil
+    func add(rows r: Int, blank b: Int) { lock.lock(); rows += r; blank += b; lock.unlock() }
+    func fail(_ e: FileError) { lock.lock(); if failure == nil { failure = e }; lock.unlock() }
 }
 
 /// SHA-256 of a file read in chunks, on a background queue while the chunks are parsed.

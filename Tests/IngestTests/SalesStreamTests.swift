@@ -56,6 +56,7 @@ final class SalesStreamTests: XCTestCase {
         var intake = SalesIntake(roster: Validation.rosterIndex(&whole.roster), period: Period(year: 2023, month: 3)!,
                                  store: MemoryOrderLines(), expectedLines: whole.sales.count)
         for i in whole.sales.indices { intake.take(&whole.sales[i]) }
+        intake.finish()
         let rejected = whole.sales.filter { $0.issue != nil }
         XCTAssertGreaterThan(rejected.count, 20)
         XCTAssertEqual(Set(rejected.map { $0.issue!.code }), ["ROW-BAD-VALUE", "ROW-UNKNOWN-EMPLOYEE", "ROW-OTHER-PERIOD",
@@ -113,5 +114,25 @@ final class SalesStreamTests: XCTestCase {
         XCTAssertEqual(end("a\rb\r\n"), 5)                   // a lone CR ends a record, so does CR LF
         XCTAssertEqual(end("a,b\"c\nd"), 6)                  // a quote inside a field is only a character
         XCTAssertEqual(end("\"a\"x\"\n"), 6)                 // text after the closing quote is kept as written
+    }
+
+    /// The quick cut (quotes only) is always a place where the scanner ends a record, on random text of quotes,
+    /// delimiters and line breaks of every kind.
+    func testTheQuickCutIsAlwaysARecordEndOfTheScanner() {
+        var rng: UInt64 = 42
+        let alphabet: [UInt8] = Array("ab,\"\"\n\r".utf8)
+        for _ in 0..<3000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<(1 + Int(rng % 40)) {
+                rng = rng &* 6364136223846793005 &+ 1442695040888963407
+                bytes.append(alphabet[Int((rng >> 33) % UInt64(alphabet.count))])
+            }
+            guard let cut = InputReader.recordEnd(bytes, delimiter: UInt8(ascii: ",")) else { continue }
+            // Where the scanner ends records in the whole text (skipped when the text itself does not scan).
+            var scanner = CSVScanner(bytes: bytes, delimiter: UInt8(ascii: ","), file: "t", pos: 0, line: 1)
+            var ends: Set<Int> = []
+            do { while try scanner.next() != nil { ends.insert(scanner.pos) } } catch { continue }
+            XCTAssertTrue(ends.contains(cut), "\(String(decoding: bytes, as: UTF8.self).debugDescription): cut at \(cut), records end at \(ends.sorted())")
+        }
     }
 }

@@ -57,6 +57,8 @@ final class SalesIntakeTests: XCTestCase {
                     row(4, "2023-04-01", "E1", "SO2", "40.00"), row(5, "2023-03-03", "E7", "SO3", "80.00")]
         XCTAssertEqual(rows.indices.map { intake.take(&rows[$0]) }, [true, false, false, false])
         XCTAssertEqual(rows.map { $0.issue?.code }, [nil, "ROW-DUPLICATE", "ROW-OTHER-PERIOD", "ROW-UNKNOWN-EMPLOYEE"])
+        XCTAssertEqual(intake.store.count(region: "华东"), 0)   // buffered until the intake is finished
+        intake.finish()
         XCTAssertEqual(intake.fold.lines, 1)
         XCTAssertEqual(intake.fold.employees["E1"]?.sales, yuan("10.00"))
         XCTAssertEqual(intake.fold.regions["华东"]?.sales, yuan("10.00"))

@@ -3,14 +3,14 @@
 /// at most 4 slots for every 3 keys. Two different keys share a digest with a chance of about n²/2⁹⁷ (≈ 10⁻¹⁶ for
 /// four million lines).
 struct DigestSet: Sendable {
-    private var high: [UInt64]
-    private var low: [UInt32]
+    /// Three words a slot (the 64-bit hash's halves, the 32-bit one) side by side: one cache line per probe.
+    private var slots: [UInt32]
+    private var capacity: Int
     private(set) var count = 0
 
     init(expected: Int) {
-        let cap = max(16, expected + expected / 3 + 1)
-        high = Array(repeating: 0, count: cap)
-        low = Array(repeating: 0, count: cap)
+        capacity = max(16, expected + expected / 3 + 1)
+        slots = Array(repeating: 0, count: capacity * 3)
     }
 
     private static func slot(_ h: UInt64, _ cap: Int) -> Int { Int(h.multipliedFullWidth(by: UInt64(cap)).high) }
@@ -19,25 +19,35 @@ struct DigestSet: Sendable {
     mutating func insert(_ text: String, _ number: Int) -> Bool {
         var (h, l64) = Self.hash2(text, number)
         if h == 0 { h = 1 }
-        let l = UInt32(truncatingIfNeeded: l64)
-        if (count + 1) * 4 > high.count * 3 { grow() }
-        var i = Self.slot(h, high.count)
-        while high[i] != 0 {
-            if high[i] == h && low[i] == l { return false }
-            i += 1; if i == high.count { i = 0 }
+        let hi = UInt32(truncatingIfNeeded: h >> 32), lo = UInt32(truncatingIfNeeded: h), l = UInt32(truncatingIfNeeded: l64)
+        if (count + 1) * 4 > capacity * 3 { grow() }
+        var i = Self.slot(h, capacity)
+        let cap = capacity
+        let found: Bool = slots.withUnsafeMutableBufferPointer { s in
+            while s[3 * i] != 0 || s[3 * i + 1] != 0 {
+                if s[3 * i] == hi && s[3 * i + 1] == lo && s[3 * i + 2] == l { return true }
+                i += 1; if i == cap { i = 0 }
+            }
+            s[3 * i] = hi; s[3 * i + 1] = lo; s[3 * i + 2] = l
+            return false
         }
-        high[i] = h; low[i] = l; count += 1
+        if found { return false }
+        count += 1
         return true
     }
 
     private mutating func grow() {
-        let oldH = high, oldL = low
-        let cap = high.count * 2
-        high = Array(repeating: 0, count: cap); low = Array(repeating: 0, count: cap)
-        for (h, l) in zip(oldH, oldL) where h != 0 {
-            var i = Self.slot(h, cap)
-            while high[i] != 0 { i += 1; if i == cap { i = 0 } }
-            high[i] = h; low[i] = l
+        let old = slots
+        capacity *= 2
+        slots = Array(repeating: 0, count: capacity * 3)
+        let cap = capacity
+        slots.withUnsafeMutableBufferPointer { s in
+            for k in 0..<(old.count / 3) where old[3 * k] != 0 || old[3 * k + 1] != 0 {
+                let h = UInt64(old[3 * k]) << 32 | UInt64(old[3 * k + 1])
+                var i = Self.slot(h, cap)
+                while s[3 * i] != 0 || s[3 * i + 1] != 0 { i += 1; if i == cap { i = 0 } }
+                s[3 * i] = old[3 * k]; s[3 * i + 1] = old[3 * k + 1]; s[3 * i + 2] = old[3 * k + 2]
+            }
         }
     }
 

@@ -3,8 +3,8 @@
 /// from here. `MemoryOrderLines` keeps them as compact bytes; the runner uses a store that spills them to
 /// temporary files, so a close of millions of lines holds a buffer per region, not the lines.
 public protocol OrderLineStore: AnyObject, Sendable {
-    /// Appends a line to a region's list.
-    func append(region: String, line: OrderLine) throws
+    /// Appends lines to a region's list: `bytes` holds `lines` lines encoded by `OrderLineCodec`, in order.
+    func append(region: String, encoded bytes: [UInt8], lines: Int) throws
     /// The region's lines in the order appended.
     func forEach(region: String, _ body: (OrderLine) throws -> Void) throws
     /// Lines appended for the region.
@@ -21,16 +21,27 @@ public struct OrderLine: Sendable, Equatable {
 /// The byte form of an order line (little-endian integers, length-prefixed UTF-8 texts); pure.
 public enum OrderLineCodec {
     public static func encode(_ l: OrderLine, into out: inout [UInt8]) {
-        func int(_ v: Int64) { withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) } }
-        func text(_ s: String?) {
-            guard let s else { int(-1); return }
-            int(Int64(s.utf8.count)); out.append(contentsOf: s.utf8)
-        }
         let r = l.row
-        int(Int64(l.line)); int(Int64(r.date.year * 10_000 + r.date.month * 100 + r.date.day)); text(r.orderId)
-        int(Int64(r.lineNo)); text(r.employeeId); text(r.customerId); text(r.customerName); text(r.product)
-        int(r.quantity.units); int(r.unitPrice?.fen ?? Int64.min); int(r.amount.fen); int(r.remitted.fen)
-        int(r.newCustomer.map { $0 ? 1 : 0 } ?? -1)
+        var texts = [r.orderId, r.employeeId, r.customerId, r.customerName, r.product]
+        let length = 8 * 8 + 5 * 8 + texts.reduce(0) { $0 + ($1?.utf8.count ?? 0) }
+        let start = out.count
+        out.append(contentsOf: repeatElement(0, count: length))
+        out.withUnsafeMutableBytes { p in
+            var at = start
+            func int(_ v: Int64) { p.storeBytes(of: v.littleEndian, toByteOffset: at, as: Int64.self); at += 8 }
+            func text(_ i: Int) {
+                guard texts[i] != nil else { int(-1); return }
+                texts[i]!.withUTF8 { u in
+                    int(Int64(u.count))
+                    if u.count > 0 { UnsafeMutableRawPointer(p.baseAddress! + at).copyMemory(from: u.baseAddress!, byteCount: u.count) }
+                    at += u.count
+                }
+            }
+            int(Int64(l.line)); int(Int64(r.date.year * 10_000 + r.date.month * 100 + r.date.day)); text(0)
+            int(Int64(r.lineNo)); text(1); text(2); text(3); text(4)
+            int(r.quantity.units); int(r.unitPrice?.fen ?? Int64.min); int(r.amount.fen); int(r.remitted.fen)
+            int(r.newCustomer.map { $0 ? 1 : 0 } ?? -1)
+        }
     }
 
     /// Decodes the line at `offset`, moving `offset` past it; nil when the bytes end or do not hold a line.
@@ -68,6 +79,10 @@ public final class MemoryOrderLines: OrderLineStore, @unchecked Sendable {
     public func append(region: String, line: OrderLine) {
         OrderLineCodec.encode(line, into: &bytes[region, default: []])
         counts[region, default: 0] += 1
+    }
+    public func append(region: String, encoded: [UInt8], lines: Int) {
+        bytes[region, default: []].append(contentsOf: encoded)
+        counts[region, default: 0] += lines
     }
     public func forEach(region: String, _ body: (OrderLine) throws -> Void) throws {
         guard let b = bytes[region] else { return }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The period's accepted order lines summed as they are read (issue 7: "folded into per-employee, per-region,
 /// per-product and per-customer state"): what §4 and the management and region workbooks need, without keeping
 /// the lines. Memory grows with employees, customers and products, not with order lines.
@@ -7,6 +13,8 @@ public struct SalesFold: Sendable {
         public var remitted = Money.zero
         public var lines = 0
         public var region: String?
+        /// The region's number in the fold.
+        var regionNumber = 0
         /// Customers served (numbers into `customers`).
         public var customers = Set<Int>()
         /// SAL-AMOUNT-MISMATCH details, in reading order.
@@ -64,8 +72,6 @@ public struct SalesFold: Sendable {
     private var regionIndex: [String: Int] = [:]
     private var regionNames: [String] = []
     private var regionList: [Region] = []
-    /// Each employee's region number, found once.
-    private var employeeRegion: [String: Int] = [:]
     private var productIndex: [TextKey: Int] = [:]
     private var productNames: [String] = []
     public private(set) var mismatches: [SalesMismatch] = []
@@ -103,8 +109,13 @@ public struct SalesFold: Sendable {
         return Swift.abs(diff) > 10_000
     }
 
-    /// Adds one accepted order line of the period; `region` is the roster region of its employee.
-    public mutating func add(_ ref: RowRef, _ row: SaleRow, region: String?) {
+    /// The name of region number `n` (as `add` returns it).
+    public func regionName(_ n: Int) -> String { regionNames[n] }
+
+    /// Adds one accepted order line of the period; `region` is the roster region of its employee. Returns the
+    /// region's number.
+    @discardableResult
+    public mutating func add(_ ref: RowRef, _ row: SaleRow, region: String?) -> Int {
         lines += 1
         let mismatch = row.unitPrice.map { Self.isAmountMismatch(quantity: row.quantity, unitPrice: $0, amount: row.amount) } ?? false
         if mismatch { mismatches.append(SalesMismatch(ref: ref, row: row)) }
@@ -118,17 +129,18 @@ public struct SalesFold: Sendable {
         let g: Int
         if let known = employees.index(forKey: row.employeeId) {
             e = known
-            g = employeeRegion[row.employeeId]!
+            g = employees.values[e].regionNumber
         } else {
-            employees[row.employeeId] = Employee(region: region)
-            employeeOrder.append(row.employeeId)
-            e = employees.index(forKey: row.employeeId)!
             let key = region ?? ""
             if let known = regionIndex[key] { g = known } else {
                 g = regionList.count
                 regionIndex[key] = g; regionNames.append(key); regionList.append(Region())
             }
-            employeeRegion[row.employeeId] = g
+            var made = Employee(region: region)
+            made.regionNumber = g
+            employees[row.employeeId] = made
+            employeeOrder.append(row.employeeId)
+            e = employees.index(forKey: row.employeeId)!
             regionList[g].employees.insert(row.employeeId)
         }
         let p: Int
@@ -175,6 +187,7 @@ public struct SalesFold: Sendable {
         regionList[g].largestRemitted = max(regionList[g].largestRemitted, Int64(clamping: row.remitted.fen.magnitude))
         regionList[g].largestQuantity = max(regionList[g].largestQuantity, Int64(clamping: row.quantity.units.magnitude))
         if row.amount.fen < 0 || row.remitted.fen < 0 { regionList[g].negativeAmounts = true }
+        return g
     }
 
     /// Products of the regions given (nil: all), merged.
@@ -196,7 +209,10 @@ public struct SalesFold: Sendable {
 public struct TextKey: Hashable, Sendable {
     public let text: String
     public init(_ text: String) { self.text = text }
-    public static func == (a: TextKey, b: TextKey) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+    public static func == (a: TextKey, b: TextKey) -> Bool {
+        var x = a.text, y = b.text
+        return x.withUTF8 { p in y.withUTF8 { q in p.count == q.count && (p.count == 0 || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0) } }
+    }
     public func hash(into h: inout Hasher) {
         var t = text
         t.withUTF8 { h.combine(bytes: UnsafeRawBufferPointer($0)) }

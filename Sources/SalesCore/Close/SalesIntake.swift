@@ -38,10 +38,12 @@ public struct SalesIntake: Sendable {
             row.reject("ROW-DUPLICATE", column: nil, "order \(s.orderId) line \(s.lineNo) already stands on an earlier row")
             return false
         }
-        fold.add(row.ref, s, region: r.region)
-        do { try store.append(region: r.region, line: OrderLine(line: row.ref.line, row: s)) } catch {
-            if storeFailure == nil { storeFailure = "\(error)" }
-        }
+        let g = fold.add(row.ref, s, region: r.region)
+        // Lines wait in a buffer per region and go to the store 256 KB at a time.
+        while pending.count <= g { pending.append(([], 0)) }
+        OrderLineCodec.encode(OrderLine(line: row.ref.line, row: s), into: &pending[g].bytes)
+        pending[g].lines += 1
+        if pending[g].bytes.count >= 256 << 10 { flush(g) }
         if row.ref.file != currentFile {
             if let f = currentFile { doneFiles[f] = current }
             currentFile = row.ref.file
@@ -65,6 +67,22 @@ public struct SalesIntake: Sendable {
             lines.append(region: regionOf[s.employeeId] ?? "", line: OrderLine(line: row.ref.line, row: s))
         }
         return (fold, lines)
+    }
+
+    private var pending: [(bytes: [UInt8], lines: Int)] = []
+
+    private mutating func flush(_ g: Int) {
+        guard pending[g].lines > 0 else { return }
+        do { try store.append(region: fold.regionName(g), encoded: pending[g].bytes, lines: pending[g].lines) } catch {
+            if storeFailure == nil { storeFailure = "\(error)" }
+        }
+        pending[g].bytes.removeAll(keepingCapacity: true)
+        pending[g].lines = 0
+    }
+
+    /// Hands the lines still buffered to the store: call once every row was taken, before the store is read.
+    public mutating func finish() {
+        for g in pending.indices { flush(g) }
     }
 
     /// The first error of the line store (a full disk): the close cannot go on.

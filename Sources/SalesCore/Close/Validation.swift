@@ -51,6 +51,7 @@ public enum Validation {
         if inputs.streamedSales == nil {
             var intake = SalesIntake(checks: checks, store: MemoryOrderLines(), expectedLines: inputs.sales.count)
             for i in inputs.sales.indices { intake.take(&inputs.sales[i]) }
+            intake.finish()
             inputs.streamedSales = StreamedSales(intake: intake, streamed: false)
         }
 
