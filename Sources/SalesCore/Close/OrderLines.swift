@@ -22,26 +22,34 @@ public struct OrderLine: Sendable, Equatable {
 public enum OrderLineCodec {
     public static func encode(_ l: OrderLine, into out: inout [UInt8]) {
         let r = l.row
-        var texts = [r.orderId, r.employeeId, r.customerId, r.customerName, r.product]
-        let length = 8 * 8 + 5 * 8 + texts.reduce(0) { $0 + ($1?.utf8.count ?? 0) }
+        let length = 13 * 8 + r.orderId.utf8.count + r.employeeId.utf8.count + r.customerId.utf8.count
+            + (r.customerName?.utf8.count ?? 0) + r.product.utf8.count
         let start = out.count
         out.append(contentsOf: repeatElement(0, count: length))
         out.withUnsafeMutableBytes { p in
             var at = start
-            func int(_ v: Int64) { p.storeBytes(of: v.littleEndian, toByteOffset: at, as: Int64.self); at += 8 }
-            func text(_ i: Int) {
-                guard texts[i] != nil else { int(-1); return }
-                texts[i]!.withUTF8 { u in
-                    int(Int64(u.count))
-                    if u.count > 0 { UnsafeMutableRawPointer(p.baseAddress! + at).copyMemory(from: u.baseAddress!, byteCount: u.count) }
-                    at += u.count
-                }
-            }
-            int(Int64(l.line)); int(Int64(r.date.year * 10_000 + r.date.month * 100 + r.date.day)); text(0)
-            int(Int64(r.lineNo)); text(1); text(2); text(3); text(4)
-            int(r.quantity.units); int(r.unitPrice?.fen ?? Int64.min); int(r.amount.fen); int(r.remitted.fen)
-            int(r.newCustomer.map { $0 ? 1 : 0 } ?? -1)
+            put(Int64(l.line), p, &at); put(Int64(r.date.year * 10_000 + r.date.month * 100 + r.date.day), p, &at)
+            put(r.orderId, p, &at); put(Int64(r.lineNo), p, &at); put(r.employeeId, p, &at); put(r.customerId, p, &at)
+            put(r.customerName, p, &at); put(r.product, p, &at)
+            put(r.quantity.units, p, &at); put(r.unitPrice?.fen ?? Int64.min, p, &at); put(r.amount.fen, p, &at)
+            put(r.remitted.fen, p, &at); put(Int64(r.newCustomer.map { $0 ? 1 : 0 } ?? -1), p, &at)
         }
+    }
+
+    @inline(__always)
+    private static func put(_ v: Int64, _ p: UnsafeMutableRawBufferPointer, _ at: inout Int) {
+        p.storeBytes(of: v.littleEndian, toByteOffset: at, as: Int64.self); at += 8
+    }
+
+    @inline(__always)
+    private static func put(_ s: String?, _ p: UnsafeMutableRawBufferPointer, _ at: inout Int) {
+        guard var s else { put(-1, p, &at); return }
+        put(Int64(s.utf8.count), p, &at)
+        let n = s.withUTF8 { u -> Int in
+            if u.count > 0 { UnsafeMutableRawPointer(p.baseAddress! + at).copyMemory(from: u.baseAddress!, byteCount: u.count) }
+            return u.count
+        }
+        at += n
     }
 
     /// Decodes the line at `offset`, moving `offset` past it; nil when the bytes end or do not hold a line.

@@ -24,10 +24,12 @@ public struct SalesFold: Sendable {
         public var id: String
         public var sales = Money.zero
         public var remitted = Money.zero
-        /// Regions of the employees who sold to it, in first-seen order.
-        public var regions: [String] = []
-        /// The name on its latest row (by date, then file and line).
-        public var latest: (day: Day, ref: RowRef, name: String)? = nil
+        /// Regions (numbers) of the employees who sold to it, in first-seen order.
+        var regionNumbers: [Int] = []
+        /// The name on its latest row (by date, then file and line), with where that row stands.
+        var latestName: String? = nil
+        var latestAt: (day: Day, fileOrder: Int, line: Int)? = nil
+        public var latest: (name: String, day: Day)? { latestName.map { ($0, latestAt!.day) } }
         /// What the rows' new_customer cells say (nil: no row gives one).
         public var said: Bool? = nil
     }
@@ -109,6 +111,9 @@ public struct SalesFold: Sendable {
         return Swift.abs(diff) > 10_000
     }
 
+    /// The regions of a customer's sellers, by name, in first-seen order.
+    public func regions(of c: Customer) -> [String] { c.regionNumbers.map { regionNames[$0] } }
+
     /// The name of region number `n` (as `add` returns it).
     public func regionName(_ n: Int) -> String { regionNames[n] }
 
@@ -159,10 +164,12 @@ public struct SalesFold: Sendable {
         }
         customers[c].sales += row.amount
         customers[c].remitted += row.remitted
-        if let r = region, !customers[c].regions.contains(r) { customers[c].regions.append(r) }
+        if region != nil, !customers[c].regionNumbers.contains(g) { customers[c].regionNumbers.append(g) }
         if let n = row.customerName, !n.isEmpty {
-            if let cur = customers[c].latest, (cur.day, cur.ref) > (row.date, ref) {} else {
-                customers[c].latest = (row.date, ref, n)
+            let at = (row.date, ref.fileOrder, ref.line)
+            if let cur = customers[c].latestAt, cur > at {} else {
+                customers[c].latestAt = at
+                customers[c].latestName = n
             }
         }
         if let n = row.newCustomer { customers[c].said = (customers[c].said ?? false) || n }
@@ -174,12 +181,16 @@ public struct SalesFold: Sendable {
         regionList[g].productFigures[p, default: Product()].lines += 1
         regionList[g].productFigures[p]!.quantity += row.quantity.units
         regionList[g].productFigures[p]!.sales += row.amount
-        if regionList[g].customerFigures[c] == nil { regionList[g].customerFigures[c] = RegionCustomer() }
-        if regionList[g].customerFigures[c]!.name == nil, let n = row.customerName, !n.isEmpty {
-            regionList[g].customerFigures[c]!.name = n
+        let ci: Dictionary<Int, RegionCustomer>.Index
+        if let known = regionList[g].customerFigures.index(forKey: c) { ci = known } else {
+            regionList[g].customerFigures[c] = RegionCustomer()
+            ci = regionList[g].customerFigures.index(forKey: c)!
         }
-        regionList[g].customerFigures[c]!.sales += row.amount
-        regionList[g].customerFigures[c]!.remitted += row.remitted
+        if regionList[g].customerFigures.values[ci].name == nil, let n = row.customerName, !n.isEmpty {
+            regionList[g].customerFigures.values[ci].name = n
+        }
+        regionList[g].customerFigures.values[ci].sales += row.amount
+        regionList[g].customerFigures.values[ci].remitted += row.remitted
         regionList[g].longestOrderId = max(regionList[g].longestOrderId, row.orderId.utf8.count)
         regionList[g].longestEmployeeId = max(regionList[g].longestEmployeeId, row.employeeId.utf8.count)
         regionList[g].longestCustomerId = max(regionList[g].longestCustomerId, row.customerId.utf8.count)

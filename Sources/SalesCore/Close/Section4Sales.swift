@@ -62,12 +62,13 @@ public enum SalesRules {
         var ids = Set(ctx.ledger.customers.keys)
         var sales: [String: Money] = [:], remitted: [String: Money] = [:]
         var regions: [String: Set<String>] = [:]
-        var latestName: [String: (day: Day, ref: RowRef, name: String)] = [:]
+        var latestName: [String: (name: String, day: Day)] = [:]
         for c in fold.customers {
             ids.insert(c.id)
             sales[c.id] = c.sales
             remitted[c.id] = c.remitted
-            if !c.regions.isEmpty { regions[c.id] = Set(c.regions) }
+            let names = fold.regions(of: c)
+            if !names.isEmpty { regions[c.id] = Set(names) }
             if let l = c.latest { latestName[c.id] = l }
         }
         for (_, row) in ctx.remittances {
