@@ -41,14 +41,30 @@ enum Verify {
         var names: [String] = []
         var sheetScans: [String: XMLScan] = [:]   // by part name
         do {
-            try Workbook.forEachVerifiedPart(path: path) { part, data in
-                guard part.hasSuffix(".xml") || part.hasSuffix(".rels") else { return }
-                if part == "xl/workbook.xml" { names = XlsxParts.sheetNames(workbookXML: Data(data)) }
+            try Workbook.forEachVerifiedPart(path: path) { part in
+                guard part.hasSuffix(".xml") || part.hasSuffix(".rels") else { return nil }
                 let isSheet = part.hasPrefix("xl/worksheets/sheet")
                 let want: Set<String> = isSheet ? wantedCells(part, names: names, wanted) : []
-                let scan = XMLScan.scan(data, wanted: want)
-                guard scan.wellFormed else { throw failed(path, "\(part) does not parse to its end: \(scan.problem ?? "")") }
-                if isSheet { sheetScans[part] = scan }
+                var scanner = XMLStreamScanner(wanted: want)
+                var carry: [UInt8] = []
+                var whole: [UInt8] = []   // workbook.xml only, for the sheet names
+                return { piece, last in
+                    if part == "xl/workbook.xml" { whole.append(contentsOf: piece) }
+                    // Constructs cut at a piece's end wait for the next piece.
+                    if carry.isEmpty {
+                        let used = scanner.feed(piece, final: last)
+                        if used < piece.count { carry.append(contentsOf: piece[used...]) }
+                    } else {
+                        carry.append(contentsOf: piece)
+                        let used = carry.withUnsafeBytes { scanner.feed($0, final: last) }
+                        carry.removeSubrange(0..<used)
+                    }
+                    guard last else { return }
+                    let scan = scanner.finish()
+                    guard scan.wellFormed else { throw failed(path, "\(part) does not parse to its end: \(scan.problem ?? "")") }
+                    if isSheet { sheetScans[part] = scan }
+                    if part == "xl/workbook.xml" { names = XlsxParts.sheetNames(workbookXML: Data(whole)) }
+                }
             }
         } catch let e as RunError { throw e } catch { throw failed(path, "\(error)") }
         // libxlsxwriter numbers worksheet parts in workbook order: sheet1.xml is the first sheet.

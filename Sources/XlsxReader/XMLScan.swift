@@ -16,20 +16,48 @@ public struct XMLScan: Sendable {
 
     /// Scans `bytes`; `wanted` are cell references whose `<v>` text to return.
     public static func scan(_ bytes: UnsafeRawBufferPointer, wanted: Set<String> = []) -> XMLScan {
-        var out = XMLScan(wellFormed: false, problem: nil, lastRow: 0, values: [:])
-        let n = bytes.count
-        var i = 0
-        // Open elements as byte ranges of their names in `bytes` (no copy per element).
-        var stack: [Range<Int>] = []
-        stack.reserveCapacity(16)
-        var sawRoot = false
-        var pendingCell: String? = nil
-        var inValueOf: String? = nil
-        let b = bytes.bindMemory(to: UInt8.self)
+        var s = XMLStreamScanner(wanted: wanted)
+        _ = s.feed(bytes, final: true)
+        return s.finish()
+    }
 
-        func fail(_ why: String, _ at: Int) -> XMLScan {
-            var o = out; o.wellFormed = false; o.problem = "\(why) at byte \(at)"; return o
-        }
+    public static func scan(_ data: Data, wanted: Set<String> = []) -> XMLScan {
+        data.withUnsafeBytes { scan($0, wanted: wanted) }
+    }
+}
+
+/// `XMLScan` over a part that arrives in pieces (an inflating ZIP entry): memory stays at one piece whatever the
+/// part's size. `feed` reads every construct that is whole in the bytes given and returns how many bytes it used;
+/// the caller hands the rest again, followed by more, and calls `finish` after the last piece.
+public struct XMLStreamScanner: Sendable {
+    private var out = XMLScan(wellFormed: false, problem: nil, lastRow: 0, values: [:])
+    private let wanted: Set<String>
+    /// Open elements' names, end to end in one buffer (no array per element).
+    private var names: [UInt8] = []
+    private var nameEnds: [Int] = []
+    private var sawRoot = false
+    private var pendingCell: String? = nil
+    private var inValueOf: String? = nil
+    /// Bytes of the part before the current piece (for offsets in problems).
+    private var consumed = 0
+    private var failed = false
+
+    public init(wanted: Set<String> = []) {
+        self.wanted = wanted
+        names.reserveCapacity(64); nameEnds.reserveCapacity(16)
+    }
+
+    private mutating func fail(_ why: String, _ at: Int) {
+        if !failed { out.wellFormed = false; out.problem = "\(why) at byte \(consumed + at)"; failed = true }
+    }
+
+    /// Reads the whole constructs in `bytes`; returns the bytes used (all of them when `final`).
+    public mutating func feed(_ bytes: UnsafeRawBufferPointer, final: Bool) -> Int {
+        guard !failed else { return bytes.count }
+        let n = bytes.count
+        guard n > 0 else { return 0 }
+        let b = bytes.bindMemory(to: UInt8.self)
+        var i = 0
         func find(_ pattern: [UInt8], from: Int) -> Int? {
             guard pattern.count <= n else { return nil }
             var j = from
@@ -43,10 +71,6 @@ public struct XMLScan: Sendable {
             }
             return nil
         }
-        func same(_ a: Range<Int>, _ b2: Range<Int>) -> Bool {
-            a.count == b2.count && memcmp(bytes.baseAddress! + a.lowerBound, bytes.baseAddress! + b2.lowerBound, a.count) == 0
-        }
-        func text(_ r: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: b[r]), as: UTF8.self) }
         func isNameEnd(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0x2F || c == 0x3E }
         func attribute(_ name: [UInt8], in range: Range<Int>) -> String? {
             // finds ` name="value"` inside a start tag
@@ -67,32 +91,34 @@ public struct XMLScan: Sendable {
             }
             return nil
         }
-
-        while i < n {
+        // A construct cut at the end of the piece: wait for more, or (final) the part is cut.
+        var cut: (why: String, at: Int)? = nil
+        scan: while i < n {
             let c = b[i]
             if c != 0x3C { // '<'
-                if inValueOf == nil && stack.isEmpty && sawRoot && !(c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09) {
-                    return fail("text after the root element", i)
+                if inValueOf == nil && nameEnds.isEmpty && sawRoot && !(c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09) {
+                    fail("text after the root element", i); return n
                 }
                 i += 1
                 continue
             }
-            guard i + 1 < n else { return fail("cut inside a tag", i) }
+            guard i + 1 < n else { cut = ("cut inside a tag", i); break scan }
             let d = b[i + 1]
             if d == 0x3F { // <? ... ?>
-                guard let e = find([0x3F, 0x3E], from: i + 2) else { return fail("cut inside a processing instruction", i) }
+                guard let e = find([0x3F, 0x3E], from: i + 2) else { cut = ("cut inside a processing instruction", i); break scan }
                 i = e + 2; continue
             }
             if d == 0x21 { // <!-- --> or <![CDATA[ ]]> or <!DOCTYPE>
+                guard i + 8 < n || final else { cut = ("cut inside a declaration", i); break scan }
                 if i + 3 < n && b[i + 2] == 0x2D && b[i + 3] == 0x2D {
-                    guard let e = find([0x2D, 0x2D, 0x3E], from: i + 4) else { return fail("cut inside a comment", i) }
+                    guard let e = find([0x2D, 0x2D, 0x3E], from: i + 4) else { cut = ("cut inside a comment", i); break scan }
                     i = e + 3; continue
                 }
                 if i + 8 < n && b[i + 2] == 0x5B {
-                    guard let e = find([0x5D, 0x5D, 0x3E], from: i + 3) else { return fail("cut inside CDATA", i) }
+                    guard let e = find([0x5D, 0x5D, 0x3E], from: i + 3) else { cut = ("cut inside CDATA", i); break scan }
                     i = e + 3; continue
                 }
-                guard let e = find([0x3E], from: i + 2) else { return fail("cut inside a declaration", i) }
+                guard let e = find([0x3E], from: i + 2) else { cut = ("cut inside a declaration", i); break scan }
                 i = e + 1; continue
             }
             if d == 0x2F { // end tag
@@ -100,9 +126,17 @@ public struct XMLScan: Sendable {
                 while j < n && !isNameEnd(b[j]) { j += 1 }
                 let name = (i + 2)..<j
                 while j < n && b[j] != 0x3E { j += 1 }
-                guard j < n else { return fail("cut inside an end tag", i) }
-                guard let open = stack.popLast() else { return fail("end tag with no element open", i) }
-                guard same(open, name) else { return fail("</\(text(name))> closes <\(text(open))>", i) }
+                guard j < n else { cut = ("cut inside an end tag", i); break scan }
+                guard let end = nameEnds.popLast() else { fail("end tag with no element open", i); return n }
+                let start = nameEnds.last ?? 0
+                let same = end - start == name.count && names.withUnsafeBufferPointer { nb in
+                    name.count == 0 || memcmp(nb.baseAddress! + start, b.baseAddress! + name.lowerBound, name.count) == 0
+                }
+                guard same else {
+                    fail("</\(String(decoding: UnsafeBufferPointer(rebasing: b[name]), as: UTF8.self))> closes <\(String(decoding: names[start..<end], as: UTF8.self))>", i)
+                    return n
+                }
+                names.removeSubrange(start...)
                 if name.count == 1 && b[name.lowerBound] == 0x76 { inValueOf = nil } // </v>
                 if name.count == 1 && b[name.lowerBound] == 0x63 { pendingCell = nil } // </c>
                 i = j + 1
@@ -111,7 +145,8 @@ public struct XMLScan: Sendable {
             // start tag: name, attributes (quotes may hold '>'), then '>' or '/>'
             var j = i + 1
             while j < n && !isNameEnd(b[j]) { j += 1 }
-            guard j > i + 1 else { return fail("a '<' that starts no tag", i) }
+            guard j < n || final else { cut = ("cut inside a start tag", i); break scan }
+            guard j > i + 1 else { fail("a '<' that starts no tag", i); return n }
             let name = (i + 1)..<j
             let first = b[name.lowerBound]
             var quote: UInt8 = 0
@@ -123,9 +158,14 @@ public struct XMLScan: Sendable {
                 else if x == 0x3E { break }
                 k += 1
             }
-            guard k < n else { return fail("cut inside a start tag", i) }
+            guard k < n else { cut = ("cut inside a start tag", i); break scan }
             let selfClosing = b[k - 1] == 0x2F
-            if stack.isEmpty && sawRoot { return fail("a second root element", i) }
+            var valueEnd: Int? = nil
+            if name.count == 1 && first == 0x76 && !selfClosing, pendingCell != nil {
+                guard let e = find([0x3C], from: k + 1) else { cut = ("cut inside a value", final ? k : i); break scan }
+                valueEnd = e
+            }
+            if nameEnds.isEmpty && sawRoot { fail("a second root element", i); return n }
             sawRoot = true
             if name.count == 3 && first == 0x72 && b[name.lowerBound + 1] == 0x6F && b[name.lowerBound + 2] == 0x77 { // row
                 if let r = attribute([0x72], in: j..<k), let v = Int(r) { out.lastRow = Swift.max(out.lastRow, v) }
@@ -134,25 +174,38 @@ public struct XMLScan: Sendable {
                 if !wanted.isEmpty, let r = attribute([0x72], in: j..<k), wanted.contains(r) { pendingCell = r }
                 if selfClosing { pendingCell = nil }
             } else if name.count == 1 && first == 0x76 && !selfClosing { // v
-                if let cell = pendingCell {
-                    guard let e = find([0x3C], from: k + 1) else { return fail("cut inside a value", k) }
+                if let cell = pendingCell, let e = valueEnd {
                     out.values[cell] = String(decoding: UnsafeBufferPointer(rebasing: b[(k + 1)..<e]), as: UTF8.self)
                 }
                 inValueOf = pendingCell ?? ""
             }
-            if !selfClosing { stack.append(name) }
+            if !selfClosing {
+                names.append(contentsOf: UnsafeBufferPointer(rebasing: b[name]))
+                nameEnds.append(names.count)
+            }
             i = k + 1
         }
-        if !stack.isEmpty {
-            return fail("the part ends with <\(text(stack.last!))> still open (cut short)", n)
+        if let cut {
+            if final { fail(cut.why, cut.at); return n }
+            consumed += cut.at
+            return cut.at
         }
-        if !sawRoot { return fail("no root element", n) }
-        out.wellFormed = true
-        return out
+        consumed += n
+        return n
     }
 
-    public static func scan(_ data: Data, wanted: Set<String> = []) -> XMLScan {
-        data.withUnsafeBytes { scan($0, wanted: wanted) }
+    /// The scan once every piece was fed.
+    public func finish() -> XMLScan {
+        var o = out
+        if failed { return o }
+        if let end = nameEnds.last {
+            let start = nameEnds.count > 1 ? nameEnds[nameEnds.count - 2] : 0
+            o.problem = "the part ends with <\(String(decoding: names[start..<end], as: UTF8.self))> still open (cut short) at byte \(consumed)"
+            return o
+        }
+        if !sawRoot { o.problem = "no root element at byte \(consumed)"; return o }
+        o.wellFormed = true
+        return o
     }
 }
 

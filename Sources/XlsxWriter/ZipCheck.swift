@@ -41,9 +41,12 @@ struct ZipEntry: Sendable {
 
 extension Workbook {
     /// Reads an XLSX file back the way the close verifies it: the ZIP structure first (as `verifyZipIntegrity`),
-    /// then every entry inflated with zlib, its size and CRC-32 checked against the central directory, and handed
-    /// to `body` with its name, in archive order. The bytes are valid only during the call.
-    public static func forEachVerifiedPart(path: String, _ body: (String, UnsafeRawBufferPointer) throws -> Void) throws {
+    /// then every entry inflated with zlib, its size and CRC-32 checked against the central directory, in archive
+    /// order. `body` is asked, per entry name, for a reader of its bytes (nil: the entry is only checked); the reader
+    /// gets the inflated bytes a piece at a time (at most `piece` bytes; `true` with the last), so memory stays at
+    /// one piece however large a sheet is. The bytes are valid only during the call.
+    public static func forEachVerifiedPart(path: String, piece: Int = 1 << 20,
+                                           _ body: (String) throws -> ((UnsafeRawBufferPointer, Bool) throws -> Void)?) throws {
         let context = ErrorContext(path: path)
         let op = "verify zip"
         let data: Data
@@ -55,56 +58,66 @@ extension Workbook {
         var zip = ZipStructure(data)
         do { try zip.verify() } catch let problem as ZipProblem { throw context.error(op, .corruptFile(problem.text)) }
         let entries = zip.entries_.sorted { $0.dataStart < $1.dataStart }
+        var out = [UInt8](repeating: 0, count: max(1 << 12, piece))
         try data.withUnsafeBytes { (file: UnsafeRawBufferPointer) in
             for entry in entries where !entry.name.hasSuffix("/") {
-                let out: [UInt8]
-                do { out = try inflate(entry, from: file) } catch let problem as ZipProblem {
+                let reader = try body(entry.name)
+                do { try inflate(entry, from: file, buffer: &out, reader) } catch let problem as ZipProblem {
                     throw context.error(op, .corruptFile("entry '\(entry.name)': \(problem.text)"))
                 }
-                try out.withUnsafeBytes { try body(entry.name, $0) }
             }
         }
     }
 
-    private static func inflate(_ e: ZipEntry, from file: UnsafeRawBufferPointer) throws -> [UInt8] {
+    /// Inflates one entry through `buffer`, handing each piece to `reader`; checks its size and CRC-32.
+    private static func inflate(_ e: ZipEntry, from file: UnsafeRawBufferPointer, buffer: inout [UInt8],
+                                _ reader: ((UnsafeRawBufferPointer, Bool) throws -> Void)?) throws {
         guard e.dataStart + e.compressedSize <= file.count else { throw ZipProblem("data runs past the end of the file") }
         let input = UnsafeRawBufferPointer(rebasing: file[e.dataStart..<(e.dataStart + e.compressedSize)])
-        var out: [UInt8]
+        var crc: UInt = 0
+        var total = 0
         switch e.method {
         case 0:
-            out = Array(input)
+            crc = crc32(0, input.bindMemory(to: UInt8.self).baseAddress, UInt32(input.count))
+            total = input.count
+            try reader?(input, true)
         case 8:
             guard e.uncompressedSize != 0xFFFF_FFFF else { throw ZipProblem("ZIP64 entry sizes are not read back") }
             var strm = z_stream()
             guard cxlsx_inflate_init_raw(&strm) == Z_OK else { throw ZipProblem("zlib could not start inflating") }
             defer { inflateEnd(&strm) }
-            var produced = 0
+            strm.next_in = UnsafeMutablePointer(mutating: input.bindMemory(to: UInt8.self).baseAddress)
+            strm.avail_in = UInt32(input.count)
             var status: Int32 = Z_OK
-            // One byte more than declared, so an entry longer than its header says is caught.
-            out = [UInt8](unsafeUninitializedCapacity: e.uncompressedSize + 1) { buf, count in
-                strm.next_in = UnsafeMutablePointer(mutating: input.bindMemory(to: UInt8.self).baseAddress)
-                strm.avail_in = UInt32(input.count)
-                strm.next_out = buf.baseAddress
-                strm.avail_out = UInt32(buf.count)
-                status = CXlsxWriter.inflate(&strm, Z_FINISH)
-                produced = buf.count - Int(strm.avail_out)
-                count = produced
-            }
-            guard status == Z_STREAM_END else {
-                throw ZipProblem(produced > e.uncompressedSize ? "inflates to more than its declared \(e.uncompressedSize) bytes"
-                                                               : "deflate data is damaged or cut short (zlib status \(status))")
+            try buffer.withUnsafeMutableBufferPointer { buf in
+                while status == Z_OK {
+                    strm.next_out = buf.baseAddress
+                    strm.avail_out = UInt32(buf.count)
+                    status = CXlsxWriter.inflate(&strm, Z_NO_FLUSH)
+                    guard status == Z_OK || status == Z_STREAM_END else {
+                        throw ZipProblem("deflate data is damaged or cut short (zlib status \(status))")
+                    }
+                    let produced = buf.count - Int(strm.avail_out)
+                    if status == Z_OK && produced == 0 && strm.avail_in == 0 {
+                        throw ZipProblem("deflate data is cut short")
+                    }
+                    crc = crc32(crc, buf.baseAddress, UInt32(produced))
+                    total += produced
+                    guard total <= e.uncompressedSize else {
+                        throw ZipProblem("inflates to more than its declared \(e.uncompressedSize) bytes")
+                    }
+                    try reader?(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(buf)[0..<produced]), status == Z_STREAM_END)
+                }
             }
         default:
             throw ZipProblem("compression method \(e.method) is not one an XLSX writer uses")
         }
-        guard out.count == e.uncompressedSize else {
-            throw ZipProblem("\(out.count) bytes inflated, \(e.uncompressedSize) declared")
+        guard total == e.uncompressedSize else {
+            throw ZipProblem("\(total) bytes inflated, \(e.uncompressedSize) declared")
         }
-        let crc = out.withUnsafeBufferPointer { p in
-            UInt32(truncatingIfNeeded: crc32(0, p.baseAddress, UInt32(p.count)))
+        guard UInt32(truncatingIfNeeded: crc) == e.crc else {
+            throw ZipProblem("CRC-32 \(String(UInt32(truncatingIfNeeded: crc), radix: 16)) does not match \(String(e.crc, radix: 16))")
         }
-        guard crc == e.crc else { throw ZipProblem("CRC-32 \(String(crc, radix: 16)) does not match \(String(e.crc, radix: 16))") }
-        return out
     }
 }
 

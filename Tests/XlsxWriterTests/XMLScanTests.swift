@@ -28,6 +28,35 @@ final class XMLScanTests: XCTestCase {
         }
     }
 
+    /// Fed in pieces of any size (as the close reads an inflating sheet), the scan is the scan of the whole part.
+    func testPiecesOfAnySizeScanAsTheWholePart() {
+        func pieces(_ bytes: [UInt8], _ size: Int) -> XMLScan {
+            var scanner = XMLStreamScanner(wanted: ["B2", "A10"])
+            var carry: [UInt8] = []
+            var at = 0
+            repeat {
+                let next = min(bytes.count, at + size)
+                carry.append(contentsOf: bytes[at..<next])
+                at = next
+                let used = carry.withUnsafeBytes { scanner.feed($0, final: at == bytes.count) }
+                carry.removeSubrange(0..<used)
+            } while at < bytes.count
+            return scanner.finish()
+        }
+        let bytes = Array(sheet.utf8)
+        let whole = XMLScan.scan(Data(bytes), wanted: ["B2", "A10"])
+        for size in [1, 2, 3, 5, 8, 13, 64, 1000] {
+            let s = pieces(bytes, size)
+            XCTAssertTrue(s.wellFormed, "pieces of \(size): \(s.problem ?? "")")
+            XCTAssertEqual(s.lastRow, whole.lastRow)
+            XCTAssertEqual(s.values, whole.values)
+            for cut in stride(from: 60, to: bytes.count - 1, by: 11) {
+                XCTAssertFalse(pieces(Array(bytes[0..<cut]), size).wellFormed, "pieces of \(size), cut at \(cut) passed")
+            }
+        }
+        XCTAssertFalse(pieces(Array("<a><b></a></b>".utf8), 2).wellFormed)
+    }
+
     func testMismatchedAndStrayTagsAreCaught() {
         XCTAssertFalse(XMLScan.scan(Data("<a><b></a></b>".utf8)).wellFormed)
         XCTAssertFalse(XMLScan.scan(Data("<a></a><b/>".utf8)).wellFormed)
