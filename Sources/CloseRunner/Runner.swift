@@ -79,7 +79,11 @@ public enum Runner {
         var reader = InputReader(cityAliases: p.policy.cityAliases)
         reader.computeHashes = hashes
         if streamSales {
-            reader.salesStreaming = SalesStreaming(period: period, makeStore: { SpillOrderLines() })
+            // A run that writes nothing (check, hashes off) counts the lines instead of keeping them.
+            let keep = hashes
+            reader.salesStreaming = SalesStreaming(period: period, makeStore: { () -> OrderLineStore in
+                keep ? SpillOrderLines() : CountingOrderLines()
+            })
         }
         do { set = try reader.read(directory: inputs) }
         catch let e as FileError { throw RunError.from(e) }

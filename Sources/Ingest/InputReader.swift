@@ -25,6 +25,8 @@ public struct InputReader: Sendable {
     public var computeHashes = true
     /// When set, sales files are streamed through the sales intake (see `SalesStreaming`); otherwise every row is kept.
     public var salesStreaming: SalesStreaming? = nil
+    /// Streamed sales rows that parse keep no money cells (the intake sums their values): set by the stream only.
+    var dropCleanSalesMoney = false
     /// The first bytes read to decide a file's kind before it is streamed.
     static let headBytes = 1 << 20
 
@@ -445,9 +447,11 @@ struct RowScan {
     let columnNumbers: [String: Int]
     var ctx: RowContext
     var scratch: [UInt8] = []
+    let dropCleanMoney: Bool
 
     init(reader: InputReader, file: PreparedFile, fileOrder: Int, source: SharedBytes) {
         self.file = file; self.fileOrder = fileOrder; self.source = source
+        dropCleanMoney = reader.dropCleanSalesMoney && file.kind == .sales
         width = file.header.count
         columnNumbers = file.match.columns.mapValues { $0 + 1 }
         ctx = RowContext(kind: file.kind, layout: ColumnLayout(kind: file.kind, columns: file.match.columns), cities: reader.cities)
@@ -478,8 +482,10 @@ struct RowScan {
                 var value = build(&ctx)
                 let issue = ctx.issue
                 if issue != nil { value = nil }
+                // A streamed sales row that parsed carries no money cells: the intake sums its value's amounts.
+                let money = dropCleanMoney && issue == nil && value != nil ? [] : ctx.money
                 emit(InputRow(ref: ref, rawText: raw, value: value, issue: issue, flags: ctx.flags,
-                              money: ctx.money, badMoneyCells: ctx.badMoneyCells, columnNumbers: columnNumbers))
+                              money: money, badMoneyCells: ctx.badMoneyCells, columnNumbers: columnNumbers))
                 return false
             }
             if isBlank { blank += 1 }

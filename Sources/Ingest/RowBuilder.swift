@@ -69,7 +69,8 @@ public struct RowContext {
         self.text = text; self.scratch = scratch
         if !errors.isEmpty { errors = [] }
         if !flags.isEmpty { flags = [] }
-        money = []
+        // Kept when no row took the buffer (a streamed clean row takes none): no allocation per row then.
+        money.removeAll(keepingCapacity: true)
         if layout.moneyColumns > 0 { money.reserveCapacity(layout.moneyColumns) }
         badMoneyCells = 0
     }

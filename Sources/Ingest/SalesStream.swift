@@ -22,13 +22,17 @@ public struct SalesStreaming: Sendable {
 struct SalesIntakeState {
     var intake: SalesIntake?
     var months: Set<Period> = []
+    var lastMonth: Period? = nil
     let options: SalesStreaming
     let roster: [String: RosterRow]
     let expectedLines: Int
 
     /// Checks and folds a parsed row; a rejected one is returned to be kept (with its own copy of its text).
     mutating func take(_ row: inout InputRow<SaleRow>) throws(FileError) -> Bool {
-        if let v = row.value, row.issue == nil { months.insert(v.date.period) }
+        if let v = row.value, row.issue == nil, v.date.period != lastMonth {
+            lastMonth = v.date.period
+            months.insert(v.date.period)
+        }
         if intake == nil, let v = row.accepted {
             intake = SalesIntake(roster: roster, period: options.period ?? v.date.period, store: options.makeStore(),
                                  expectedLines: expectedLines)
@@ -170,6 +174,7 @@ extension InputReader {
         let parser = { () -> InputReader in
             var p = self
             p.parallelThreshold = Int.max   // one core types the rows; the other checks and folds them
+            p.dropCleanSalesMoney = true
             return p
         }()
         let chunkSize = state.options.chunkSize

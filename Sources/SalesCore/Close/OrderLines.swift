@@ -9,6 +9,27 @@ public protocol OrderLineStore: AnyObject, Sendable {
     func forEach(region: String, _ body: (OrderLine) throws -> Void) throws
     /// Lines appended for the region.
     func count(region: String) -> Int
+    /// False for a store that only counts (`salesclose check` writes no workbook): the lines are not even encoded.
+    var keepsLines: Bool { get }
+}
+
+extension OrderLineStore {
+    public var keepsLines: Bool { true }
+}
+
+/// A store that keeps no line, only how many each region had (for a run that writes nothing).
+public final class CountingOrderLines: OrderLineStore, @unchecked Sendable {
+    private var counts: [String: Int] = [:]
+    public init() {}
+    public var keepsLines: Bool { false }
+    public func append(region: String, encoded: [UInt8], lines: Int) { counts[region, default: 0] += lines }
+    public func forEach(region: String, _ body: (OrderLine) throws -> Void) throws {
+        throw CountingOrderLines.NotKept()
+    }
+    public func count(region: String) -> Int { counts[region] ?? 0 }
+    struct NotKept: Error, CustomStringConvertible {
+        var description: String { "the order lines were only counted (salesclose check), not kept" }
+    }
 }
 
 /// One accepted order line as the region workbook shows it.

@@ -6,6 +6,7 @@ public struct SalesIntake: Sendable {
     private var keys: DigestSet
     public private(set) var fold = SalesFold()
     public let store: OrderLineStore
+    private let keepsLines: Bool
     /// Accepted rows per file, their money cells and flags (what the tally counts for rows not kept).
     public var acceptedByFile: [String: InputTally.File] {
         var out = doneFiles
@@ -23,6 +24,7 @@ public struct SalesIntake: Sendable {
 
     init(checks: RowChecks, store: OrderLineStore, expectedLines: Int) {
         self.checks = checks; self.store = store
+        keepsLines = store.keepsLines
         keys = DigestSet(expected: expectedLines)
     }
 
@@ -41,7 +43,7 @@ public struct SalesIntake: Sendable {
         let g = fold.add(row.ref, s, region: r.region)
         // Lines wait in a buffer per region and go to the store 256 KB at a time.
         while pending.count <= g { pending.append(([], 0)) }
-        OrderLineCodec.encode(OrderLine(line: row.ref.line, row: s), into: &pending[g].bytes)
+        if keepsLines { OrderLineCodec.encode(OrderLine(line: row.ref.line, row: s), into: &pending[g].bytes) }
         pending[g].lines += 1
         if pending[g].bytes.count >= 256 << 10 { flush(g) }
         if row.ref.file != currentFile {
@@ -51,7 +53,14 @@ public struct SalesIntake: Sendable {
         }
         current.accepted += 1
         current.badMoneyCells += row.badMoneyCells
-        for cell in row.money { current.add(cell, accepted: true) }
+        if row.money.isEmpty {
+            // A streamed row keeps no money cells: its amounts are the value's (the file's money columns).
+            if let p = s.unitPrice { current.add(MoneyCell(column: "unit_price", value: p), accepted: true) }
+            current.add(MoneyCell(column: "amount", value: s.amount), accepted: true)
+            current.add(MoneyCell(column: "remitted", value: s.remitted), accepted: true)
+        } else {
+            for cell in row.money { current.add(cell, accepted: true) }
+        }
         for flag in row.flags { acceptedFlags.append(InputTally.Flagged(file: row.ref.file, line: row.ref.line, flag: flag)) }
         return true
     }
