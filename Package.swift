@@ -55,5 +55,6 @@ let package = Package(
         .testTarget(name: "EndToEndTests", dependencies: ["XlsxReader", "SalesCore"]),
         .testTarget(name: "DemoTests", dependencies: ["Demo", "SalesCore"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "SalesCore", "XlsxReader"]),
+        .testTarget(name: "CloseRunnerTests", dependencies: ["CloseRunner", "SalesCore"]),
     ]
 )

@@ -103,3 +103,41 @@ final class OutputsLock {
     }
     deinit { flock(fd, LOCK_UN); close(fd) }
 }
+
+/// The temporary space a close needs (issue 7): the order lines spilled for the region workbooks (about the size of
+/// the sales files) and libxlsxwriter's temporary files for the two workbooks written at a time (about 100 bytes
+/// per detail cell while a sheet is open). Checked before anything is read, in `$TMPDIR` (or /tmp), which both use.
+enum TempSpace {
+    static var directory: String {
+        ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+    }
+
+    /// Bytes needed for inputs of `csvBytes`: the spill (1×) and, for the largest workbooks written at once, 1.5×
+    /// (a region's order lines, 11 cells each, at ~100 bytes a cell, for two regions of a large sales file), plus 64 MB.
+    static func needed(csvBytes: Int) -> Int { csvBytes * 5 / 2 + (64 << 20) }
+
+    /// Free bytes in `dir`, nil when it cannot be asked (no such folder).
+    static func free(in dir: String) -> Int? {
+        var st = statvfs()
+        guard statvfs(dir, &st) == 0 else { return nil }
+        return Int(st.f_bavail) * Int(st.f_frsize)
+    }
+
+    /// Throws exit 4 when `$TMPDIR` is missing or holds less than the close of `inputs` needs.
+    static func check(inputs: String) throws {
+        let dir = directory
+        var csv = 0
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: inputs)) ?? [] {
+            let ext = (name as NSString).pathExtension.lowercased()
+            guard ["csv", "tsv", "txt"].contains(ext) else { continue }
+            csv += ((try? FileManager.default.attributesOfItem(atPath: inputs + "/" + name)[.size]) as? Int) ?? 0
+        }
+        let need = needed(csvBytes: csv)
+        guard let free = free(in: dir) else {
+            throw RunError(.writeFailed, "error: the temporary folder \(dir) (TMPDIR) does not exist or cannot be used; the close needs about \(need >> 20) MB there; nothing was changed")
+        }
+        if free < need {
+            throw RunError(.writeFailed, "error: the temporary folder \(dir) (TMPDIR) has \(free >> 20) MB free; the close of \(csv >> 20) MB of input needs about \(need >> 20) MB for its temporary files; free some space or set TMPDIR to a larger disk; nothing was changed")
+        }
+    }
+}

@@ -171,7 +171,11 @@ public enum Runner {
 
     public static func close(_ o: CloseOptions, progress: @escaping (String) -> Void,
                              note: (String) -> Void = { _ in }) throws -> CloseOutcome {
+        if Files.isDirectory(o.inputs) { try TempSpace.check(inputs: o.inputs) }
         var prep = try prepare(inputs: o.inputs, streamSales: true, period: o.period)
+        if let failure = prep.inputs.streamedSales?.intake.storeFailure {
+            throw RunError(.writeFailed, "error: the order lines could not be kept in the temporary folder \(TempSpace.directory) (TMPDIR): \(failure); nothing was changed")
+        }
         for f in prep.inputs.files {
             progress("read \(f.file): \(f.rows) rows (\(f.kind.rawValue), \(f.encoding))")
             if f.rows == 0 { note("\(f.file): note: header only: no \(f.kind.rawValue) this month") }

@@ -20,11 +20,13 @@ final class SpillOrderLines: OrderLineStore, @unchecked Sendable {
     private let lock = NSLock()
     private var regions: [TextKey: Region] = [:]
     private let directory: String
-    static let bufferSize = 1 << 20
+    /// Bytes a region buffers before they go to its file, and read back at a time.
+    let bufferSize: Int
 
-    init(directory: String? = nil) {
+    init(directory: String? = nil, bufferSize: Int = 1 << 20) {
         let env = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 }
         self.directory = directory ?? env ?? "/tmp"
+        self.bufferSize = max(1, bufferSize)
     }
 
     private func region(_ name: String) -> Region {
@@ -41,7 +43,7 @@ final class SpillOrderLines: OrderLineStore, @unchecked Sendable {
         r.lock.lock(); defer { r.lock.unlock() }
         r.buffer.append(contentsOf: bytes)
         r.count += lines
-        if r.buffer.count >= Self.bufferSize { try flush(r) }
+        if r.buffer.count >= bufferSize { try flush(r) }
     }
 
     private func flush(_ r: Region) throws {
@@ -71,7 +73,7 @@ final class SpillOrderLines: OrderLineStore, @unchecked Sendable {
         r.lock.lock(); defer { r.lock.unlock() }
         var carry: [UInt8] = []
         var offset = 0
-        var block = [UInt8](repeating: 0, count: Self.bufferSize)
+        var block = [UInt8](repeating: 0, count: bufferSize)
         var seen = 0
         // The lines on disk, then those still in the buffer.
         while offset < r.written {

@@ -135,9 +135,6 @@ public struct InputReader: Sendable {
             }
         }
         intake?.intake?.finish()
-        if let failure = intake?.intake?.storeFailure {
-            throw FileError(file: "sales", message: "the order lines cannot be kept for the region workbooks: \(failure)")
-        }
         if let state = intake, let made = state.intake {
             set.streamedSales = StreamedSales(intake: made, streamed: true, months: state.months)
         }

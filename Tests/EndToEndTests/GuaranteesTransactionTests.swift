@@ -96,6 +96,23 @@ final class GuaranteesTransactionTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: root.path).sorted(), ["blocker", "jan"])
     }
 
+    /// The temporary folder the close spills its order lines to and libxlsxwriter writes through (TMPDIR) is checked
+    /// before anything is read: missing, exit 4 naming it, nothing written; a usable one, the same close succeeds.
+    func testAMissingTemporaryFolderExits4BeforeAnythingIsWritten() throws {
+        let inputs = try G.january(root)
+        let out = root.appendingPathComponent("out")
+        let missing = root.appendingPathComponent("no-such-tmp").path
+        let r = try G.close(inputs, out, env: ["TMPDIR": missing])
+        XCTAssertEqual(r.status, 4, r.stderr)
+        XCTAssertTrue(r.stderr.contains(missing) && r.stderr.contains("TMPDIR"), r.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out.path), "nothing written")
+        let tmp = root.appendingPathComponent("tmp")
+        try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
+        let ok = try G.close(inputs, out, env: ["TMPDIR": tmp.path])
+        XCTAssertEqual(ok.status, 0, ok.stderr)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: tmp.path), [], "the spill files are gone")
+    }
+
     /// A workbook (and the summary) that fails to write completely — cut short after writing, as libxlsxwriter leaves
     /// one when a write fails silently: the read-back catches it, exit 4, the previous good folder and the ledger
     /// untouched, no temporary folder left.
