@@ -18,6 +18,7 @@ enum Render {
         let shared = ReportOptions(lang: reportLang)
         let changes = previousSummary.map { Changes.rows(before: $0, after: Summary.json(r, policySHA256: policySHA256, outputs: []).render()) }
         let regionFiles = RegionWorkbooks.fileNames(r)
+        let index = ReportIndex(r)   // one set of look-ups for every region's workbook
         if !regionFiles.isEmpty { try Files.makeDirectory(dir + "/regions") }
         var tasks: [(file: String, write: () throws -> WrittenWorkbook)] = [
             (finance, {
@@ -29,7 +30,7 @@ enum Render {
         ]
         for f in regionFiles {
             tasks.append((f.file, {
-                try RegionWorkbooks.writeOne(r, region: f.region, to: dir + "/" + f.file, options: shared)
+                try RegionWorkbooks.writeOne(r, region: f.region, to: dir + "/" + f.file, options: shared, index: index)
             }))
         }
         let results = Parallel.map(tasks) { task -> Result<String, Error> in

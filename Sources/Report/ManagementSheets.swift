@@ -86,21 +86,20 @@ struct ManagementBuilder {
     /// Accepted remittance rows of the period of employees in scope.
     let remittances: [(ref: RowRef, row: RemittanceRow)]
 
-    init(r: CloseResult, lang: Lang, region: String? = nil) {
+    /// Look-ups over the whole close, made once and shared by every region's builder (`ReportIndex`).
+    let index: ReportIndex
+
+    init(r: CloseResult, lang: Lang, region: String? = nil, index: ReportIndex? = nil) {
         self.r = r
         self.lang = lang
         self.region = region
-        let scoped = region.map { reg in r.employees.filter { $0.region == reg } } ?? r.employees
+        let index = index ?? ReportIndex(r)
+        self.index = index
+        let scoped = region.map { reg in index.employeesByRegion[reg] ?? [] } ?? r.employees
         employees = scoped
-        let ids = Set(scoped.map(\.employeeId))
-        self.ids = ids
-        var names: [String: String] = [:]
-        for e in r.employees { names[e.employeeId] = e.name }
-        self.names = names
-        remittances = r.inputs.remittances.compactMap { row in
-            guard let v = row.accepted, r.period.contains(v.date), ids.contains(v.employeeId) else { return nil }
-            return (row.ref, v)
-        }
+        self.ids = Set(scoped.map(\.employeeId))
+        self.names = index.names
+        remittances = region.map { index.remittancesByRegion[$0] ?? [] } ?? index.remittances
     }
 
     func t(_ b: Bilingual) -> String { b(lang) }
@@ -260,7 +259,8 @@ struct ManagementBuilder {
             if figures[id] == nil { order.append(id); figures[id] = (name, .zero, .zero) }
             if figures[id]!.name == nil, let name, !name.isEmpty { figures[id]!.name = name }
         }
-        for (id, c) in r.sales.regions[region ?? ""].map({ r.sales.customers(of: $0) }) ?? [:] {
+        let own: [String: SalesFold.RegionCustomer] = r.sales.region(named: region ?? "").map { r.sales.customers(of: $0) } ?? [:]
+        for (id, c) in own {
             touch(id, c.name)
             figures[id]!.sales += c.sales
             figures[id]!.remitted += c.remitted
@@ -269,7 +269,7 @@ struct ManagementBuilder {
             touch(m.row.customerId, nil)
             figures[m.row.customerId]!.remitted += m.row.amount
         }
-        let known = Dictionary(r.customers.map { ($0.customerId, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let known = index.customerNames
         let sorted = order.sorted { a, b in
             let fa = figures[a]!, fb = figures[b]!
             return fa.sales != fb.sales ? fa.sales > fb.sales : a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars)
@@ -343,7 +343,7 @@ struct ManagementBuilder {
                 return [.id(e.employeeId), .text(e.name), .text(department(e)), .text(regionName(e.region)),
                         .text(CodeText.joined(own)), .text(why)]
             })
-        let lines = r.expenseLines.filter { l in ids.contains(l.row.employeeId) && l.codes.contains(where: Self.auditLineCodes.contains) }
+        let lines = index.auditLines.filter { ids.contains($0.row.employeeId) }
         let expense = TableModel(
             title: t(Bilingual("核查费用明细（出差路线不符、未出差报住宿）", "Expense lines behind the flags (route mismatch, lodging while not travelling)")),
             columns: [col(MH.file, .text), col(MH.line, .integer, summed: false), col(MH.employeeId, .id), col(MH.name, .text),
@@ -383,7 +383,7 @@ struct ManagementBuilder {
                        col(MH.product, .text), col(MH.quantity, .decimal), col(MH.sales, .money), col(MH.remitted, .money)]
         // Streamed from the line store in reading order (a million lines are never an array of rows here).
         let regionKey = region ?? ""
-        let folded = r.sales.regions[regionKey] ?? SalesFold.Region()
+        let folded = r.sales.region(named: regionKey) ?? SalesFold.Region()
         let store = r.orderLines
         let names = self.names
         let widths: [Double] = [
@@ -423,7 +423,7 @@ struct ManagementBuilder {
     // MARK: Quarter and year reviews (no pay amounts)
 
     func quarterSheet(_ q: QuarterBlock, key: String, name: String) -> SheetModel {
-        let byId = Dictionary(r.employees.map { ($0.employeeId, $0) }, uniquingKeysWith: { a, _ in a })
+        let byId = index.byId
         let columns = [col(MH.employeeId, .id), col(MH.name, .text), col(MH.region, .text), col(MH.assessed, .text),
                        col(MH.quarterTarget, .money), col(MH.quarterRemitted, .money),
                        col(MH.quarterAttainment, .percent, attainment: true), col(MH.newOutletsTarget, .integer, summed: true),
@@ -442,7 +442,7 @@ struct ManagementBuilder {
     }
 
     func yearSheet(_ y: YearBlock, key: String, name: String) -> SheetModel {
-        let byId = Dictionary(r.employees.map { ($0.employeeId, $0) }, uniquingKeysWith: { a, _ in a })
+        let byId = index.byId
         let columns = [col(MH.employeeId, .id), col(MH.name, .text), col(MH.region, .text), col(MH.yearTarget, .money),
                        col(MH.yearRemitted, .money), col(MH.yearAttainment, .percent, attainment: true), col(MH.rate, .percent),
                        col(MH.codes, .text), col(MH.reasons, .text, width: 60)]
@@ -455,5 +455,38 @@ struct ManagementBuilder {
         var notes = [t(Bilingual("\(y.year) 年终考核（奖金金额见财务报表）", "\(y.year) year-end review (amounts are in the finance workbook)"))]
         if !y.codes.isEmpty { notes.append(CodeText.joined(y.codes) + "：" + CodeText.reasons(y.codes, lang)) }
         return SheetModel(key: key, name: name, notes: notes, table: TableModel(columns: columns, rows: rows, totals: totals))
+    }
+}
+
+/// What every management and region sheet looks up, made once per close: with hundreds of regions, each region's
+/// builder would otherwise index the whole close again.
+public final class ReportIndex: @unchecked Sendable {
+    let names: [String: String]
+    let byId: [String: EmployeeResult]
+    let employeesByRegion: [String: [EmployeeResult]]
+    /// Accepted remittance rows of the period of listed employees, and the same by the employee's region.
+    let remittances: [(ref: RowRef, row: RemittanceRow)]
+    let remittancesByRegion: [String: [(ref: RowRef, row: RemittanceRow)]]
+    let customerNames: [String: String?]
+    /// Expense lines with an audit code (route mismatch, lodging while not travelling).
+    let auditLines: [ExpenseLineResult]
+
+    public init(_ r: CloseResult) {
+        var names: [String: String] = [:], byId: [String: EmployeeResult] = [:], byRegion: [String: [EmployeeResult]] = [:]
+        for e in r.employees {
+            names[e.employeeId] = e.name
+            if byId[e.employeeId] == nil { byId[e.employeeId] = e }
+            byRegion[e.region, default: []].append(e)
+        }
+        self.names = names; self.byId = byId; self.employeesByRegion = byRegion
+        var all: [(ref: RowRef, row: RemittanceRow)] = [], perRegion: [String: [(ref: RowRef, row: RemittanceRow)]] = [:]
+        for row in r.inputs.remittances {
+            guard let v = row.accepted, r.period.contains(v.date), let e = byId[v.employeeId] else { continue }
+            all.append((row.ref, v))
+            perRegion[e.region, default: []].append((row.ref, v))
+        }
+        remittances = all; remittancesByRegion = perRegion
+        customerNames = Dictionary(r.customers.map { ($0.customerId, $0.name) }, uniquingKeysWith: { a, _ in a })
+        auditLines = r.expenseLines.filter { $0.codes.contains(where: ManagementBuilder.auditLineCodes.contains) }
     }
 }

@@ -38,8 +38,8 @@ public enum RegionWorkbooks {
     }
 
     /// The workbook of one region.
-    public static func model(_ r: CloseResult, region: String, lang: Lang) -> WorkbookModel {
-        let b = ManagementBuilder(r: r, lang: lang, region: region)
+    public static func model(_ r: CloseResult, region: String, lang: Lang, index: ReportIndex? = nil) -> WorkbookModel {
+        let b = ManagementBuilder(r: r, lang: lang, region: region, index: index)
         func name(_ key: String) -> String { sheetNames[key]!(lang) }
         var sheets = [
             b.employeeSheet(key: Key.employees, name: name(Key.employees)),
@@ -100,13 +100,15 @@ public enum RegionWorkbooks {
         if !names.isEmpty {
             try FileManager.default.createDirectory(atPath: dir + "/regions", withIntermediateDirectories: true)
         }
-        return try names.map { region, file in try writeOne(r, region: region, to: dir + "/" + file, options: options) }
+        let index = ReportIndex(r)
+        return try names.map { region, file in try writeOne(r, region: region, to: dir + "/" + file, options: options, index: index) }
     }
 
     /// Writes one region's workbook to `path` (its folder must exist); regions are independent, so callers may
     /// write several at once on different threads (the order lines stream from the close's line store).
-    public static func writeOne(_ r: CloseResult, region: String, to path: String, options: ReportOptions) throws -> WrittenWorkbook {
-        try WorkbookRenderer.write(model(r, region: region, lang: options.lang), to: path, options: RenderOptions(
+    public static func writeOne(_ r: CloseResult, region: String, to path: String, options: ReportOptions,
+                                index: ReportIndex? = nil) throws -> WrittenWorkbook {
+        try WorkbookRenderer.write(model(r, region: region, lang: options.lang, index: index), to: path, options: RenderOptions(
             company: options.company, sheetPassword: nil, constantMemory: options.constantMemory,
             fileMode: nil, maxRowsPerSheet: options.maxRowsPerSheet))
     }

@@ -87,6 +87,9 @@ public struct SalesFold: Sendable {
         Dictionary(uniqueKeysWithValues: zip(regionNames, regionList))
     }
 
+    /// One region's lines, by its name (nil when it had none).
+    public func region(named name: String) -> Region? { regionIndex[name].map { regionList[$0] } }
+
     /// A region's products by name.
     public func products(of region: Region) -> [String: Product] {
         Dictionary(uniqueKeysWithValues: region.productFigures.map { (productNames[$0.key], $0.value) })
