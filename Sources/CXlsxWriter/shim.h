@@ -3,6 +3,7 @@
 #include <xlsxwriter.h>
 #include <locale.h>
 #include <zlib.h>
+#include <malloc.h>
 
 /* inflateInit2 is a macro Swift cannot import. Raw deflate (no zlib header), as in ZIP entries. */
 static inline int cxlsx_inflate_init_raw(z_stream *strm) {
@@ -20,5 +21,9 @@ static inline locale_t cxlsx_new_c_numeric_locale(void) {
 /* uselocale((locale_t)0) queries without changing; the cast is awkward in Swift. */
 static inline locale_t cxlsx_current_locale(void) {
     return uselocale((locale_t)0);
+}
+/* Returns the heap's free memory to the system (glibc keeps it in its arenas otherwise). */
+static inline void cxlsx_release_free_memory(void) {
+    (void)malloc_trim(0);
 }
 #endif

@@ -36,6 +36,9 @@ enum Render {
         let results = Parallel.map(tasks) { task -> Result<String, Error> in
             do {
                 try Verify.workbook(try task.write())
+                // Each workbook's buffers go back to the system when it is done: the threads' malloc arenas would
+                // otherwise keep the largest region's high-water mark each.
+                ProcessMemory.releaseFreeMemory()
                 return .success(try Files.sha256(of: dir + "/" + task.file))
             } catch let e as RunError {
                 return .failure(e)

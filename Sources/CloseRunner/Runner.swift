@@ -3,6 +3,7 @@ import SalesCore
 import Ingest
 import PolicyFile
 import Ledger
+import XlsxWriter
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -223,6 +224,9 @@ public enum Runner {
         do { snapshot = try store.snapshot(for: period) } catch let e as LedgerError { throw RunError.from(e) }
         let result = Close.run(period: period, policy: prep.policy, inputs: prep.takeInputs(), ledger: snapshot,
                                progress: { progress("rules: \($0)") })
+
+        // What the ingest freed goes back to the system before the workbooks are written (glibc keeps it otherwise).
+        ProcessMemory.releaseFreeMemory()
 
         // Write everything under a temporary name, read back and verify.
         let previousSummary = reopening ? try? String(contentsOfFile: tx.folder + "/close-summary.json", encoding: .utf8) : nil
