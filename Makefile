@@ -30,7 +30,7 @@ build: deps
 	$(SWIFT) build
 
 release: deps
-	$(SWIFT) build -c release --product salesclose
+	$(SWIFT) build -c release --product salesclose --static-swift-stdlib
 
 monthly-close: release
 	$(RELEASE_BIN) close --inputs "$(INPUTS)" --outputs "$(OUTPUTS)" --lang "$(WORKBOOK_LANG)" $(if $(PERIOD),--period "$(PERIOD)")
