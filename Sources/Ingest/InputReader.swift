@@ -130,7 +130,7 @@ public struct InputReader: Sendable {
                     var whole = InputSet()
                     try readRows(file, fileOrder: order, into: &whole)
                     set.files.append(contentsOf: whole.files)
-                    for i in whole.sales.indices where try !intake!.take(&whole.sales[i]) { set.sales.append(whole.sales[i]) }
+                    for i in whole.sales.indices where !intake!.take(&whole.sales[i]) { set.sales.append(whole.sales[i]) }
                 }
             }
         }

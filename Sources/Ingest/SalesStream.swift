@@ -27,8 +27,8 @@ struct SalesIntakeState {
     let roster: [String: RosterRow]
     let expectedLines: Int
 
-    /// Checks and folds a parsed row; a rejected one is returned to be kept (with its own copy of its text).
-    mutating func take(_ row: inout InputRow<SaleRow>) throws(FileError) -> Bool {
+    /// Checks and folds a parsed row; false for a rejected one, to be kept (now with its own copy of its text).
+    mutating func take(_ row: inout InputRow<SaleRow>) -> Bool {
         if let v = row.value, row.issue == nil, v.date.period != lastMonth {
             lastMonth = v.date.period
             months.insert(v.date.period)
@@ -206,27 +206,16 @@ extension InputReader {
                     let report = try parser.rows(part, fileOrder, RowBuilders.sales, &parsed)
                     result.add(rows: report.rows, blank: report.blank)
                     line += InputReader.lineBreaks(text, from: 0, to: text.count)
-                    if !channel.put(parsed) { throw FileError(file: file.name, message: "stopped") }
+                    channel.put(parsed)
                 }
             } catch {
                 result.fail(error)
             }
         }
-        var failure: FileError? = nil
         while var rows = channel.take() {
-            for i in rows.indices {
-                do {
-                    if try !state.take(&rows[i]) { set.sales.append(rows[i]) }
-                } catch {
-                    failure = error
-                    channel.cancel()
-                    break
-                }
-            }
-            if failure != nil { break }
+            for i in rows.indices where !state.take(&rows[i]) { set.sales.append(rows[i]) }
         }
         done.wait()
-        if let failure { throw failure }
         if let e = result.failure { throw e }
         return FileReport(file: file.name, kind: file.kind, encoding: file.encoding, delimiter: file.delimiter,
                           sha256: hasher?.finish() ?? "", rows: result.rows, blank: result.blank,
@@ -264,17 +253,15 @@ extension InputReader {
 final class BatchChannel<T>: @unchecked Sendable {
     private let cond = NSCondition()
     private var items: [T] = []
-    private var closed = false, cancelled = false
+    private var closed = false
     private let capacity: Int
     init(capacity: Int) { self.capacity = capacity }
-    /// Waits for room; false when the consumer gave up.
-    func put(_ item: T) -> Bool {
+    /// Waits for room.
+    func put(_ item: T) {
         cond.lock(); defer { cond.unlock() }
-        while items.count >= capacity && !cancelled { cond.wait() }
-        if cancelled { return false }
+        while items.count >= capacity { cond.wait() }
         items.append(item)
         cond.broadcast()
-        return true
     }
     /// The next item, nil once closed and empty.
     func take() -> T? {
@@ -286,7 +273,6 @@ final class BatchChannel<T>: @unchecked Sendable {
         return item
     }
     func close() { cond.lock(); closed = true; cond.broadcast(); cond.unlock() }
-    func cancel() { cond.lock(); cancelled = true; items.removeAll(); cond.broadcast(); cond.unlock() }
 }
 
 /// What the reader thread counted, and its error.
