@@ -1,5 +1,4 @@
 import Foundation
-import ZIPFoundation
 
 /// A byte-level check that an XML part is complete and well nested, fast enough for sheets of hundreds of
 /// megabytes (Foundation's XMLParser is slow there and fails outright on some large parts). It does not validate
@@ -209,22 +208,8 @@ public struct XMLStreamScanner: Sendable {
     }
 }
 
-/// Reads an XLSX file's parts one at a time (each inflated with its CRC checked), without parsing them.
+/// What the close needs from an XLSX file's parts besides the scan.
 public enum XlsxParts {
-    /// Calls `body` with each file entry's name and bytes, in archive order.
-    public static func forEach(path: String, _ body: (String, Data) throws -> Void) throws {
-        let archive: Archive
-        do { archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read) }
-        catch { throw XlsxReadError.cannotOpen(path: path, reason: "\(error)") }
-        for entry in archive where entry.type == .file {
-            var data = Data()
-            data.reserveCapacity(Int(entry.uncompressedSize))
-            do { _ = try archive.extract(entry, bufferSize: 1 << 16, skipCRC32: false) { data.append($0) } }
-            catch { throw XlsxReadError.cannotOpen(path: path, reason: "entry '\(entry.path)': \(error)") }
-            try body(entry.path, data)
-        }
-    }
-
     /// Sheet names in workbook order, read from `xl/workbook.xml` bytes (names XML-unescaped).
     public static func sheetNames(workbookXML data: Data) -> [String] {
         let text = String(decoding: data, as: UTF8.self)

@@ -11,10 +11,6 @@ public enum SalesRules {
 
     // MARK: sales, remittances, SAL-AMOUNT-MISMATCH
 
-    static func isAmountMismatch(quantity: Decimal4, unitPrice: Money, amount: Money) -> Bool {
-        SalesFold.isAmountMismatch(quantity: quantity, unitPrice: unitPrice, amount: amount)
-    }
-
     static func creditSalesAndRemittances(_ ctx: CloseContext, _ s: inout CloseState) {
         let fold = ctx.salesFold
         s.result.salesMismatches.append(contentsOf: fold.mismatches)
