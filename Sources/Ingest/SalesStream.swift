@@ -179,19 +179,17 @@ extension InputReader {
         Thread.detachNewThread {
             defer { channel.close(); done.signal() }
             var line = file.scanner.line
-            var headerSkipped = false
+            // The header (and any blank lines before it), as the prepared file read them: skipped, across chunks if
+            // a chunk ends before it does.
+            var toSkip = file.scanner.pos + (file.encoding == "utf-8-bom" ? 3 : 0)
             var pending: [UInt8] = []
             do throws(FileError) {
                 try InputReader.forEachChunk(path: path, size: chunkSize) { (chunk, last) throws(FileError) in
                     hasher?.add(chunk)
-                    var start = 0
-                    if !headerSkipped {
-                        // The header (and any blank lines before it) as the prepared file read them.
-                        start = file.scanner.pos + (file.encoding == "utf-8-bom" ? 3 : 0)
-                        headerSkipped = true
-                    }
+                    let start = min(toSkip, chunk.count)
+                    toSkip -= start
                     if pending.isEmpty && start == 0 { pending = chunk } else {
-                        pending.append(contentsOf: chunk[min(start, chunk.count)...])
+                        pending.append(contentsOf: chunk[start...])
                     }
                     let end: Int
                     if last { end = pending.count } else {

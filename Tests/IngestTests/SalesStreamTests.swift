@@ -90,6 +90,25 @@ final class SalesStreamTests: XCTestCase {
         }
     }
 
+    /// Blank lines before the header and chunks shorter than it: the header is skipped however the chunks fall.
+    func testAHeaderLongerThanAChunkAfterBlankLinesIsSkippedWhole() throws {
+        folder.writeRequired(except: [.roster, .sales])
+        folder.write("roster.csv", Self.roster)
+        let bytes = Array("\n\r\n\n".utf8) + Self.salesFile(seed: 11, lines: 40)
+        folder.write("sales.csv", bytes)
+        var whole = try read(streaming: nil)
+        var intake = SalesIntake(roster: Validation.rosterIndex(&whole.roster), period: Period(year: 2023, month: 3)!,
+                                 store: MemoryOrderLines(), expectedLines: whole.sales.count)
+        for i in whole.sales.indices { intake.take(&whole.sales[i]) }
+        intake.finish()
+        for chunk in [16, 17, 40, 1 << 20] {
+            let s = try read(streaming: chunk)
+            XCTAssertEqual(s.files.first { $0.kind == .sales }, whole.files.first { $0.kind == .sales }, "chunk \(chunk)")
+            XCTAssertEqual(s.sales.map(\.ref), whole.sales.filter { $0.issue != nil }.map(\.ref), "chunk \(chunk)")
+            XCTAssertEqual(s.streamedSales?.intake.fold.lines, intake.fold.lines, "chunk \(chunk)")
+        }
+    }
+
     func testAFileThatIsNotCleanUTF8IsReadWholeWithItsUsualError() throws {
         folder.writeRequired(except: [.roster, .sales])
         folder.write("roster.csv", Self.roster)
