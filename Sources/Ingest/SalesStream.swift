@@ -42,6 +42,8 @@ struct SalesIntakeState {
             if intake!.take(&row) { return true }
         }
         row.raw = row.raw   // its own String: the chunk it points into is about to go
+        // Its money cells back (a streamed row that parsed came without them), for the rejected sums.
+        if row.money.isEmpty, let v = row.value { row.money = SalesIntake.moneyCells(of: v) }
         return false
     }
 }

@@ -254,26 +254,33 @@ public enum FinanceWorkbook {
                 col(H.nights, .integer, summed: false), col(H.receiptNo, .id), col(H.claimed, .money), col(H.approved, .money),
                 col(H.decision, .text), col(H.lateClaim, .text), col(H.codes, .text), col(H.reasons, .text),
             ]
-            // One string per distinct code list, shared by every line that has it.
-            var codeCells: [[String]: (CellModel, CellModel)] = [:]
-            let rows: [[CellModel]] = r.expenseLines.map { l in
-                let row = l.row
-                let (codeCell, reasonCell): (CellModel, CellModel)
-                if let cached = codeCells[l.codes] { (codeCell, reasonCell) = cached } else {
-                    (codeCell, reasonCell) = (codes(l.codes), reasons(l.codes))
-                    codeCells[l.codes] = (codeCell, reasonCell)
+            // A detail sheet: its rows are made as the sheet is written (in judging order), not kept as cells.
+            let lines = r.expenseLines
+            let me = self
+            let claimed = lines.map(\.row.amount).sum(), approved = lines.map(\.approved).sum()
+            let streamed = StreamedRows.measured(count: lines.count, columns: columns.count,
+                                                 expectedSums: [11: .money(claimed), 12: .money(approved)]) { body in
+                // One string per distinct code list, shared by every line that has it.
+                var codeCells: [[String]: (CellModel, CellModel)] = [:]
+                for l in lines {
+                    let row = l.row
+                    let (codeCell, reasonCell): (CellModel, CellModel)
+                    if let cached = codeCells[l.codes] { (codeCell, reasonCell) = cached } else {
+                        (codeCell, reasonCell) = (me.codes(l.codes), me.reasons(l.codes))
+                        codeCells[l.codes] = (codeCell, reasonCell)
+                    }
+                    try body([
+                        .text(l.ref.file), .integer(l.ref.line), .id(row.claimId), .id(row.employeeId), me.name(row.employeeId),
+                        .date(row.date), .text(Vocab.category(row.category, me.lang)),
+                        row.transportMode.map { .text(Vocab.transport($0, me.lang)) } ?? .empty, .text(row.city),
+                        row.category == .lodging ? .integer(row.nights) : .empty, .text(row.receiptNo),
+                        .money(row.amount), .money(l.approved), .text(Vocab.decision(l.decision, me.lang)),
+                        .text(Vocab.yesNo(l.lateClaim, me.lang)), codeCell, reasonCell,
+                    ])
                 }
-                return [
-                    .text(l.ref.file), .integer(l.ref.line), .id(row.claimId), .id(row.employeeId), name(row.employeeId),
-                    .date(row.date), .text(Vocab.category(row.category, lang)),
-                    row.transportMode.map { .text(Vocab.transport($0, lang)) } ?? .empty, .text(row.city),
-                    row.category == .lodging ? .integer(row.nights) : .empty, .text(row.receiptNo),
-                    .money(row.amount), .money(l.approved), .text(Vocab.decision(l.decision, lang)),
-                    .text(Vocab.yesNo(l.lateClaim, lang)), codeCell, reasonCell,
-                ]
             }
             return SheetModel(key: Key.expenseLines, name: sheetName(Key.expenseLines),
-                              table: TableModel(columns: columns, rows: rows, totals: totals))
+                              table: TableModel(columns: columns, totals: totals, streamed: streamed))
         }
 
         // MARK: 借款
@@ -513,15 +520,19 @@ public enum FinanceWorkbook {
                 col(H.file, .text), col(H.line, .integer, summed: false), col(H.column, .text), col(H.code, .text),
                 col(H.reasons, .text), col(H.message, .text), col(H.raw, .text),
             ]
+            // A detail sheet: its rows are made as the sheet is written (files, then lines), not kept as cells.
             let rejected = r.tally.rejected
-            let rows: [[CellModel]] = rejected.map { x in
-                [
-                    .text(x.file), .integer(x.line), .text(x.issue.column ?? t(H.wholeRow)), .text(x.issue.code),
-                    .text(CodeText.sentence(x.issue.code, lang)), .text(x.issue.message), .text(x.raw),
-                ]
+            let wholeRow = t(H.wholeRow), lang = self.lang
+            let streamed = StreamedRows.measured(count: rejected.count, columns: columns.count) { body in
+                for x in rejected {
+                    try body([
+                        .text(x.file), .integer(x.line), .text(x.issue.column ?? wholeRow), .text(x.issue.code),
+                        .text(CodeText.sentence(x.issue.code, lang)), .text(x.issue.message), .text(x.raw),
+                    ])
+                }
             }
             return SheetModel(key: Key.rejectedRows, name: sheetName(Key.rejectedRows),
-                              table: TableModel(columns: columns, rows: rows))
+                              table: TableModel(columns: columns, streamed: streamed))
         }
 
         // MARK: 重开差异

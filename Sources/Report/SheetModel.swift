@@ -138,6 +138,17 @@ public final class StreamedRows: Sendable, Hashable {
         self.count = count; self.widths = widths; self.expectedSums = expectedSums; self.produce = produce
     }
 
+    /// Rows made one at a time from values the close already holds (expense lines, rejected rows): the widths come
+    /// from a first pass over the rows as made, so no sheet keeps an array of every row's cells.
+    public static func measured(count: Int, columns: Int, expectedSums: [Int: CachedValue] = [:],
+                                produce: @escaping @Sendable (_ body: ([CellModel]) throws -> Void) throws -> Void) -> StreamedRows {
+        var widths = Array(repeating: 0.0, count: columns)
+        try? produce { row in
+            for (c, cell) in row.enumerated() where c < columns { widths[c] = max(widths[c], Layout.display(cell)) }
+        }
+        return StreamedRows(count: count, widths: widths, expectedSums: expectedSums, produce: produce)
+    }
+
     /// Calls `body` with the rows whose 0-based positions fall in `range`, in order.
     func forEach(in range: Range<Int>, _ body: ([CellModel]) throws -> Void) throws {
         var i = 0

@@ -70,6 +70,13 @@ final class SalesStreamTests: XCTestCase {
             XCTAssertEqual(s.sales.map(\.ref), rejected.map(\.ref), "chunk \(chunk)")
             XCTAssertEqual(s.sales.map(\.issue), rejected.map(\.issue), "chunk \(chunk)")
             XCTAssertEqual(s.sales.map(\.raw), rejected.map(\.raw), "chunk \(chunk)")
+            // The control totals: money summed over accepted and rejected rows, the same both ways.
+            func sums(_ t: InputTally) -> [String: [Money]] {
+                Dictionary(uniqueKeysWithValues: t.counts("sales.csv").money.map { ($0.column, [$0.accepted, $0.rejected, $0.all]) })
+            }
+            XCTAssertEqual(sums(InputTally(s)), sums(InputTally(whole)), "chunk \(chunk)")
+            XCTAssertEqual(InputTally(s).counts("sales.csv").accepted, InputTally(whole).counts("sales.csv").accepted)
+            XCTAssertEqual(InputTally(s).counts("sales.csv").rejected, InputTally(whole).counts("sales.csv").rejected)
             let a = streamed.intake.fold, b = intake.fold
             XCTAssertEqual(a.lines, b.lines)
             XCTAssertEqual(a.employeeOrder, b.employeeOrder)

@@ -55,9 +55,7 @@ public struct SalesIntake: Sendable {
         current.badMoneyCells += row.badMoneyCells
         if row.money.isEmpty {
             // A streamed row keeps no money cells: its amounts are the value's (the file's money columns).
-            if let p = s.unitPrice { current.add(MoneyCell(column: "unit_price", value: p), accepted: true) }
-            current.add(MoneyCell(column: "amount", value: s.amount), accepted: true)
-            current.add(MoneyCell(column: "remitted", value: s.remitted), accepted: true)
+            for cell in Self.moneyCells(of: s) { current.add(cell, accepted: true) }
         } else {
             for cell in row.money { current.add(cell, accepted: true) }
         }
@@ -76,6 +74,16 @@ public struct SalesIntake: Sendable {
             lines.append(region: regionOf[s.employeeId] ?? "", line: OrderLine(line: row.ref.line, row: s))
         }
         return (fold, lines)
+    }
+
+    /// The money cells a parsed sales row had (a streamed row that parsed keeps none; they are its value's):
+    /// unit price when given, amount, remitted (zero when not given, which adds nothing to a sum).
+    public static func moneyCells(of s: SaleRow) -> [MoneyCell] {
+        var cells: [MoneyCell] = []
+        if let p = s.unitPrice { cells.append(MoneyCell(column: "unit_price", value: p)) }
+        cells.append(MoneyCell(column: "amount", value: s.amount))
+        cells.append(MoneyCell(column: "remitted", value: s.remitted))
+        return cells
     }
 
     private var pending: [(bytes: [UInt8], lines: Int)] = []
