@@ -72,7 +72,7 @@ public enum Runner {
 
     /// `hashes: false` leaves the files' SHA-256 empty (for `check`, which records nothing).
     /// `streamSales`: sales files are read in chunks and checked against `period` (nil: the month of their first row)
-    /// as they are read, their accepted lines spilled to temporary files (issue 7); nil keeps every row in memory.
+    /// as they are read, their accepted lines spilled to temporary files (issue 7); false keeps every row in memory.
     public static func prepare(inputs: String, hashes: Bool = true, streamSales: Bool = false, period: Period? = nil) throws -> Prepared {
         guard Files.isDirectory(inputs) else { throw RunError(.input, "\(inputs): error: no such inputs folder") }
         let p = try loadPolicy(inputs: inputs)
