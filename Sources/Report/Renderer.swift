@@ -214,12 +214,11 @@ public enum RenderError: Error, CustomStringConvertible {
 final class FormatCache {
     let workbook: Workbook
     private static let kinds = 7, styles = 7
-    private var made: [Format?]
-    private var known: [Bool]
+    /// nil: not made yet; .some(nil): the default format (nothing to add).
+    private var made: [Format??]
     init(_ workbook: Workbook) {
         self.workbook = workbook
         made = Array(repeating: nil, count: Self.kinds * Self.styles)
-        known = Array(repeating: false, count: Self.kinds * Self.styles)
     }
 
     private static func slot(_ kind: ColumnKind, _ style: RowStyle) -> Int {
@@ -248,7 +247,7 @@ final class FormatCache {
 
     func get(_ kind: ColumnKind, _ style: RowStyle) throws -> Format? {
         let i = Self.slot(kind, style)
-        if known[i] { return made[i] }
+        if let format = made[i] { return format }
         var spec = CellFormat()
         switch kind {
         case .money: spec.numberFormat = WorkbookRenderer.moneyFormat
@@ -269,7 +268,7 @@ final class FormatCache {
         case .data, .blank: break
         }
         let format = spec == CellFormat() ? nil : try workbook.addFormat(spec)
-        made[i] = format; known[i] = true
+        made[i] = .some(format)
         return format
     }
 }

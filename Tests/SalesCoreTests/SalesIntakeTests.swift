@@ -61,7 +61,7 @@ final class SalesIntakeTests: XCTestCase {
         intake.finish()
         XCTAssertEqual(intake.fold.lines, 1)
         XCTAssertEqual(intake.fold.employees["E1"]?.sales, yuan("10.00"))
-        XCTAssertEqual(intake.fold.regions["华东"]?.sales, yuan("10.00"))
+        XCTAssertEqual(intake.fold.region(named: "华东")?.sales, yuan("10.00"))
         XCTAssertEqual(intake.acceptedByFile["sales.csv"]?.accepted, 1)
         XCTAssertEqual(intake.acceptedByFile["sales.csv"]?.sums("amount")?.accepted, yuan("10.00"))
         XCTAssertEqual(intake.store.count(region: "华东"), 1)

@@ -12,7 +12,6 @@ public struct SalesFold: Sendable {
         public var sales = Money.zero
         public var remitted = Money.zero
         public var lines = 0
-        public var region: String?
         /// The region's number in the fold.
         var regionNumber = 0
         /// Customers served (numbers into `customers`).
@@ -46,10 +45,8 @@ public struct SalesFold: Sendable {
     }
     /// One region's lines (regions of the roster; "" for employees without one).
     public struct Region: Sendable {
-        public var lines = 0
         public var sales = Money.zero
         public var remitted = Money.zero
-        public var quantity: Int64 = 0
         /// By product (numbers into `productNames`) and by customer (numbers into `customers`): no text hashed per line.
         var productFigures: [Int: Product] = [:]
         var customerFigures: [Int: RegionCustomer] = [:]
@@ -81,11 +78,6 @@ public struct SalesFold: Sendable {
     public private(set) var lines = 0
 
     public init() {}
-
-    /// The regions with lines, by name.
-    public var regions: [String: Region] {
-        Dictionary(uniqueKeysWithValues: zip(regionNames, regionList))
-    }
 
     /// One region's lines, by its name (nil when it had none).
     public func region(named name: String) -> Region? { regionIndex[name].map { regionList[$0] } }
@@ -144,9 +136,7 @@ public struct SalesFold: Sendable {
                 g = regionList.count
                 regionIndex[key] = g; regionNames.append(key); regionList.append(Region())
             }
-            var made = Employee(region: region)
-            made.regionNumber = g
-            employees[row.employeeId] = made
+            employees[row.employeeId] = Employee(regionNumber: g)
             employeeOrder.append(row.employeeId)
             e = employees.index(forKey: row.employeeId)!
             regionList[g].employees.insert(row.employeeId)
@@ -177,10 +167,8 @@ public struct SalesFold: Sendable {
         }
         if let n = row.newCustomer { customers[c].said = (customers[c].said ?? false) || n }
 
-        regionList[g].lines += 1
         regionList[g].sales += row.amount
         regionList[g].remitted += row.remitted
-        regionList[g].quantity += row.quantity.units
         regionList[g].productFigures[p, default: Product()].lines += 1
         regionList[g].productFigures[p]!.quantity += row.quantity.units
         regionList[g].productFigures[p]!.sales += row.amount
