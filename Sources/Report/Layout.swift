@@ -201,8 +201,7 @@ enum Layout {
             cells[safe: totals.labelColumn] = .text(totals.label)
             for col in summed {
                 let formula = "SUM(" + Worksheet.localRangeName(firstRow: firstData, firstCol: col, lastRow: lastBody, lastCol: col) + ")"
-                let placeholder: CachedValue = table.columns[col].kind == .money ? .money(.zero)
-                    : table.columns[col].kind == .integer ? .integer(0) : .number(0)
+                let placeholder = ColumnSum().value(table.columns[col].kind)   // the writer puts the rows' sum here
                 cells[col] = .formula(RowFormula(formula, cached: placeholder))
                 planned.streamTotals.append((col, planned.controls.count, table.columns[col].kind))
                 planned.controls.append(ControlFigure(kind: .total, label: totals.label, column: table.columns[col].header,
@@ -226,10 +225,18 @@ enum Layout {
 
     /// Sums the cells of one column exactly: money in fen, integers as integers.
     static func sum<S: Sequence>(_ cells: S, kind: ColumnKind) -> CachedValue where S.Element == CellModel {
+        var total = ColumnSum()
+        for cell in cells { total.add(cell) }
+        return total.value(kind)
+    }
+
+    /// A column's running total, as `sum` adds it: the planned totals use it, and the writer for rows it streams.
+    struct ColumnSum {
         var fen: Int64 = 0
         var int = 0
         var dbl = 0.0
-        for cell in cells {
+
+        mutating func add(_ cell: CellModel) {
             switch cell {
             case .money(let m): fen += m.fen
             case .integer(let n): int += n
@@ -243,10 +250,13 @@ enum Layout {
             default: break
             }
         }
-        switch kind {
-        case .money: return .money(Money(fen: fen))
-        case .integer: return .integer(int)
-        default: return .number(dbl + Double(int) + Double(fen) / 100)
+
+        func value(_ kind: ColumnKind) -> CachedValue {
+            switch kind {
+            case .money: return .money(Money(fen: fen))
+            case .integer: return .integer(int)
+            default: return .number(dbl + Double(int) + Double(fen) / 100)
+            }
         }
     }
 

@@ -113,20 +113,14 @@ public enum WorkbookRenderer {
         guard let block else { return }
         // The streamed rows, summed as written; the totals row below gets those sums, and when this sheet holds
         // every streamed row they must equal what the producer folded.
-        var sums: [Int: (fen: Int64, int: Int, dbl: Double)] = [:]
-        for t in planned.streamTotals { sums[t.col] = (0, 0, 0) }
+        var sums: [Int: Layout.ColumnSum] = [:]
+        for t in planned.streamTotals { sums[t.col] = Layout.ColumnSum() }
         var r = before
         var written = 0
         try block.rows.forEach(in: block.range) { cells in
             for (c, cell) in cells.enumerated() {
                 try write(cell, row: r, col: c, style: .data, sheet: sheet, formats: formats)
-                guard sums[c] != nil else { continue }
-                switch cell {
-                case .money(let m): sums[c]!.fen += m.fen
-                case .integer(let n): sums[c]!.int += n
-                case .decimal(let d), .percent(let d): sums[c]!.dbl += d
-                default: break
-                }
+                sums[c]?.add(cell)
             }
             r += 1; written += 1
         }
@@ -135,9 +129,7 @@ public enum WorkbookRenderer {
         }
         let whole = block.range == 0..<block.rows.count
         for t in planned.streamTotals {
-            let v = sums[t.col]!
-            let value: CachedValue = t.kind == .money ? .money(Money(fen: v.fen)) : t.kind == .integer ? .integer(v.int)
-                : .number(v.dbl + Double(v.int) + Double(v.fen) / 100)
+            let value = sums[t.col]!.value(t.kind)
             if whole, let expected = block.rows.expectedSums[t.col], expected != value {
                 throw RenderError.streamedTotalDiffers(sheet: sheet.name, column: planned.controls[t.control].column,
                                                        expected: "\(expected)", written: "\(value)")
@@ -203,7 +195,7 @@ public enum RenderError: Error, CustomStringConvertible {
     public var description: String {
         switch self {
         case .streamedRowsLost(let s, let e, let w):
-            return "sheet \(s): \(w) of \(e) order lines came back from the line store; none may be lost"
+            return "sheet \(s): \(w) of \(e) rows came back to be written; none may be lost"
         case .streamedTotalDiffers(let s, let c, let e, let w):
             return "sheet \(s): column \(c) adds up to \(w), the close folded \(e)"
         }
