@@ -46,19 +46,10 @@ enum Verify {
                 let isSheet = part.hasPrefix("xl/worksheets/sheet")
                 let want: Set<String> = isSheet ? wantedCells(part, names: names, wanted) : []
                 var scanner = XMLStreamScanner(wanted: want)
-                var carry: [UInt8] = []
                 var whole: [UInt8] = []   // workbook.xml only, for the sheet names
                 return { piece, last in
                     if part == "xl/workbook.xml" { whole.append(contentsOf: piece) }
-                    // Constructs cut at a piece's end wait for the next piece.
-                    if carry.isEmpty {
-                        let used = scanner.feed(piece, final: last)
-                        if used < piece.count { carry.append(contentsOf: piece[used...]) }
-                    } else {
-                        carry.append(contentsOf: piece)
-                        let used = carry.withUnsafeBytes { scanner.feed($0, final: last) }
-                        carry.removeSubrange(0..<used)
-                    }
+                    scanner.add(piece, last: last)
                     guard last else { return }
                     let scan = scanner.finish()
                     guard scan.wellFormed else { throw failed(path, "\(part) does not parse to its end: \(scan.problem ?? "")") }

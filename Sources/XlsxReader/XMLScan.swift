@@ -193,6 +193,24 @@ public struct XMLStreamScanner: Sendable {
         return n
     }
 
+    /// The bytes of a construct cut at the end of the last piece, waiting for the next (see `add`).
+    private var carry: [UInt8] = []
+
+    /// Feeds the next piece of the part, keeping a construct cut at its end for the next piece; `last` with the
+    /// final piece. The way to feed a part that arrives in pieces of any size.
+    public mutating func add(_ piece: UnsafeRawBufferPointer, last: Bool) {
+        if carry.isEmpty {
+            let used = feed(piece, final: last)
+            if used < piece.count { carry.append(contentsOf: piece[used...]) }
+        } else {
+            carry.append(contentsOf: piece)
+            let pending = carry   // taken out while `feed` changes the scanner
+            carry = []
+            let used = pending.withUnsafeBytes { feed($0, final: last) }
+            if used < pending.count { carry = Array(pending[used...]) }
+        }
+    }
+
     /// The scan once every piece was fed.
     public func finish() -> XMLScan {
         var o = out

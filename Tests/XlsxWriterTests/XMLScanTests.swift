@@ -32,14 +32,11 @@ final class XMLScanTests: XCTestCase {
     func testPiecesOfAnySizeScanAsTheWholePart() {
         func pieces(_ bytes: [UInt8], _ size: Int) -> XMLScan {
             var scanner = XMLStreamScanner(wanted: ["B2", "A10"])
-            var carry: [UInt8] = []
             var at = 0
             repeat {
                 let next = min(bytes.count, at + size)
-                carry.append(contentsOf: bytes[at..<next])
+                Array(bytes[at..<next]).withUnsafeBytes { scanner.add($0, last: next == bytes.count) }
                 at = next
-                let used = carry.withUnsafeBytes { scanner.feed($0, final: at == bytes.count) }
-                carry.removeSubrange(0..<used)
             } while at < bytes.count
             return scanner.finish()
         }
