@@ -1,4 +1,5 @@
 import Foundation
+import Ingest
 import SalesCore
 #if canImport(Glibc)
 import Glibc
@@ -129,7 +130,7 @@ enum TempSpace {
         var csv = 0
         for name in (try? FileManager.default.contentsOfDirectory(atPath: inputs)) ?? [] {
             let ext = (name as NSString).pathExtension.lowercased()
-            guard ["csv", "tsv", "txt"].contains(ext) else { continue }
+            guard InputReader.csvExtensions.contains(ext) else { continue }
             csv += ((try? FileManager.default.attributesOfItem(atPath: inputs + "/" + name)[.size]) as? Int) ?? 0
         }
         let need = needed(csvBytes: csv)

@@ -5,7 +5,7 @@ import Glibc
 #endif
 
 /// The close's order lines on disk (issue 7: detail sheets written "from a spill file"): one unlinked temporary file
-/// per region under `$TMPDIR` (or /tmp), written through a 1 MB buffer and read back in order by the region's
+/// per region in the temporary folder (`TempSpace.directory`: `$TMPDIR` or /tmp), written through a 1 MB buffer and read back in order by the region's
 /// workbook. The files vanish when the close ends, however it ends. Regions are independent: one region's lines
 /// may be read on one thread while another's are read on another.
 final class SpillOrderLines: OrderLineStore, @unchecked Sendable {
@@ -23,9 +23,8 @@ final class SpillOrderLines: OrderLineStore, @unchecked Sendable {
     /// Bytes a region buffers before they go to its file, and read back at a time.
     let bufferSize: Int
 
-    init(directory: String? = nil, bufferSize: Int = 1 << 20) {
-        let env = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 }
-        self.directory = directory ?? env ?? "/tmp"
+    init(directory: String = TempSpace.directory, bufferSize: Int = 1 << 20) {
+        self.directory = directory
         self.bufferSize = max(1, bufferSize)
     }
 
@@ -75,6 +74,14 @@ final class SpillOrderLines: OrderLineStore, @unchecked Sendable {
         var offset = 0
         var block = [UInt8](repeating: 0, count: bufferSize)
         var seen = 0
+        // Every whole line in `carry`; a line a block cuts short stays for the next block.
+        func drain() throws {
+            var at = 0
+            try carry.withUnsafeBytes { p in
+                while let l = OrderLineCodec.decode(p, &at) { seen += 1; try body(l) }
+            }
+            carry.removeSubrange(0..<at)
+        }
         // The lines on disk, then those still in the buffer.
         while offset < r.written {
             let want = min(block.count, r.written - offset)
@@ -86,18 +93,11 @@ final class SpillOrderLines: OrderLineStore, @unchecked Sendable {
             if got == 0 { throw SpillError("a temporary file of order lines ends early") }
             offset += got
             carry.append(contentsOf: block[0..<got])
-            var at = 0
-            try carry.withUnsafeBytes { p in
-                while let l = OrderLineCodec.decode(p, &at) { seen += 1; try body(l) }
-            }
-            carry.removeSubrange(0..<at)
+            try drain()
         }
         carry.append(contentsOf: r.buffer)
-        var at = 0
-        try carry.withUnsafeBytes { p in
-            while let l = OrderLineCodec.decode(p, &at) { seen += 1; try body(l) }
-        }
-        guard at == carry.count, seen == r.count else {
+        try drain()
+        guard carry.isEmpty, seen == r.count else {
             throw SpillError("the temporary file of order lines holds \(seen) lines, \(r.count) were kept")
         }
     }
