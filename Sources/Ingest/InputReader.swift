@@ -187,20 +187,28 @@ public struct InputReader: Sendable {
             let have = out.count
             var failed = false
             let chunk = [UInt8](unsafeUninitializedCapacity: capacity - have) { buf, count in
-                var got = 0
-                while got < buf.count {
-                    let r = Foundation.read(fd, buf.baseAddress! + got, buf.count - got)
-                    if r < 0 { if errno == EINTR { continue }; failed = true; break }
-                    if r == 0 { break }
-                    got += r
-                }
-                count = got
+                let got = InputReader.read(fd, into: buf.baseAddress!, upTo: buf.count)
+                failed = got == nil
+                count = got ?? 0
             }
             if failed { return nil }
             if have == 0 { out = chunk } else { out.append(contentsOf: chunk) }
             if chunk.count < capacity - have { return out }   // the end
             capacity *= 2                                        // the file grew while being read
         }
+    }
+
+    /// Reads until `count` bytes or the end of the file, whichever comes first (a read cut short by a signal is
+    /// resumed); the bytes read, nil when reading fails. Every read of an input file goes through here.
+    static func read(_ fd: Int32, into buffer: UnsafeMutablePointer<UInt8>, upTo count: Int) -> Int? {
+        var got = 0
+        while got < count {
+            let r = Foundation.read(fd, buffer + got, count - got)
+            if r < 0 { if errno == EINTR { continue }; return nil }
+            if r == 0 { break }
+            got += r
+        }
+        return got
     }
 
     /// Decodes a CSV file, reads its header and decides its kind.

@@ -56,16 +56,13 @@ extension InputReader {
         defer { close(fd) }
         var st = stat()
         guard fstat(fd, &st) == 0 else { return nil }
-        var out = [UInt8](repeating: 0, count: min(limit, max(0, Int(st.st_size))))
-        var got = 0
-        while got < out.count {
-            let r = out.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress! + got, $0.count - got) }
-            if r < 0 { if errno == EINTR { continue }; return nil }
-            if r == 0 { break }
-            got += r
+        var failed = false
+        let out = [UInt8](unsafeUninitializedCapacity: min(limit, max(0, Int(st.st_size)))) { buf, count in
+            let got = buf.count == 0 ? 0 : InputReader.read(fd, into: buf.baseAddress!, upTo: buf.count)
+            failed = got == nil
+            count = got ?? 0
         }
-        out.removeSubrange(got...)
-        return (out, Int(st.st_size))
+        return failed ? nil : (out, Int(st.st_size))
     }
 
     /// Reads `path` in chunks of whole lines, calling `body` with each (the last one may end without a line break).
@@ -76,19 +73,13 @@ extension InputReader {
         var carry: [UInt8] = []
         while true {
             // A fresh buffer: the carried part of a line, then up to `size` bytes read straight after it.
-            var failed = false
-            var got = 0
+            var read: Int? = 0
             var buf = [UInt8](unsafeUninitializedCapacity: carry.count + size) { b, count in
                 _ = b.initialize(from: carry)
-                while got < size {
-                    let r = Foundation.read(fd, b.baseAddress! + carry.count + got, size - got)
-                    if r < 0 { if errno == EINTR { continue }; failed = true; break }
-                    if r == 0 { break }
-                    got += r
-                }
-                count = carry.count + got
+                read = InputReader.read(fd, into: b.baseAddress! + carry.count, upTo: size)
+                count = carry.count + (read ?? 0)
             }
-            if failed { throw FileError(file: (path as NSString).lastPathComponent, message: "the file cannot be read to its end") }
+            guard let got = read else { throw FileError(file: (path as NSString).lastPathComponent, message: "the file cannot be read to its end") }
             if got < size {
                 try body(&buf, true)
                 return
