@@ -105,9 +105,11 @@ public final class MemoryOrderLines: OrderLineStore, @unchecked Sendable {
     private var bytes: [String: [UInt8]] = [:]
     private var counts: [String: Int] = [:]
     public init() {}
+    /// One line, encoded here (tests and already-checked rows).
     public func append(region: String, line: OrderLine) {
-        OrderLineCodec.encode(line, into: &bytes[region, default: []])
-        counts[region, default: 0] += 1
+        var encoded: [UInt8] = []
+        OrderLineCodec.encode(line, into: &encoded)
+        append(region: region, encoded: encoded, lines: 1)
     }
     public func append(region: String, encoded: [UInt8], lines: Int) {
         bytes[region, default: []].append(contentsOf: encoded)
