@@ -48,7 +48,7 @@ let package = Package(
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .testTarget(name: "SalesCoreTests", dependencies: ["SalesCore"]),
-        .testTarget(name: "IngestTests", dependencies: ["Ingest", "SalesCore"]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "SalesCore"], exclude: ["Fixtures"]),
         .testTarget(name: "XlsxWriterTests", dependencies: ["XlsxWriter", "XlsxReader"]),
         .testTarget(name: "PolicyFileTests", dependencies: ["PolicyFile", "SalesCore"]),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "SalesCore"]),

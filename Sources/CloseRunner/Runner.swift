@@ -28,6 +28,8 @@ public struct Prepared: Sendable {
     public var policy: Policy
     public var policyText: String
     public var policySHA256: String
+    /// Other SHA-256s this same effective policy had under earlier versions of the tool (see `Runner.legacyPolicySHA256`).
+    public var legacyPolicySHA256s: Set<String> = []
     public var inputs: InputSet
     /// Input file name → SHA-256, policy.toml included: the close's identity with the policy.
     public var inputHashes: [String: String]
@@ -70,6 +72,16 @@ public enum Runner {
         return (policy, canonical, SHA256.hex(Array(canonical.utf8)))
     }
 
+    /// The SHA-256 the same effective policy had before `company_name` and `whole_column_stop` existed (tool 0.1.0,
+    /// whose canonical text lacked those two lines), when both keep their defaults; nil otherwise. A month closed
+    /// by that version keeps its identity: the same inputs again are the same close, not another one (exit 0).
+    public static func legacyPolicySHA256(_ policy: Policy, canonical: String) -> String? {
+        guard policy.companyName == Policy.default.companyName, policy.wholeColumnStop == Policy.default.wholeColumnStop else { return nil }
+        let lines = canonical.split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { !$0.hasPrefix("company_name = ") && !$0.hasPrefix("whole_column_stop = ") }
+        return SHA256.hex(Array(lines.joined(separator: "\n").utf8))
+    }
+
     /// `hashes: false` leaves the files' SHA-256 empty (for `check`, which records nothing).
     /// `streamSales`: sales files are read in chunks and checked against `period` (nil: the month of their first row)
     /// as they are read, their accepted lines spilled to temporary files (issue 7); false keeps every row in memory.
@@ -91,7 +103,9 @@ public enum Runner {
         var hashes: [String: String] = [:]
         for f in set.files { hashes[f.file] = f.sha256 }
         if let s = set.policySHA256 { hashes["policy.toml"] = s }
-        return Prepared(policy: p.policy, policyText: p.text, policySHA256: p.sha256, inputs: set, inputHashes: hashes)
+        var prepared = Prepared(policy: p.policy, policyText: p.text, policySHA256: p.sha256, inputs: set, inputHashes: hashes)
+        if let legacy = legacyPolicySHA256(p.policy, canonical: p.text) { prepared.legacyPolicySHA256s = [legacy] }
+        return prepared
     }
 
     /// The period given, or the one month the sales rows fall in.
@@ -203,7 +217,7 @@ public enum Runner {
         var sameIdentity = false
         do {
             if let closed = try store.info(for: period) {
-                if closed.hasSameIdentity(as: identity) {
+                if closed.hasSameIdentity(as: identity, alsoAcceptingPolicies: prep.legacyPolicySHA256s) {
                     sameIdentity = true
                 } else if o.reopen {
                     try store.checkCanClose(period, reopen: true)
@@ -211,7 +225,7 @@ public enum Runner {
                 } else {
                     let files = closed.inputFilesDiffering(from: identity)
                     var lines = ["error: \(period) is already closed with other inputs; the files that differ: \(files.joined(separator: ", "))"]
-                    if closed.policySHA256 != identity.policySHA256 { lines.append("error: the effective policy differs too") }
+                    if closed.policySHA256 != identity.policySHA256 && !prep.legacyPolicySHA256s.contains(closed.policySHA256) { lines.append("error: the effective policy differs too") }
                     lines.append("note: to replace that close, run again with --reopen (only the latest closed period can be reopened)")
                     throw RunError(.ledgerRefused, lines)
                 }

@@ -26,8 +26,10 @@ public struct ClosedPeriodInfo: Sendable, Hashable {
     }
 
     /// Same inputs and same policy: the same close (outputs.md "A close's identity").
-    public func hasSameIdentity(as other: ClosedPeriodInfo) -> Bool {
-        period == other.period && inputHashes == other.inputHashes && policySHA256 == other.policySHA256
+    /// `alsoAcceptingPolicies`: the SHA-256s the other's effective policy had under earlier versions of the tool.
+    public func hasSameIdentity(as other: ClosedPeriodInfo, alsoAcceptingPolicies legacy: Set<String> = []) -> Bool {
+        period == other.period && inputHashes == other.inputHashes
+            && (policySHA256 == other.policySHA256 || legacy.contains(policySHA256))
     }
 
     /// Input files whose hash differs, or that are in only one of the two, sorted.

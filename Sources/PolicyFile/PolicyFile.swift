@@ -9,7 +9,7 @@ public enum PolicyFile {
     /// The top-level keys in the order the default file gives them.
     public static let topLevelKeys: [String] = [
         "version", "plan_roles", "advance_roles", "commission_roles", "pay_roles", "activity_roles",
-        "claim_deadline_day", "advance_limit", "tier_cities", "tier_city_surcharge", "forfeit_on_audit",
+        "company_name", "whole_column_stop", "claim_deadline_day", "advance_limit", "tier_cities", "tier_city_surcharge", "forfeit_on_audit",
         "commission_rate", "settle_threshold", "base_salary", "probation_months", "quarter_cut_threshold",
         "quarter_restore_threshold", "cut_factor", "promote_threshold",
         "lodging_cap", "meal_allowance", "min_travel_days", "monthly_quota", "performance_pay",
@@ -70,6 +70,8 @@ public enum PolicyFile {
         kv("commission_roles", roles(p.commissionRoles))
         kv("pay_roles", roles(p.payRoles))
         kv("activity_roles", roles(p.activityRoles))
+        kv("company_name", q(p.companyName))
+        kv("whole_column_stop", q(p.wholeColumnStop.percentText))
         kv("claim_deadline_day", "\(p.claimDeadlineDay)")
         kv("advance_limit", q(p.advanceLimit.description))
         kv("tier_cities", list(p.tierCities))
@@ -281,6 +283,14 @@ private struct Reader {
             case "commission_roles": if let r = roles(v, p) { pol.commissionRoles = r }
             case "pay_roles": if let r = roles(v, p) { pol.payRoles = r }
             case "activity_roles": if let r = roles(v, p) { pol.activityRoles = r }
+            case "company_name":
+                if let s = string(v, p, "a string, like \"某某化肥有限公司\"") {
+                    if s.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+                        fail(p, "\"company_name\" holds a control character (a line break or tab); give the name on one line")
+                    } else { pol.companyName = s }
+                }
+            case "whole_column_stop":
+                if let r = percent(v, p) { pol.wholeColumnStop = r }  // 100% or more: no column ever stops the close
             case "claim_deadline_day": if let n = int(v, p, 1...31) { pol.claimDeadlineDay = n }
             case "advance_limit": if let m = amount(v, p) { pol.advanceLimit = m }
             case "tier_cities": if let c = cities(v, p) { pol.tierCities = c }

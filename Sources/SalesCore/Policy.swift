@@ -21,6 +21,14 @@ public struct Policy: Sendable, Hashable {
     public var payRoles: [Role] = [.sales_rep, .regional_manager, .key_account_manager]
     public var activityRoles: [Role] = [.sales_rep]
 
+    /// Shown in every sheet's title row; empty: the title has no company.
+    public var companyName = ""
+    /// A column failing on more than this share of a file's rows (and at least `wholeColumnStopMinimumRows`) stops
+    /// the close (inputs.md "Errors").
+    public var wholeColumnStop = Rate.percent(50)
+    /// The fewest failing rows that can stop a close, whatever the share (inputs.md: "and at least 10").
+    public static let wholeColumnStopMinimumRows = 10
+
     public var claimDeadlineDay: Int = 25
     public var advanceLimit = Money(yuan: 3000)
     public var tierCities: [String] = ["北京", "上海", "广州"]
@@ -79,7 +87,7 @@ public struct Policy: Sendable, Hashable {
     public func hash(into h: inout Hasher) { h.combine(hashKey) }
     private var hashKey: String {
         // Equality by content; aliases are an ordered list of pairs.
-        "\(version)|\(planRoles)|\(advanceRoles)|\(commissionRoles)|\(payRoles)|\(activityRoles)|\(claimDeadlineDay)|\(advanceLimit)|\(tierCities)|\(tierCitySurcharge)|\(forfeitOnAudit)|\(commissionRate)|\(settleThreshold)|\(baseSalary)|\(probationMonths)|\(quarterCutThreshold)|\(quarterRestoreThreshold)|\(cutFactor)|\(promoteThreshold)|\(lodgingCap.sorted { $0.key < $1.key })|\(mealAllowance.sorted { $0.key < $1.key })|\(minTravelDays.sorted { $0.key < $1.key })|\(monthlyQuota.sorted { $0.key.rawValue < $1.key.rawValue }.map { ($0.key, $0.value.sorted { $0.key < $1.key }) })|\(performancePay.sorted { $0.key < $1.key })|\(activityStandard)|\(yearEndTiers)|\(cityAliases.map { "\($0.key)=\($0.value)" })"
+        "\(version)|\(planRoles)|\(advanceRoles)|\(commissionRoles)|\(payRoles)|\(activityRoles)|\(companyName)|\(wholeColumnStop)|\(claimDeadlineDay)|\(advanceLimit)|\(tierCities)|\(tierCitySurcharge)|\(forfeitOnAudit)|\(commissionRate)|\(settleThreshold)|\(baseSalary)|\(probationMonths)|\(quarterCutThreshold)|\(quarterRestoreThreshold)|\(cutFactor)|\(promoteThreshold)|\(lodgingCap.sorted { $0.key < $1.key })|\(mealAllowance.sorted { $0.key < $1.key })|\(minTravelDays.sorted { $0.key < $1.key })|\(monthlyQuota.sorted { $0.key.rawValue < $1.key.rawValue }.map { ($0.key, $0.value.sorted { $0.key < $1.key }) })|\(performancePay.sorted { $0.key < $1.key })|\(activityStandard)|\(yearEndTiers)|\(cityAliases.map { "\($0.key)=\($0.value)" })"
     }
 
     /// The year-end rate for an attainment of actual/target (target > 0): the last tier whose `from` is reached.

@@ -10,9 +10,8 @@ final class CSVReaderTests: XCTestCase {
     }
 
     func testCSVSpectrumConformance() throws {
-        let dir = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("shared/testdata/csv-spectrum")
+        // The suite's data files, copied into the project with their licence (Fixtures/csv-spectrum/LICENSE).
+        let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/csv-spectrum")
         let names = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".csv") }.sorted()
         XCTAssertGreaterThanOrEqual(names.count, 10, "csv-spectrum cases missing at \(dir.path)")
         for name in names {

@@ -3,11 +3,12 @@ import XCTest
 import SalesCore
 @testable import PolicyFile
 
-/// The real spec file, found from this file's path: Tests/PolicyFileTests/X.swift, up 4 levels is /work.
+/// The default policy file the project ships (docs/policy-default.toml, the spec's file), found from this file's
+/// path: Tests/PolicyFileTests/X.swift, up 3 levels is the project.
 func defaultFileText(file: StaticString = #filePath, line: UInt = #line) throws -> String {
     let here = URL(fileURLWithPath: "\(#filePath)").resolvingSymlinksInPath()
-    let work = here.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    let url = work.appendingPathComponent("shared/spec/policy-default.toml")
+    let project = here.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let url = project.appendingPathComponent("docs/policy-default.toml")
     guard let text = try? String(contentsOf: url, encoding: .utf8) else {
         XCTFail("missing \(url.path)", file: file, line: line)
         throw CocoaError(.fileNoSuchFile)
@@ -38,12 +39,24 @@ final class CanonicalTextTests: XCTestCase {
     static func normalised(_ text: String) -> String {
         var out = ""
         for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let l = raw.trimmingCharacters(in: .whitespaces)
-            if l.isEmpty || l.hasPrefix("#") { continue }
+            let l = Self.withoutComment(String(raw)).trimmingCharacters(in: .whitespaces)
+            if l.isEmpty { continue }
             if l.hasPrefix("[") && !out.isEmpty { out += "\n" }
             out += l + "\n"
         }
         return out
+    }
+
+    /// A line without its `# comment` (a `#` inside a double-quoted string is text).
+    static func withoutComment(_ line: String) -> String {
+        var inString = false, escaped = false
+        for (i, c) in line.enumerated() {
+            if escaped { escaped = false; continue }
+            if inString && c == "\\" { escaped = true; continue }
+            if c == "\"" { inString.toggle() }
+            if c == "#" && !inString { return String(line.prefix(i)) }
+        }
+        return line
     }
 
     func testDefaultsPrintAsTheDefaultFileWithoutCommentsAndOneBlankLineBeforeEachTable() throws {
@@ -414,5 +427,24 @@ final class PolicyErrorTests: XCTestCase {
             XCTAssertEqual(e.file, "inputs/policy.toml")
             XCTAssertTrue(e.description.hasPrefix("inputs/policy.toml:1: error: unknown key \"foo\""), e.description)
         } catch { XCTFail("\(error)") }
+    }
+}
+
+final class NewPolicyKeysTests: XCTestCase {
+    func testCompanyNameAndWholeColumnStopDefaultsAndOverrides() throws {
+        XCTAssertEqual(Policy.default.companyName, "")
+        XCTAssertEqual(Policy.default.wholeColumnStop, Rate.percent(50))
+        let p = try PolicyFile.load(text: "company_name = \"某某化肥有限公司\"\nwhole_column_stop = \"30%\"\n")
+        XCTAssertEqual(p.companyName, "某某化肥有限公司")
+        XCTAssertEqual(p.wholeColumnStop, Rate.percent(30))
+        let t = PolicyFile.canonicalText(p)
+        XCTAssertTrue(t.contains("activity_roles = [\"sales_rep\"]\ncompany_name = \"某某化肥有限公司\"\nwhole_column_stop = \"30%\"\nclaim_deadline_day = 25\n"), t)
+    }
+
+    func testWholeColumnStopOutsideTheRangeNamesTheKeyAndLine() {
+        assertPolicyError("version = 1\nwhole_column_stop = \"1200%\"\n", line: 2, ["whole_column_stop", "0%–1000%"])
+        assertPolicyError("whole_column_stop = 0.5\n", line: 1, ["whole_column_stop", "percent"])
+        assertPolicyError("\ncompany_name = 3\n", line: 2, ["company_name", "integer"])
+        assertPolicyError("company_name = \"A\\nB\"\n", line: 1, ["company_name", "control character"])
     }
 }
