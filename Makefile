@@ -11,7 +11,7 @@ RELEASE_BIN := .build/release/salesclose
 DEBUG_BIN := .build/debug/salesclose
 APT_PACKAGES := libxlsxwriter-dev libsqlite3-dev zlib1g-dev pkg-config
 
-.PHONY: deps build release monthly-close test check demo policy clean preview fuzz bench
+.PHONY: deps build release monthly-close test lint golden check demo policy clean preview fuzz bench
 
 # Installs the C libraries when missing (as root), or says the exact command to run.
 deps:
@@ -47,6 +47,15 @@ policy: release
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+# Formatting (swift format, .swift-format) and the module rules of docs/ARCHITECTURE.md (scripts/lint.py).
+lint:
+	python3 scripts/lint.py
+
+# Writes the golden files of the demo close anew (Tests/EndToEndTests/Golden/); review them with git diff.
+golden: deps
+	$(SWIFT) build --build-tests
+	SALESCLOSE_RECORD_GOLDEN=1 $(SWIFT) test --skip-build --filter GoldenTests
 
 clean:
 	rm -rf .build outputs/20*-* outputs/.20* outputs/ledger.sqlite outputs/.salesclose.lock
