@@ -51,7 +51,7 @@ let package = Package(
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "SalesCore"], exclude: ["Fixtures"]),
         .testTarget(name: "XlsxWriterTests", dependencies: ["XlsxWriter", "XlsxReader"]),
         .testTarget(name: "PolicyFileTests", dependencies: ["PolicyFile", "SalesCore"]),
-        .testTarget(name: "LedgerTests", dependencies: ["Ledger", "SalesCore"]),
+        .testTarget(name: "LedgerTests", dependencies: ["Ledger", "SalesCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "EndToEndTests", dependencies: ["XlsxReader", "SalesCore"], exclude: ["Golden"]),
         .testTarget(name: "DemoTests", dependencies: ["Demo", "SalesCore"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "SalesCore", "XlsxReader", "XlsxWriter"]),

@@ -6,7 +6,7 @@ import XlsxReader
 
 /// Writes a close's outputs into a folder and verifies each file by reading it back.
 enum Render {
-    static func all(_ r: CloseResult, into dir: String, lang: WorkbookLang, policySHA256: String, previousSummary: String?,
+    static func all(_ r: CloseResult, into dir: String, lang: WorkbookLang, policySHA256: String, changes: [ChangeRow]?,
                     trend: [TrendPoint], progress: (String) -> Void) throws -> (files: [String], summary: String) {
         var outputs: [(file: String, sha256: String)] = []
         let reportLang: Lang = lang == .en ? .en : .zh
@@ -16,14 +16,12 @@ enum Render {
         let finance = FinanceWorkbook.fileName(r.period)
         let management = ManagementWorkbook.fileName(r.period)
         let shared = ReportOptions(lang: reportLang)
-        let changes = previousSummary.map { Changes.rows(before: $0, after: Summary.json(r, policySHA256: policySHA256, outputs: []).render()) }
         let regionFiles = RegionWorkbooks.fileNames(r)
         let index = ReportIndex(r)   // one set of look-ups for every region's workbook
         if !regionFiles.isEmpty { try Files.makeDirectory(dir + "/regions") }
         var tasks: [(file: String, write: () throws -> WrittenWorkbook)] = [
             (finance, {
-                if Fault.fails("write-finance") { throw RunError(.writeFailed, "error: writing \(finance) failed (test fault)") }
-                return try FinanceWorkbook.write(r, to: dir + "/" + finance,
+                try FinanceWorkbook.write(r, to: dir + "/" + finance,
                                                  options: ReportOptions(lang: reportLang, sheetPassword: password), changes: changes)
             }),
             (management, { try ManagementWorkbook.write(r, to: dir + "/" + management, options: shared, trend: trend) }),
@@ -61,39 +59,40 @@ enum Render {
 }
 
 
-/// What a reopen changed against the close it replaces, per employee, from the two summaries.
+/// What a reopen changed (computed in SalesCore from the figures the ledger keeps), as the finance workbook lays it out.
 enum Changes {
-    static let fields = ["expenses_claimed", "expenses_approved", "meal_allowance", "reimbursement_adjustments",
-                         "advances_approved", "advance_settled", "advance_outstanding_after", "net_payable",
-                         "sales", "remitted", "commission_earned", "commission_settled", "commission_deferred_balance",
-                         "commission_adjustments", "gross_pay", "codes"]
-
-    static func rows(before: String, after: String) -> [ChangeRow] {
-        func employees(_ text: String) -> [String: [String: Any]] {
-            guard let o = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any],
-                  let list = o["employees"] as? [[String: Any]] else { return [:] }
-            var m: [String: [String: Any]] = [:]
-            for e in list { if let id = e["employee_id"] as? String { m[id] = e } }
-            return m
-        }
-        func value(_ v: Any?) -> ChangeValue {
-            if let s = v as? String, let m = Money.parsePlain(s) { return .money(m) }
-            if let a = v as? [String] { return .text(a.joined(separator: " ")) }
-            if let s = v as? String { return .text(s) }
-            if let n = v as? NSNumber { return .ratio(n.doubleValue) }
-            return .none
-        }
-        let old = employees(before), new = employees(after)
-        var ids = Array(Set(old.keys).union(new.keys))
-        ids.sort { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
-        var out: [ChangeRow] = []
-        for id in ids {
-            for f in fields {
-                let b = value(old[id]?[f]), a = value(new[id]?[f])
-                if b != a {
-                    out.append(ChangeRow(employeeId: id, name: (new[id]?["name"] ?? old[id]?["name"]) as? String, field: f, before: b, after: a))
-                }
+    static func rows(_ changes: [ReopenDifferences.Change]) -> [ChangeRow] {
+        func value(_ f: ReopenDifferences.Figure) -> ChangeValue {
+            switch f {
+            case .none: return .none
+            case .money(let m): return .money(m)
+            case .codes(let c): return .text(c.joined(separator: " "))
             }
+        }
+        return changes.map { ChangeRow(employeeId: $0.employeeId, name: $0.name, field: $0.field, before: value($0.before), after: value($0.after)) }
+    }
+
+    /// Lines said once each, in their first order.
+    static func unique(_ lines: [String]) -> [String] {
+        var seen = Set<String>()
+        return lines.filter { seen.insert($0).inserted }
+    }
+
+    /// The figures of a close recorded before the ledger kept them (ledger version 1), read once from that close's
+    /// summary, whose SHA-256 the ledger records, so a reopen of such a month still shows what it changed. The values go
+    /// into the ledger with the reopen; nothing reads a summary's text after that.
+    static func legacyFigures(summary bytes: [UInt8]) -> [ReopenDifferences.EmployeeFigures]? {
+        guard let o = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any],
+              let list = o["employees"] as? [[String: Any]] else { return nil }
+        var out: [ReopenDifferences.EmployeeFigures] = []
+        for e in list {
+            guard let id = e["employee_id"] as? String else { return nil }
+            var money: [ReopenDifferences.Field: Money?] = [:]
+            for f in ReopenDifferences.Field.allCases {
+                money.updateValue((e[f.rawValue] as? String).flatMap(Money.parsePlain), forKey: f)
+            }
+            out.append(ReopenDifferences.EmployeeFigures(employeeId: id, name: e["name"] as? String ?? "", money: money,
+                                                         codes: e["codes"] as? [String] ?? []))
         }
         return out
     }

@@ -149,12 +149,19 @@ public enum Runner {
             period = try? Self.period(given, prep.inputs)
         }
         var result: CloseResult? = nil
+        // A missing or empty ledger beside closed months: the close would stop (exit 3); check says so after its report.
+        var ledgerStop: RunError? = nil
         if let period {
-            let ledgerPath = ledger ?? ((outputs ?? "outputs") + "/ledger.sqlite")
+            let outputsDir = outputs ?? "outputs"
+            let ledgerPath = ledger ?? (outputsDir + "/ledger.sqlite")
             var snap = LedgerSnapshot()
-            if let store = try openLedger(ledgerPath, create: false) {
-                do { snap = try store.snapshot(for: period) } catch let e as LedgerError { throw RunError.from(e) }
-            }
+            do {
+                try LedgerCare.refuseMissingLedger(ledgerPath, outputs: outputsDir)
+                if let store = try openLedger(ledgerPath, create: false) {
+                    try LedgerCare.refuseEmptyLedger(store, outputs: outputsDir)
+                    do { snap = try store.snapshot(for: period) } catch let e as LedgerError { throw RunError.from(e) }
+                }
+            } catch let e as RunError where e.status == .ledgerRefused { ledgerStop = e }
             result = Close.run(period: period, policy: prep.policy, inputs: prep.takeInputs(), ledger: snap)
         }
         let set = result?.inputs ?? prep.inputs
@@ -179,13 +186,18 @@ public enum Runner {
             // The report of what was read still helps; then the clear error, exit 2.
             do { _ = try Self.period(given, prep.inputs) } catch let e as RunError { return (out, e) }
         }
-        return (out, nil)
+        return (out, ledgerStop)
     }
 
     // MARK: close
 
     public static func close(_ o: CloseOptions, progress: @escaping (String) -> Void,
                              note: (String) -> Void = { _ in }) throws -> CloseOutcome {
+        // The lock comes before anything is read (a second close exits 5 at once); an outputs folder that does not
+        // exist yet has no close running in it, and is created only once the inputs are known to be good.
+        var lock = Files.isDirectory(o.outputs) ? try OutputsLock(outputs: o.outputs) : nil
+        defer { withExtendedLifetime(lock) {} }
+        if lock != nil { try LedgerCare.refuseMissingLedger(o.ledgerPath, outputs: o.outputs) }
         if Files.isDirectory(o.inputs) { try TempSpace.check(inputs: o.inputs) }
         var prep = try prepare(inputs: o.inputs, streamSales: true, period: o.period)
         if let failure = prep.inputs.streamedSales?.intake.storeFailure {
@@ -204,12 +216,17 @@ public enum Runner {
         guard Files.isDirectory(o.outputs) || (try? Files.makeDirectory(o.outputs)) != nil else {
             throw RunError(.writeFailed, "error: cannot create the outputs folder \(o.outputs)")
         }
-        let lock = try OutputsLock(outputs: o.outputs)
-        defer { withExtendedLifetime(lock) {} }
+        if lock == nil { lock = try OutputsLock(outputs: o.outputs) }
+        try LedgerCare.refuseMissingLedger(o.ledgerPath, outputs: o.outputs)
         guard let store = try openLedger(o.ledgerPath, create: true) else { throw RunError(.input, "error: no ledger") }
+        try LedgerCare.refuseEmptyLedger(store, outputs: o.outputs)
 
         let tx = Transaction(outputs: o.outputs, period: period)
         try tx.recover(store)
+        // Closed months other than this one, tampered with or deleted since: said, and the close goes on.
+        for line in try LedgerCare.disagreements(store, outputs: o.outputs, except: period, summaries: false) {
+            note("warning: \(line); see salesclose ledger verify --outputs \(o.outputs)")
+        }
 
         let identity = ClosedPeriodInfo(period: period, inputHashes: prep.inputHashes, policySHA256: prep.policySHA256,
                                         outputHashes: [:], toolVersion: toolVersion, options: "lang=\(o.lang.rawValue)")
@@ -242,11 +259,41 @@ public enum Runner {
         // What the ingest freed goes back to the system before the workbooks are written (glibc keeps it otherwise).
         ProcessMemory.releaseFreeMemory()
 
-        // Write everything under a temporary name, read back and verify.
-        let previousSummary = reopening ? try? String(contentsOfFile: tx.folder + "/close-summary.json", encoding: .utf8) : nil
-        let written = try tx.writePartial { dir in
-            try Render.all(result, into: dir, lang: o.lang, policySHA256: prep.policySHA256, previousSummary: previousSummary,
-                           trend: Trend.points(result, snapshot), progress: progress)
+        // What a reopen changed, from the figures the ledger keeps: against the close it replaces now, or, for a rerun
+        // of the same reopen, against the one it replaced then.
+        var changes: [ReopenDifferences.Change]? = nil
+        var legacyReplaced: [ReopenDifferences.EmployeeFigures]? = nil
+        do {
+            let after = ReopenDifferences.figures(of: result)
+            if reopening {
+                var before = try store.figures(period)
+                if before == nil, let closed = try store.info(for: period),
+                   let bytes = try? Files.readBytes(tx.folder + "/close-summary.json"),
+                   closed.outputHashes["close-summary.json"] == SHA256.hex(bytes) {
+                    before = Changes.legacyFigures(summary: bytes)   // a close recorded by ledger version 1
+                    legacyReplaced = before
+                }
+                changes = before.map { ReopenDifferences.changes(before: $0, after: after) }
+            } else if sameIdentity, let replaced = try store.replacedFigures(period) {
+                changes = replaced.map { ReopenDifferences.changes(before: $0, after: after) }
+            }
+        } catch let e as LedgerError { throw RunError.from(e) }
+
+        // Write everything under a temporary name, read back and verify; libxlsxwriter's own stderr lines are kept
+        // and said once (a full disk would otherwise flood stderr with them).
+        let (writing, cLines) = XlsxDiagnostics.capturingStderr {
+            try tx.writePartial { dir in
+                try Render.all(result, into: dir, lang: o.lang, policySHA256: prep.policySHA256, changes: changes.map(Changes.rows),
+                               trend: Trend.points(result, snapshot), progress: progress)
+            }
+        }
+        let written: Transaction.Written
+        switch writing {
+        case .success(let w):
+            written = w
+            for line in Changes.unique(cLines) { note("note: libxlsxwriter: \(line)") }
+        case .failure(let error):
+            throw Transaction.writeFailure(error, libxlsxwriterLines: cLines, outputs: o.outputs)
         }
         var info = identity
         info.outputHashes = written.hashes
@@ -258,32 +305,19 @@ public enum Runner {
                 return CloseOutcome(kind: .unchanged, period: period, folder: tx.folder, summaryJSON: written.summary,
                                     files: written.files, rejectedRows: result.tally.rejected.count)
             }
-            Fault.hit("before-commit")
+            do { try LedgerCare.keepPrevious(store) } catch { tx.discardPartial(); throw error }
             do { try store.updateOutputs(period: period, outputHashes: written.hashes, options: info.options) }
             catch let e as LedgerError { tx.discardPartial(); throw RunError.from(e) }
-            Fault.hit("after-commit")
-            try tx.swap()
+            if let w = tx.completeAfterCommit(store) { note(w) }
             return CloseOutcome(kind: .rewritten, period: period, folder: tx.folder, summaryJSON: written.summary,
                                 files: written.files, rejectedRows: result.tally.rejected.count)
         }
 
-        Fault.hit("before-commit")
-        do { try store.record(result, info: info, replacing: reopening) }
+        do { try LedgerCare.keepPrevious(store) } catch { tx.discardPartial(); throw error }
+        do { try store.record(result, info: info, replacing: reopening, legacyReplacedFigures: legacyReplaced) }
         catch let e as LedgerError { tx.discardPartial(); throw RunError.from(e) }
-        Fault.hit("after-commit")
-        try tx.swap()
+        if let w = tx.completeAfterCommit(store) { note(w) }
         return CloseOutcome(kind: reopening ? .reopened : .closed, period: period, folder: tx.folder, summaryJSON: written.summary,
                             files: written.files, rejectedRows: result.tally.rejected.count)
-    }
-}
-
-/// A test-only fault hook: `SALESCLOSE_TEST_FAULT=<point>` kills the process at that point, as a crash would.
-enum Fault {
-    static func hit(_ point: String) {
-        guard let f = ProcessInfo.processInfo.environment["SALESCLOSE_TEST_FAULT"], f == point else { return }
-        kill(getpid(), SIGKILL)
-    }
-    static func fails(_ point: String) -> Bool {
-        ProcessInfo.processInfo.environment["SALESCLOSE_TEST_FAULT"] == point
     }
 }

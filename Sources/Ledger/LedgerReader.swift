@@ -120,6 +120,29 @@ struct LedgerReader {
                              remittanceReceiptsUsed: remittance, adjustmentIds: adjustments, customers: customers)
     }
 
+    /// One generation of a period's figures (nil when none are recorded), in employee-id order.
+    func figures(_ p: Period, generation: String) throws -> [ReopenDifferences.EmployeeFigures]? {
+        let key = p.description
+        let rows = try Row.fetchAll(db, sql: "SELECT * FROM close_figures WHERE period = ? AND generation = ? ORDER BY employee_id",
+                                    arguments: [key, generation])
+        guard !rows.isEmpty else { return nil }
+        var codes: [String: [String]] = [:]
+        for r in try Row.fetchAll(db, sql: """
+            SELECT employee_id, code FROM close_figure_codes WHERE period = ? AND generation = ? ORDER BY employee_id, position
+            """, arguments: [key, generation]) {
+            codes[try text(r, "employee_id", "close_figure_codes"), default: []].append(try text(r, "code", "close_figure_codes"))
+        }
+        return try rows.map { r in
+            let id = try text(r, "employee_id", "close_figures")
+            var money: [ReopenDifferences.Field: Money?] = [:]
+            for (f, col) in zip(ReopenDifferences.Field.allCases, LedgerSchema.figureColumns) {
+                money.updateValue(try optInt(r, col, "close_figures").map { Money(fen: $0) }, forKey: f)
+            }
+            return ReopenDifferences.EmployeeFigures(employeeId: id, name: try text(r, "name", "close_figures"),
+                                                     money: money, codes: codes[id] ?? [])
+        }
+    }
+
     // MARK: Pieces
 
     func balances(of p: Period) throws -> [String: CarriedBalances] {

@@ -8,7 +8,7 @@ enum LedgerSchema {
     static let applicationID: Int32 = 0x5343_4C47
 
     /// Migrations, index i takes user_version i to i + 1. Never edit a shipped one; append.
-    static let migrations: [String] = [v1]
+    static let migrations: [String] = [v1, v2]
 
     static var version: Int { migrations.count }
 
@@ -147,6 +147,50 @@ enum LedgerSchema {
     ) STRICT;
     """
 
+    /// v2 (issue 14): each close's figures per employee as values, and after a reopen those of the close it replaced,
+    /// so 重开差异 is rebuilt by any rerun of the reopen. `generation` is 'current' (the close the ledger records) or
+    /// 'replaced' (the one the latest reopen of the period replaced). No foreign key: a reopen deletes the period's
+    /// rows in `periods` and writes them again in the same transaction, while the replaced figures stay.
+    static let v2 = """
+    CREATE TABLE close_figures (
+        period TEXT NOT NULL CHECK (length(period) = 7),
+        generation TEXT NOT NULL CHECK (generation IN ('current', 'replaced')),
+        employee_id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        expenses_claimed_fen INTEGER,
+        expenses_approved_fen INTEGER,
+        meal_allowance_fen INTEGER,
+        reimbursement_adjustments_fen INTEGER,
+        advances_approved_fen INTEGER,
+        advance_settled_fen INTEGER,
+        advance_outstanding_after_fen INTEGER,
+        net_payable_fen INTEGER,
+        sales_fen INTEGER,
+        remitted_fen INTEGER,
+        commission_earned_fen INTEGER,
+        commission_settled_fen INTEGER,
+        commission_deferred_balance_fen INTEGER,
+        commission_adjustments_fen INTEGER,
+        gross_pay_fen INTEGER,
+        PRIMARY KEY (period, generation, employee_id)
+    ) STRICT;
+    CREATE TABLE close_figure_codes (
+        period TEXT NOT NULL CHECK (length(period) = 7),
+        generation TEXT NOT NULL CHECK (generation IN ('current', 'replaced')),
+        employee_id TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        code TEXT NOT NULL,
+        PRIMARY KEY (period, generation, employee_id, position)
+    ) STRICT;
+    CREATE TABLE reopens (
+        period TEXT PRIMARY KEY CHECK (length(period) = 7),
+        replaced_figures_kept INTEGER NOT NULL CHECK (replaced_figures_kept IN (0, 1))
+    ) STRICT;
+    """
+
+    /// The money columns of `close_figures`, in `ReopenDifferences.Field` order.
+    static let figureColumns: [String] = ["expenses_claimed_fen", "expenses_approved_fen", "meal_allowance_fen", "reimbursement_adjustments_fen", "advances_approved_fen", "advance_settled_fen", "advance_outstanding_after_fen", "net_payable_fen", "sales_fen", "remitted_fen", "commission_earned_fen", "commission_settled_fen", "commission_deferred_balance_fen", "commission_adjustments_fen", "gross_pay_fen"]
+
     /// Tables a period writes, children first (deleted in this order on a reopen, `periods` last).
     static let periodTables = [
         "period_inputs", "period_outputs", "employee_months", "balances", "receipts", "adjustment_ids",
@@ -177,5 +221,8 @@ enum LedgerSchema {
         "customers": ["period", "customer_id", "name", "receivable_after_fen", "had_sales"],
         "quarter_outcomes": ["period", "employee_id", "year", "quarter", "assessed", "below_cut",
                              "promote_qualified", "level"],
+        "close_figures": ["period", "generation", "employee_id", "name"] + figureColumns,
+        "close_figure_codes": ["period", "generation", "employee_id", "position", "code"],
+        "reopens": ["period", "replaced_figures_kept"],
     ]
 }

@@ -137,6 +137,24 @@ public final class LedgerStore: Sendable {
         try read { db in try LedgerReader(db: db, path: self.path).recorded(period) }
     }
 
+    /// The figures the ledger holds for the close of `period` (nil: a close recorded before the ledger kept them, or
+    /// never closed).
+    public func figures(_ period: Period) throws -> [ReopenDifferences.EmployeeFigures]? {
+        try read { db in try LedgerReader(db: db, path: self.path).figures(period, generation: "current") }
+    }
+
+    /// When the close of `period` the ledger records is a reopen: the figures of the close it replaced (nil inside
+    /// when that close was recorded before the ledger kept figures). nil when it is no reopen.
+    public func replacedFigures(_ period: Period) throws -> [ReopenDifferences.EmployeeFigures]?? {
+        try read { db in
+            let reader = LedgerReader(db: db, path: self.path)
+            guard let kept = try Int.fetchOne(db, sql: "SELECT replaced_figures_kept FROM reopens WHERE period = ?",
+                                              arguments: [period.description]) else { return nil }
+            guard kept == 1 else { return .some(nil) }
+            return .some(try reader.figures(period, generation: "replaced") ?? [])
+        }
+    }
+
     // MARK: Order
 
     /// Throws `.order` (exit 3) when closing `p` (or reopening it) is refused: a skipped month,
@@ -179,7 +197,10 @@ public final class LedgerStore: Sendable {
     /// Records a close in one transaction (the close's single commit point). With `replacing`
     /// (a reopen of the latest period) everything that period wrote is deleted first.
     /// Refuses with `.order` as `checkCanClose` does; then nothing is written.
-    public func record(_ result: CloseResult, info: ClosedPeriodInfo, replacing: Bool) throws {
+    /// A reopen keeps the figures of the close it replaces (`legacyReplacedFigures`: those of a close recorded before the
+    /// ledger kept figures, when the caller could read them).
+    public func record(_ result: CloseResult, info: ClosedPeriodInfo, replacing: Bool,
+                       legacyReplacedFigures: [ReopenDifferences.EmployeeFigures]? = nil) throws {
         precondition(info.period == result.period, "ClosedPeriodInfo.period \(info.period) ≠ CloseResult.period \(result.period)")
         try write { db in
             let reader = LedgerReader(db: db, path: self.path)
@@ -188,7 +209,12 @@ public final class LedgerStore: Sendable {
                 throw LedgerError(.order, path: self.path, problem)
             }
             var writer = LedgerWriter(db: db, period: result.period)
-            if replacing { try writer.deletePeriod() }
+            if replacing {
+                try writer.keepReplacedFigures(legacy: legacyReplacedFigures)
+                try writer.deletePeriod()
+            } else {
+                try writer.clearFigures()
+            }
             try writer.write(result, info: info)
         }
     }

@@ -18,6 +18,49 @@ struct LedgerWriter {
         try db.execute(sql: "DELETE FROM periods WHERE period = ?", arguments: [key])
     }
 
+    /// Before a reopen deletes the period's rows: its current figures become the replaced ones (those of an earlier
+    /// replaced close are dropped), and the period is marked reopened. `legacy`: the figures of a close recorded before
+    /// the ledger kept figures (read from its verified summary by the caller), kept as the replaced ones instead.
+    func keepReplacedFigures(legacy: [ReopenDifferences.EmployeeFigures]?) throws {
+        try db.execute(sql: "DELETE FROM close_figures WHERE period = ? AND generation = 'replaced'", arguments: [key])
+        try db.execute(sql: "DELETE FROM close_figure_codes WHERE period = ? AND generation = 'replaced'", arguments: [key])
+        let current = try Int.fetchOne(db, sql: "SELECT count(*) FROM close_figures WHERE period = ? AND generation = 'current'",
+                                       arguments: [key]) ?? 0
+        var kept = current > 0
+        if kept {
+            try db.execute(sql: "UPDATE close_figures SET generation = 'replaced' WHERE period = ? AND generation = 'current'", arguments: [key])
+            try db.execute(sql: "UPDATE close_figure_codes SET generation = 'replaced' WHERE period = ? AND generation = 'current'", arguments: [key])
+        } else if let legacy {
+            try insertFigures(legacy, generation: "replaced")
+            kept = true
+        }
+        try db.execute(sql: "INSERT OR REPLACE INTO reopens(period, replaced_figures_kept) VALUES (?, ?)", arguments: [key, kept ? 1 : 0])
+    }
+
+    /// A first close of the period: nothing of an earlier one stays (there is none, unless a ledger was edited).
+    func clearFigures() throws {
+        for table in ["close_figures", "close_figure_codes", "reopens"] {
+            try db.execute(sql: "DELETE FROM \(table) WHERE period = ?", arguments: [key])
+        }
+    }
+
+    func insertFigures(_ figures: [ReopenDifferences.EmployeeFigures], generation: String) throws {
+        let cols = LedgerSchema.figureColumns
+        let st = try db.cachedStatement(sql: """
+            INSERT INTO close_figures(period, generation, employee_id, name, \(cols.joined(separator: ", ")))
+            VALUES (?, ?, ?, ?\(String(repeating: ", ?", count: cols.count)))
+            """)
+        let codes = try db.cachedStatement(sql: """
+            INSERT INTO close_figure_codes(period, generation, employee_id, position, code) VALUES (?, ?, ?, ?, ?)
+            """)
+        for e in figures.sorted(by: { $0.employeeId < $1.employeeId }) {
+            var args: [(any DatabaseValueConvertible)?] = [key, generation, e.employeeId, e.name]
+            for f in ReopenDifferences.Field.allCases { args.append((e.money[f] ?? nil)?.fen) }
+            try st.execute(arguments: StatementArguments(args))
+            for (i, c) in e.codes.enumerated() { try codes.execute(arguments: [key, generation, e.employeeId, i, c]) }
+        }
+    }
+
     func replaceOutputs(_ outputs: [String: String], options: String, toolVersion: String?) throws {
         try db.execute(sql: "DELETE FROM period_outputs WHERE period = ?", arguments: [key])
         try insertOutputs(outputs)
@@ -39,6 +82,7 @@ struct LedgerWriter {
         var st = try db.cachedStatement(sql: "INSERT INTO period_inputs(period, file, sha256) VALUES (?, ?, ?)")
         for (file, sha) in info.inputHashes.sorted(by: { $0.key < $1.key }) { try st.execute(arguments: [key, file, sha]) }
         try insertOutputs(info.outputHashes)
+        try insertFigures(ReopenDifferences.figures(of: result), generation: "current")
 
         st = try db.cachedStatement(sql: """
             INSERT INTO employee_months(period, employee_id, remitted_fen, sales_fen, remittance_target_fen, sales_target_fen,

@@ -63,7 +63,7 @@ public enum RegionWorkbooks {
     public static func fileNames(_ r: CloseResult) -> [(region: String, file: String)] {
         var used = Set<String>()
         return regions(r).map { region in
-            let base = safeFileStem(region.isEmpty ? "region" : region) + "-\(r.period)"
+            let base = FileNameLimit.cut(safeFileStem(region.isEmpty ? "region" : region), hashing: region, reserving: FileNameLimit.regionSuffixBytes) + "-\(r.period)"
             var stem = base
             var n = 2
             while used.contains(stem.lowercased()) { stem = base + "-\(n)"; n += 1 }

@@ -15,7 +15,7 @@ struct SalesClose: ParsableCommand {
         commandName: "salesclose",
         abstract: "Closes a sales department's month: expense audit, advances, commission, pay inputs, reviews.",
         version: Runner.toolVersion,
-        subcommands: [CloseCmd.self, CheckCmd.self, DemoCmd.self, PolicyCmd.self]
+        subcommands: [CloseCmd.self, CheckCmd.self, DemoCmd.self, PolicyCmd.self, LedgerCmd.self]
     )
 }
 
@@ -25,12 +25,25 @@ func parsePeriod(_ s: String?) throws -> Period? {
     return p
 }
 
+/// Writes to standard error, never failing: a full disk under a redirected stderr must not crash the close
+/// (Foundation's FileHandle.write traps on a write error).
+func stderrText(_ s: String) {
+    var bytes = Array(s.utf8)[...]
+    while !bytes.isEmpty {
+        let n = bytes.withUnsafeBytes { Glibc.write(STDERR_FILENO, $0.baseAddress, $0.count) }
+        if n < 0 && errno == EINTR { continue }
+        if n <= 0 { return }
+        bytes = bytes.dropFirst(n)
+    }
+}
+func stderrLine(_ s: String, newline: Bool = true) { stderrText(newline ? s + "\n" : s) }
+
 let isTerminal = isatty(STDERR_FILENO) != 0
 func progress(_ s: String) {
-    if isTerminal { FileHandle.standardError.write(Data(("\r\u{1B}[K" + s).utf8)) }
-    else { FileHandle.standardError.write(Data((s + "\n").utf8)) }
+    if isTerminal { stderrText("\r\u{1B}[K" + s) }
+    else { stderrText(s + "\n") }
 }
-func endProgress() { if isTerminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) } }
+func endProgress() { if isTerminal { stderrText("\r\u{1B}[K") } }
 
 struct CloseCmd: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "close", abstract: "Close the month in --inputs, writing to --outputs.")
@@ -47,7 +60,7 @@ struct CloseCmd: ParsableCommand {
         let p = try parsePeriod(period)
         try CloseRunnerMain.run {
             let o = try Runner.close(CloseOptions(inputs: inputs, outputs: outputs, period: p, ledger: ledger, lang: l, reopen: reopen),
-                                     progress: progress, note: { endProgress(); FileHandle.standardError.write(Data(($0 + "\n").utf8)) })
+                                     progress: progress, note: { endProgress(); stderrText($0 + "\n") })
             endProgress()
             if json { print(o.summaryJSON, terminator: "") }
             let what: String
@@ -61,7 +74,7 @@ struct CloseCmd: ParsableCommand {
             let main = o.files.filter { !$0.hasPrefix("regions/") }.joined(separator: ", ")
             let msg = "\(what): \(o.folder)/ holds \(main)\(regions > 0 ? " and \(regions) region workbooks in regions/" : ""); "
                 + "\(o.rejectedRows) input rows rejected (listed in the finance workbook's rejected-rows sheet)\n"
-            FileHandle.standardError.write(Data(msg.utf8))
+            stderrText(msg)
         }
     }
 }
@@ -103,7 +116,7 @@ struct DemoCmd: ParsableCommand {
         try CloseRunnerMain.run {
             do {
                 let files = try DemoWriter.write(to: dir, options: o)
-                FileHandle.standardError.write(Data("wrote \(files.count) files to \(dir)\n".utf8))
+                stderrText("wrote \(files.count) files to \(dir)\n")
             } catch let e as RunError { throw e } catch {
                 throw RunError(.writeFailed, "error: writing the demo failed: \(error)")
             }
@@ -122,12 +135,48 @@ struct PolicyCmd: ParsableCommand {
     }
 }
 
+struct LedgerCmd: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ledger", abstract: "Check the ledger against the period folders, or put back the copy kept before the last commit.",
+        subcommands: [LedgerVerifyCmd.self, LedgerRestoreCmd.self])
+}
+
+struct LedgerVerifyCmd: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify",
+        abstract: "Check the ledger against the period folders' summaries and SHA-256s; exit 0 when all agree, 3 when something disagrees.")
+    @Option(help: "The outputs folder.") var outputs: String = "outputs"
+    @Option(help: "The ledger file (default OUTPUTS/ledger.sqlite).") var ledger: String?
+    func run() throws {
+        try CloseRunnerMain.run {
+            let r = try LedgerCare.verify(outputs: outputs, ledger: ledger)
+            print(r.report, terminator: "")
+            if r.disagreements > 0 {
+                throw RunError(.ledgerRefused, "error: \(r.disagreements) disagreement\(r.disagreements == 1 ? "" : "s") between the ledger and \(outputs)")
+            }
+        }
+    }
+}
+
+struct LedgerRestoreCmd: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "restore",
+        abstract: "Put back the copy of the ledger kept before the last commit (exit 0 done, 3 nothing to restore).")
+    @Option(help: "The outputs folder.") var outputs: String = "outputs"
+    @Option(help: "The ledger file (default OUTPUTS/ledger.sqlite).") var ledger: String?
+    func run() throws {
+        try CloseRunnerMain.run {
+            stderrLine(try LedgerCare.restore(outputs: outputs, ledger: ledger), newline: false)
+        }
+    }
+}
+
 enum CloseRunnerMain {
     static func run(_ body: () throws -> Void) throws {
         do { try body() }
         catch let e as RunError {
             endProgress()
-            for l in e.lines { FileHandle.standardError.write(Data((l + "\n").utf8)) }
+            for l in e.lines { stderrText(l + "\n") }
             throw ExitCode(e.status.rawValue)
         }
     }
@@ -146,6 +195,6 @@ do {
         print(SalesClose.fullMessage(for: error))
         exit(0)
     }
-    FileHandle.standardError.write(Data((SalesClose.fullMessage(for: error) + "\n").utf8))
+    stderrText(SalesClose.fullMessage(for: error) + "\n")
     exit(code == .validationFailure ? 1 : 4)
 }

@@ -1,7 +1,7 @@
 import GRDB
 
-/// Direct SQL on a ledger file, bypassing every check: for tests that damage a ledger on purpose
-/// (`@testable import Ledger`), so they need not import GRDB themselves. Not for the close.
+/// Direct SQL on a ledger file, bypassing every check: for tests that damage a ledger on purpose.
+/// Test code, kept in the test target (it depends on GRDB directly).
 enum RawSQL {
     static func execute(_ path: String, _ sql: String) throws {
         let q = try DatabaseQueue(path: path)
