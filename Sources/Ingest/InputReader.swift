@@ -232,6 +232,8 @@ public struct InputReader: Sendable {
             throw FileError(file: name, message: "the file has no header row (it holds nothing but blank lines); export it again, or remove it")
         }
         let detection = try KindDetector.detect(fileName: name, header: h.fields)
+        // From here on a quote that runs into a line holding the header's delimiters is a stray quote, not a field.
+        scanner.strayQuoteDelimiters = h.fields.count - 1
         return PreparedFile(name: name, kind: detection.match.kind, encoding: encoding, sha256: hash ? SHA256.hex(bytes) : "",
                             header: h.fields, match: detection.match, recognisedBy: detection.recognisedBy, scanner: scanner)
     }
@@ -335,7 +337,8 @@ public struct InputReader: Sendable {
                     let shared = PartText(text: text, base: base)
                     let last = parts.count - 1
                     func read(_ k: Int, from pos: Int, line: Int, into offset: Int) {
-                        var scanner = CSVScanner(bytes: bytes, delimiter: file.scanner.delimiter, file: file.name, pos: pos, line: line)
+                        var scanner = CSVScanner(bytes: bytes, delimiter: file.scanner.delimiter, file: file.name, pos: pos, line: line,
+                                                 strayQuoteDelimiters: file.scanner.strayQuoteDelimiters)
                         var part = RowScan(reader: self, file: file, fileOrder: fileOrder, source: source)
                         let target = shared.base + offset
                         var made = 0
@@ -472,6 +475,12 @@ struct RowScan {
         while scanner.pos < stop, let rec = try scanner.scanRecord(text, fields: &ctx.fields, scratch: &scratch) {
             rows += 1
             let fieldCount = ctx.fields.count
+            if let stray = rec.strayQuote {
+                let ref = RowRef(file: file.name, fileOrder: fileOrder, line: rec.line)
+                emit(InputRow(ref: ref, rawText: RawText(source, rec.start..<rec.rawEnd), value: nil,
+                              issue: unbalancedQuote(stray), columnNumbers: columnNumbers))
+                continue
+            }
             let isBlank = scratch.withUnsafeBufferPointer { sp -> Bool in
                 if FieldRange.isBlank(ctx.fields, text, sp) { return true }
                 let raw = RawText(source, rec.start..<rec.rawEnd)
@@ -496,6 +505,24 @@ struct RowScan {
             if isBlank { blank += 1 }
         }
         return (rows, blank)
+    }
+
+    /// `ROW-UNBALANCED-QUOTE` for a record cut short at a stray quote, naming the column where the quote opened.
+    func unbalancedQuote(_ stray: StrayQuote) -> RowIssue {
+        let name = file.match.columns.first { $0.value == stray.field - 1 }?.key
+        let header = stray.field - 1 < file.header.count ? file.header[stray.field - 1] : ""
+        let what = name.map { header.isEmpty || header == $0 ? $0 : "\(header) (\($0))" } ?? (header.isEmpty ? "field \(stray.field)" : header)
+        let delimiter = InputReader.delimiterName(file.scanner.delimiter)
+        let runs: String
+        if let into = stray.wholeRecordLine {
+            runs = "is not closed on its line and runs into line \(into), which reads as a whole record "
+                + "(it holds a \(delimiter) for every one of the header's)"
+        } else {
+            runs = "is never closed: the file ends inside it"
+        }
+        return RowIssue(code: "ROW-UNBALANCED-QUOTE", column: name, columnNumber: stray.field, message:
+            "line \(stray.line), column \(stray.field): the quote (\") that opens \(what) \(runs); a stray quote, so the row is "
+            + "rejected and reading goes on at line \(stray.line + 1); remove the quote, or close it, and export again")
     }
 }
 

@@ -112,39 +112,68 @@ extension InputReader {
     }
 
     /// The last record end in `bytes[from...]` as the scanner reads records from a record start at `from`
-    /// (quotes open at a field start, `""` inside quotes, LF, CRLF or a lone CR end a record); nil when no record
-    /// ends there for sure (the bytes may stop inside a quoted field, between a CR and its LF, or after a quote
-    /// that a next one would escape).
-    static func lastRecordEnd(_ bytes: [UInt8], from: Int, delimiter: UInt8) -> Int? {
+    /// (quotes open at a field start, `""` inside quotes, LF, CRLF or a lone CR end a record, and with
+    /// `strayQuoteDelimiters` a quoted field whose continuation line holds that many delimiters ends its record with the
+    /// line it opened on); nil when no record ends there for sure (the bytes may stop inside a quoted field, between a
+    /// CR and its LF, or after a quote that a next one would escape).
+    static func lastRecordEnd(_ bytes: [UInt8], from: Int, delimiter: UInt8, strayQuoteDelimiters: Int? = nil) -> Int? {
         bytes.withUnsafeBufferPointer { p -> Int? in
             let n = p.count
             let q = CSVScanner.quote, lf = CSVScanner.lf, cr = CSVScanner.cr
+            let threshold = strayQuoteDelimiters ?? Int.max
             var i = from
             var fieldStart = true
             var last: Int? = nil
+            // A stray quote is known only once its whole-record line is seen: the record ends before it, at the end of
+            // the quote's first line, but the text must reach that line for the scanner to read the record the same
+            // way (and not as a quote that the text ends inside). No cut before it, then.
+            var barrier = 0
+            @inline(__always) func ended(_ e: Int) { if e >= barrier { last = e } }
             while i < n {
                 let c = p[i]
                 if c == q && fieldStart {
-                    // A quoted field: to its closing quote.
+                    // A quoted field: to its closing quote, or to a continuation line that reads as a whole record.
                     i += 1
+                    var breakEnd = -1
+                    var delimiters = 0
+                    var stray = false
+                    var seen = 0
                     while true {
                         guard i < n else { return last }
-                        if p[i] == q {
+                        let d = p[i]
+                        if d == q {
                             if i + 1 < n && p[i + 1] == q { i += 2; continue }
                             if i + 1 == n { return last }
                             i += 1; break
                         }
+                        if d == lf || d == cr {
+                            if d == cr && i + 1 == n { return last }
+                            i += (d == cr && p[i + 1] == lf) ? 2 : 1
+                            if breakEnd < 0 { breakEnd = i }
+                            delimiters = 0
+                            if threshold == 0 { stray = true; seen = i; break }
+                            continue
+                        }
+                        if d == delimiter && breakEnd >= 0 {
+                            delimiters += 1
+                            if delimiters >= threshold { stray = true; seen = i + 1; break }
+                        }
                         i += 1
+                    }
+                    if stray {
+                        // The record ends with the quote's first line; the next one starts a record.
+                        barrier = max(barrier, seen)
+                        i = breakEnd; ended(i); fieldStart = true; continue
                     }
                     fieldStart = false
                     continue
                 }
                 if c == delimiter { fieldStart = true; i += 1; continue }
-                if c == lf { i += 1; last = i; fieldStart = true; continue }
+                if c == lf { i += 1; ended(i); fieldStart = true; continue }
                 if c == cr {
                     if i + 1 == n { return last }
                     i += p[i + 1] == lf ? 2 : 1
-                    last = i; fieldStart = true; continue
+                    ended(i); fieldStart = true; continue
                 }
                 fieldStart = false
                 i += 1
@@ -186,13 +215,15 @@ extension InputReader {
                     }
                     let end: Int
                     if last { end = pending.count } else {
-                        guard let e = InputReader.recordEnd(pending, delimiter: file.scanner.delimiter) else { return }
+                        guard let e = InputReader.recordEnd(pending, delimiter: file.scanner.delimiter,
+                                                            strayQuoteDelimiters: file.scanner.strayQuoteDelimiters) else { return }
                         end = e
                     }
                     let text = end == pending.count ? pending : Array(pending[..<end])
                     pending = end == pending.count ? [] : Array(pending[end...])
                     var part = file
-                    part.scanner = CSVScanner(bytes: text, delimiter: file.scanner.delimiter, file: file.name, pos: 0, line: line)
+                    part.scanner = CSVScanner(bytes: text, delimiter: file.scanner.delimiter, file: file.name, pos: 0, line: line,
+                                              strayQuoteDelimiters: file.scanner.strayQuoteDelimiters)
                     var parsed: [InputRow<SaleRow>] = []
                     let report = try parser.rows(part, fileOrder, RowBuilders.sales, &parsed)
                     result.add(rows: report.rows, blank: report.blank)
@@ -213,30 +244,35 @@ extension InputReader {
                           ignoredColumns: file.match.ignored, recognisedBy: file.recognisedBy)
     }
 
-    /// Where the last whole record of a chunk of whole lines ends: after its last line break when it holds no quote
-    /// (most files), else as `lastRecordEnd` finds it.
-    static func recordEnd(_ bytes: [UInt8], delimiter: UInt8) -> Int? {
-        guard let lf = bytes.lastIndex(of: CSVScanner.lf) else { return lastRecordEnd(bytes, from: 0, delimiter: delimiter) }
+    /// Where the last whole record of a chunk of whole lines ends: after its last line break when no quoted field is
+    /// open there or holds a line break (most files), else as `lastRecordEnd` finds it.
+    static func recordEnd(_ bytes: [UInt8], delimiter: UInt8, strayQuoteDelimiters: Int? = nil) -> Int? {
+        let slow = { lastRecordEnd(bytes, from: 0, delimiter: delimiter, strayQuoteDelimiters: strayQuoteDelimiters) }
+        guard let lf = bytes.lastIndex(of: CSVScanner.lf) else { return slow() }
         // Only the quotes change the state: jump from one to the next. A quote opens a field only at a field start;
-        // inside, a doubled quote is one character and a single one closes (what follows it is plain text).
-        let inside = bytes.withUnsafeBytes { raw -> Bool in
+        // inside, a doubled quote is one character and a single one closes (what follows it is plain text). A quoted
+        // field with a line break in it (legitimate or a stray quote) goes the slow way, which counts its delimiters.
+        let quick = bytes.withUnsafeBytes { raw -> Bool in
             let base = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
             var inside = false
+            var opened = 0
             var at = 0
             while at < lf, let hit = memchr(base + at, Int32(CSVScanner.quote), lf - at) {
                 let q = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
                 if inside {
                     if q + 1 < lf && base[q + 1] == CSVScanner.quote { at = q + 2; continue }
                     inside = false
+                    if memchr(base + opened, Int32(CSVScanner.lf), q - opened) != nil
+                        || memchr(base + opened, Int32(CSVScanner.cr), q - opened) != nil { return false }
                 } else {
                     let prev = q == 0 ? CSVScanner.lf : base[q - 1]
-                    if prev == delimiter || prev == CSVScanner.lf || prev == CSVScanner.cr { inside = true }
+                    if prev == delimiter || prev == CSVScanner.lf || prev == CSVScanner.cr { inside = true; opened = q + 1 }
                 }
                 at = q + 1
             }
-            return inside
+            return !inside
         }
-        return inside ? lastRecordEnd(bytes, from: 0, delimiter: delimiter) : lf + 1
+        return quick ? lf + 1 : slow()
     }
 }
 
