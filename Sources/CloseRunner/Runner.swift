@@ -61,7 +61,10 @@ public enum Runner {
         let path = inputs + "/policy.toml"
         var policy = Policy.default
         if Files.exists(path) {
-            let bytes = try Files.readBytes(path)
+            // Opened as every input is: a regular file only, read within a bound.
+            let bytes: [UInt8]
+            do { bytes = try InputFile.open(path, name: "policy.toml").readAll(limit: InputReader.policyLimit) }
+            catch { throw RunError.from(error) }
             guard let text = String(validating: bytes, as: UTF8.self) else {
                 throw RunError(.input, "policy.toml: error: the file is not UTF-8 text")
             }

@@ -10,8 +10,26 @@ public struct CSVRecord: Sendable, Equatable {
     public var raw: String
     /// Nothing but delimiters and whitespace (or an empty line).
     public var isBlank: Bool
-    public init(line: Int, fields: [String], raw: String, isBlank: Bool) {
-        self.line = line; self.fields = fields; self.raw = raw; self.isBlank = isBlank
+    /// Set when the record is cut short at a stray quote (see `StrayQuote`): `fields` then hold the fields before it
+    /// and the rest of its line, `raw` the record up to the end of the line where the quote opened.
+    public var strayQuote: StrayQuote?
+    public init(line: Int, fields: [String], raw: String, isBlank: Bool, strayQuote: StrayQuote? = nil) {
+        self.line = line; self.fields = fields; self.raw = raw; self.isBlank = isBlank; self.strayQuote = strayQuote
+    }
+}
+
+/// A quoted field that runs over a line end into what reads as whole records (inputs.md "A stray quote"): a line
+/// inside it holds at least as many delimiters as the header, or the file ends inside it. The record that opened it
+/// ends with the line where the quote opened; reading resumes on the next line.
+public struct StrayQuote: Sendable, Equatable {
+    /// 1-based field number of the field the quote opens.
+    public var field: Int
+    /// The physical line where the quote opened.
+    public var line: Int
+    /// The first line inside the quote that reads as a whole record; nil: the file ends inside the quote.
+    public var wholeRecordLine: Int?
+    public init(field: Int, line: Int, wholeRecordLine: Int?) {
+        self.field = field; self.line = line; self.wholeRecordLine = wholeRecordLine
     }
 }
 
@@ -24,6 +42,10 @@ public struct CSVScanner: Sendable {
     public let file: String
     var pos: Int
     var line: Int
+    /// The header's delimiters (its fields − 1), once the header is read: a quoted field whose continuation line
+    /// holds at least this many delimiters, or that the file ends inside, is a stray quote (`StrayQuote`). nil (the
+    /// header itself, pure RFC 4180 reading): a quote never closed is a FileError.
+    public var strayQuoteDelimiters: Int?
 
     static let quote: UInt8 = 0x22, lf: UInt8 = 0x0A, cr: UInt8 = 0x0D
 
@@ -33,8 +55,9 @@ public struct CSVScanner: Sendable {
     }
 
     /// A scanner positioned at a record start `pos`, which is on physical line `line`.
-    init(bytes: [UInt8], delimiter: UInt8, file: String, pos: Int, line: Int) {
+    init(bytes: [UInt8], delimiter: UInt8, file: String, pos: Int, line: Int, strayQuoteDelimiters: Int? = nil) {
         self.bytes = bytes; self.delimiter = delimiter; self.file = file; self.pos = pos; self.line = line
+        self.strayQuoteDelimiters = strayQuoteDelimiters
     }
 
     /// Sniffs the delimiter from the text.
@@ -75,7 +98,8 @@ public struct CSVScanner: Sendable {
     /// The delimiter as text: ",", "\t" or ";".
     public var delimiterText: String { String(UnicodeScalar(delimiter)) }
 
-    /// The next record, or nil at the end. An unterminated quote is a FileError naming the line where it opened.
+    /// The next record, or nil at the end. Without `strayQuoteDelimiters`, an unterminated quote is a FileError naming
+    /// the line where it opened; with it, a stray quote ends its record (`CSVRecord.strayQuote`).
     public mutating func next() throws(FileError) -> CSVRecord? {
         var ranges: [FieldRange] = []
         var scratch: [UInt8] = []
@@ -85,13 +109,14 @@ public struct CSVScanner: Sendable {
             return scratch.withUnsafeBufferPointer { sp in
                 let fields = ranges.map { f in String(decoding: f.bytes(p, sp), as: UTF8.self) }
                 let raw = String(decoding: UnsafeBufferPointer(rebasing: p[r.start..<r.rawEnd]), as: UTF8.self)
-                return CSVRecord(line: r.line, fields: fields, raw: raw, isBlank: FieldRange.isBlank(ranges, p, sp))
+                return CSVRecord(line: r.line, fields: fields, raw: raw, isBlank: r.strayQuote == nil && FieldRange.isBlank(ranges, p, sp),
+                                 strayQuote: r.strayQuote)
             }
         }
     }
 
     /// One record's place in the text: its first physical line and its source bytes `start..<rawEnd` (no line break).
-    struct RecordSpan { var line: Int; var start: Int; var rawEnd: Int }
+    struct RecordSpan { var line: Int; var start: Int; var rawEnd: Int; var strayQuote: StrayQuote? = nil }
 
     /// The record scanner proper: the next record's fields as byte ranges, into the text `p` (which must be `bytes`)
     /// or, for a quoted field with doubled quotes or text after its closing quote, into `scratch`.
@@ -119,11 +144,21 @@ public struct CSVScanner: Sendable {
                 var escaped = false
                 let scratchStart = scratch.count
                 var contentEnd = pos
+                // The first line break inside the field (it ends the line the quote opened on), and the delimiters
+                // seen since the last one: a continuation line that reads as a whole record makes the quote stray.
+                var breakAt = -1, breakEnd = -1
+                var lineDelimiters = 0
+                let threshold = strayQuoteDelimiters ?? Int.max
+                var stray: StrayQuote? = nil
                 while true {
                     guard pos < n else {
-                        throw FileError(file: file, line: openLine, message:
-                            "a quote (\") opened on line \(openLine) is never closed: the file ends inside a quoted field; "
-                            + "look for a stray or unbalanced quote in that row")
+                        guard strayQuoteDelimiters != nil else {
+                            throw FileError(file: file, line: openLine, message:
+                                "a quote (\") opened on line \(openLine) is never closed: the file ends inside a quoted field; "
+                                + "look for a stray or unbalanced quote in that row")
+                        }
+                        stray = StrayQuote(field: fields.count + 1, line: openLine, wholeRecordLine: nil)
+                        break
                     }
                     let c = p[pos]
                     if c == q {
@@ -132,14 +167,26 @@ public struct CSVScanner: Sendable {
                             scratch.append(contentsOf: UnsafeBufferPointer(rebasing: p[segStart...pos])); pos += 2; segStart = pos; continue
                         }
                         contentEnd = pos; pos += 1; break
-                    } else if c == lf {
-                        line += 1; pos += 1
-                    } else if c == cr {
-                        pos += (pos + 1 < n && p[pos + 1] == lf) ? 2 : 1
+                    } else if c == lf || c == cr {
+                        let at = pos
+                        pos += (c == cr && pos + 1 < n && p[pos + 1] == lf) ? 2 : 1
                         line += 1
+                        if breakAt < 0 { breakAt = at; breakEnd = pos }
+                        lineDelimiters = 0
+                        if threshold == 0 { stray = StrayQuote(field: fields.count + 1, line: openLine, wholeRecordLine: line); break }
+                    } else if c == delim && breakAt >= 0 {
+                        lineDelimiters += 1; pos += 1
+                        if lineDelimiters >= threshold { stray = StrayQuote(field: fields.count + 1, line: openLine, wholeRecordLine: line); break }
                     } else {
                         pos += 1
                     }
+                }
+                if let stray {
+                    // The record ends with the line the quote opened on; reading resumes on the next line.
+                    let end = breakAt < 0 ? n : breakAt
+                    fields.append(FieldRange(start: contentStart, end: end, inScratch: false))
+                    if breakAt >= 0 { pos = breakEnd; line = openLine + 1 } else { pos = n }
+                    return RecordSpan(line: startLine, start: start, rawEnd: end, strayQuote: stray)
                 }
                 // Text after the closing quote (not RFC 4180) is kept as written.
                 let s2 = pos

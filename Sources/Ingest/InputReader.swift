@@ -66,7 +66,7 @@ public struct InputReader: Sendable {
         }
         var set = InputSet()
         var prepared: [PreparedFile] = []
-        var streamed: [String: String] = [:]   // sales files read in chunks: name → path
+        var streamed: [String: InputFile] = [:]   // sales files read in chunks, by name
         // The files' SHA-256 are computed on another core while this one decodes and scans them.
         let hashes = BackgroundHashes()
         defer { hashes.wait() }
@@ -80,7 +80,7 @@ public struct InputReader: Sendable {
             }
             let ext = InputReader.fileExtension(name)
             if name.lowercased() == "policy.toml" {
-                let bytes = try readBytes(path, name: name)
+                let bytes = try InputFile.open(path, name: name).readAll(limit: InputReader.policyLimit)
                 set.policyText = try TextDecoder.decode(bytes, file: name).text
                 set.policySHA256 = SHA256.hex(bytes)
                 continue
@@ -94,13 +94,14 @@ public struct InputReader: Sendable {
                                                           : "a .\(ext) file; only .csv, .tsv and .txt files are read"))
                 continue
             }
-            if let streaming = salesStreaming, let head = InputReader.head(ofFile: path, limit: InputReader.headBytes),
-               let file = streamable(name: name, head: head, path: path, chunkSize: streaming.chunkSize) {
-                streamed[name] = path
+            // Every input is opened once, here: a regular file only, read within a bound (InputFile).
+            let input = try InputFile.open(path, name: name)
+            if let streaming = salesStreaming, let file = try streamable(name: name, input: input, chunkSize: streaming.chunkSize) {
+                streamed[name] = input
                 prepared.append(file)
                 continue
             }
-            let bytes = try readBytes(path, name: name)
+            let bytes = try wholeBytes(input)
             if computeHashes { hashes.add(name: name, bytes: bytes) }
             prepared.append(try prepare(name: name, bytes: bytes, hash: false))
         }
@@ -124,8 +125,8 @@ public struct InputReader: Sendable {
                     let expected = prepared.filter { $0.kind == .sales }.reduce(0) { $0 + InputReader.estimatedRows($1, streamed[$1.name]) }
                     intake = SalesIntakeState(options: streaming, roster: Validation.rosterIndex(&set.roster), expectedLines: expected)
                 }
-                if let path = streamed[file.name] {
-                    set.files.append(try streamSales(file, path: path, fileOrder: order, state: &intake!, into: &set))
+                if let input = streamed[file.name] {
+                    set.files.append(try streamSales(file, input: input, fileOrder: order, state: &intake!, into: &set))
                 } else {
                     var whole = InputSet()
                     try readRows(file, fileOrder: order, into: &whole)
@@ -145,70 +146,43 @@ public struct InputReader: Sendable {
 
     /// A sales file to stream: its head (cut after its last line break unless it is the whole file) prepares as a sales
     /// file in UTF-8, and the whole file is clean UTF-8; nil otherwise (then it is read whole, as any file).
-    func streamable(name: String, head: (bytes: [UInt8], size: Int), path: String, chunkSize: Int) -> PreparedFile? {
-        var bytes = head.bytes
-        if head.size > bytes.count {
+    func streamable(name: String, input: InputFile, chunkSize: Int) throws(FileError) -> PreparedFile? {
+        var bytes = try input.read(at: 0, upTo: InputReader.headBytes)
+        if input.size > bytes.count {
             guard let lf = bytes.lastIndex(of: CSVScanner.lf) else { return nil }
             bytes.removeSubrange((lf + 1)...)
         }
         guard !bytes.isEmpty, let file = try? prepare(name: name, bytes: bytes, hash: false), file.kind == .sales,
               file.encoding == "utf-8" || file.encoding == "utf-8-bom",
-              InputReader.isCleanUTF8(path: path, chunkSize: chunkSize, skip: file.encoding == "utf-8-bom" ? 3 : 0) else { return nil }
+              try InputReader.isCleanUTF8(input, chunkSize: chunkSize, skip: file.encoding == "utf-8-bom" ? 3 : 0) else { return nil }
         return file
     }
 
-    /// Rows a sales file holds, roughly (from its size and its head's lines), to size the duplicate digests.
-    static func estimatedRows(_ file: PreparedFile, _ path: String?) -> Int {
-        guard let path, let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size]) as? Int else {
-            return max(0, file.scanner.bytes.count / 64)
+    /// The largest policy.toml read (1 MiB: the policy is a page of settings).
+    public static let policyLimit = 1 << 20
+
+    /// A file read whole: at most `InputFile.wholeFileLimit` bytes. A larger one is refused before it is read, with
+    /// the error its first bytes already show when they show one (a NUL byte, a workbook's signature), else as too large.
+    func wholeBytes(_ input: InputFile) throws(FileError) -> [UInt8] {
+        if input.size > InputFile.wholeFileLimit {
+            var head = try input.read(at: 0, upTo: InputReader.headBytes)
+            let utf16 = head.count >= 2 && (head[0] == 0xFF && head[1] == 0xFE || head[0] == 0xFE && head[1] == 0xFF)
+            if let lf = head.lastIndex(of: CSVScanner.lf) {
+                head.removeSubrange((lf + 1)...)
+                _ = try TextDecoder.decodeToUTF8(head, file: input.name)
+            } else if !utf16, TextDecoder.firstNUL(head, from: 0) != nil {
+                _ = try TextDecoder.decodeToUTF8(head, file: input.name)   // names the NUL byte
+            }
         }
+        return try input.readAll()
+    }
+
+    /// Rows a sales file holds, roughly (from its size and its head's lines), to size the duplicate digests.
+    static func estimatedRows(_ file: PreparedFile, _ input: InputFile?) -> Int {
+        guard let size = input?.size else { return max(0, file.scanner.bytes.count / 64) }
         let head = file.scanner.bytes
         let lines = max(1, InputReader.lineBreaks(head, from: 0, to: head.count))
         return size / max(1, head.count / lines) + 16
-    }
-
-    func readBytes(_ path: String, name: String) throws(FileError) -> [UInt8] {
-        guard let bytes = InputReader.contents(ofFile: path) else {
-            throw FileError(file: name, message: "the file cannot be read (permissions, or it is open and locked by another program)")
-        }
-        return bytes
-    }
-
-    /// The whole file, read straight into an array (no Data in between); nil when it cannot be read.
-    static func contents(ofFile path: String) -> [UInt8]? {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var st = stat()
-        guard fstat(fd, &st) == 0 else { return nil }
-        var out: [UInt8] = []
-        var capacity = max(Int(st.st_size), 0) + 1   // + 1: the end is seen without a second, empty read
-        while true {
-            let have = out.count
-            var failed = false
-            let chunk = [UInt8](unsafeUninitializedCapacity: capacity - have) { buf, count in
-                let got = InputReader.read(fd, into: buf.baseAddress!, upTo: buf.count)
-                failed = got == nil
-                count = got ?? 0
-            }
-            if failed { return nil }
-            if have == 0 { out = chunk } else { out.append(contentsOf: chunk) }
-            if chunk.count < capacity - have { return out }   // the end
-            capacity *= 2                                        // the file grew while being read
-        }
-    }
-
-    /// Reads until `count` bytes or the end of the file, whichever comes first (a read cut short by a signal is
-    /// resumed); the bytes read, nil when reading fails. Every read of an input file goes through here.
-    static func read(_ fd: Int32, into buffer: UnsafeMutablePointer<UInt8>, upTo count: Int) -> Int? {
-        var got = 0
-        while got < count {
-            let r = Foundation.read(fd, buffer + got, count - got)
-            if r < 0 { if errno == EINTR { continue }; return nil }
-            if r == 0 { break }
-            got += r
-        }
-        return got
     }
 
     /// Decodes a CSV file, reads its header and decides its kind.
@@ -232,6 +206,8 @@ public struct InputReader: Sendable {
             throw FileError(file: name, message: "the file has no header row (it holds nothing but blank lines); export it again, or remove it")
         }
         let detection = try KindDetector.detect(fileName: name, header: h.fields)
+        // From here on a quote that runs into a line holding the header's delimiters is a stray quote, not a field.
+        scanner.strayQuoteDelimiters = h.fields.count - 1
         return PreparedFile(name: name, kind: detection.match.kind, encoding: encoding, sha256: hash ? SHA256.hex(bytes) : "",
                             header: h.fields, match: detection.match, recognisedBy: detection.recognisedBy, scanner: scanner)
     }
@@ -335,7 +311,8 @@ public struct InputReader: Sendable {
                     let shared = PartText(text: text, base: base)
                     let last = parts.count - 1
                     func read(_ k: Int, from pos: Int, line: Int, into offset: Int) {
-                        var scanner = CSVScanner(bytes: bytes, delimiter: file.scanner.delimiter, file: file.name, pos: pos, line: line)
+                        var scanner = CSVScanner(bytes: bytes, delimiter: file.scanner.delimiter, file: file.name, pos: pos, line: line,
+                                                 strayQuoteDelimiters: file.scanner.strayQuoteDelimiters)
                         var part = RowScan(reader: self, file: file, fileOrder: fileOrder, source: source)
                         let target = shared.base + offset
                         var made = 0
@@ -472,6 +449,12 @@ struct RowScan {
         while scanner.pos < stop, let rec = try scanner.scanRecord(text, fields: &ctx.fields, scratch: &scratch) {
             rows += 1
             let fieldCount = ctx.fields.count
+            if let stray = rec.strayQuote {
+                let ref = RowRef(file: file.name, fileOrder: fileOrder, line: rec.line)
+                emit(InputRow(ref: ref, rawText: RawText(source, rec.start..<rec.rawEnd), value: nil,
+                              issue: unbalancedQuote(stray), columnNumbers: columnNumbers))
+                continue
+            }
             let isBlank = scratch.withUnsafeBufferPointer { sp -> Bool in
                 if FieldRange.isBlank(ctx.fields, text, sp) { return true }
                 let raw = RawText(source, rec.start..<rec.rawEnd)
@@ -496,6 +479,24 @@ struct RowScan {
             if isBlank { blank += 1 }
         }
         return (rows, blank)
+    }
+
+    /// `ROW-UNBALANCED-QUOTE` for a record cut short at a stray quote, naming the column where the quote opened.
+    func unbalancedQuote(_ stray: StrayQuote) -> RowIssue {
+        let name = file.match.columns.first { $0.value == stray.field - 1 }?.key
+        let header = stray.field - 1 < file.header.count ? file.header[stray.field - 1] : ""
+        let what = name.map { header.isEmpty || header == $0 ? $0 : "\(header) (\($0))" } ?? (header.isEmpty ? "field \(stray.field)" : header)
+        let delimiter = InputReader.delimiterName(file.scanner.delimiter)
+        let runs: String
+        if let into = stray.wholeRecordLine {
+            runs = "is not closed on its line and runs into line \(into), which reads as a whole record "
+                + "(it holds a \(delimiter) for every one of the header's)"
+        } else {
+            runs = "is never closed: the file ends inside it"
+        }
+        return RowIssue(code: "ROW-UNBALANCED-QUOTE", column: name, columnNumber: stray.field, message:
+            "line \(stray.line), column \(stray.field): the quote (\") that opens \(what) \(runs); a stray quote, so the row is "
+            + "rejected and reading goes on at line \(stray.line + 1); remove the quote, or close it, and export again")
     }
 }
 

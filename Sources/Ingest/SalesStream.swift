@@ -12,6 +12,8 @@ public struct SalesStreaming: Sendable {
     public var makeStore: @Sendable () -> OrderLineStore
     /// Bytes read at a time.
     public var chunkSize: Int
+    /// The most one record may hold (its lines carried from chunk to chunk): a longer one is a FileError.
+    public var recordLimit = InputFile.recordLimit
 
     public init(period: Period?, chunkSize: Int = 4 << 20, makeStore: @escaping @Sendable () -> OrderLineStore) {
         self.period = period; self.chunkSize = max(16, chunkSize); self.makeStore = makeStore
@@ -49,37 +51,25 @@ struct SalesIntakeState {
 }
 
 extension InputReader {
-    /// Reads a file's first bytes: up to `limit`, cut after the last line break (nil when the file cannot be read).
-    static func head(ofFile path: String, limit: Int) -> (bytes: [UInt8], size: Int)? {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var st = stat()
-        guard fstat(fd, &st) == 0 else { return nil }
-        var failed = false
-        let out = [UInt8](unsafeUninitializedCapacity: min(limit, max(0, Int(st.st_size)))) { buf, count in
-            let got = buf.count == 0 ? 0 : InputReader.read(fd, into: buf.baseAddress!, upTo: buf.count)
-            failed = got == nil
-            count = got ?? 0
-        }
-        return failed ? nil : (out, Int(st.st_size))
-    }
-
-    /// Reads `path` in chunks of whole lines, calling `body` with each (the last one may end without a line break).
-    static func forEachChunk(path: String, size: Int, _ body: (inout [UInt8], _ last: Bool) throws(FileError) -> Void) throws(FileError) {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { throw FileError(file: (path as NSString).lastPathComponent, message: "the file cannot be read") }
-        defer { close(fd) }
+    /// Reads a file in chunks of whole lines from its start, calling `body` with each (the last one may end without a
+    /// line break). A line is carried into the next chunk while it goes on, up to `recordLimit`: a longer one
+    /// is a FileError (memory stays bounded by the chunk size and that limit, whatever the file's size).
+    static func forEachChunk(_ input: InputFile, size: Int, recordLimit: Int = InputFile.recordLimit, _ body: (inout [UInt8], _ last: Bool) throws(FileError) -> Void) throws(FileError) {
         var carry: [UInt8] = []
+        var at = 0
         while true {
             // A fresh buffer: the carried part of a line, then up to `size` bytes read straight after it.
-            var read: Int? = 0
+            var failure: FileError? = nil
+            var got = 0
             var buf = [UInt8](unsafeUninitializedCapacity: carry.count + size) { b, count in
                 _ = b.initialize(from: carry)
-                read = InputReader.read(fd, into: b.baseAddress! + carry.count, upTo: size)
-                count = carry.count + (read ?? 0)
+                do throws(FileError) {
+                    got = try input.read(at: at, into: UnsafeMutableRawBufferPointer(UnsafeMutableBufferPointer(rebasing: b[carry.count...])))
+                } catch { failure = error }
+                count = carry.count + got
             }
-            guard let got = read else { throw FileError(file: (path as NSString).lastPathComponent, message: "the file cannot be read to its end") }
+            if let failure { throw failure }
+            at += got
             if got < size {
                 try body(&buf, true)
                 return
@@ -91,60 +81,104 @@ extension InputReader {
                 try body(&buf, false)
             } else {
                 carry = buf
+                if carry.count > recordLimit { throw InputReader.recordTooLong(input, limit: recordLimit, endingBefore: at) }
             }
         }
     }
 
+    /// A line or record over the limit in a streamed file.
+    static func recordTooLong(_ input: InputFile, limit: Int, endingBefore offset: Int) -> FileError {
+        FileError(file: input.name, message: "more than \(InputFile.shown(limit)) before byte \(offset) hold no end of "
+            + "a record (no line break, or a quote that is never closed): this is not a CSV export, or it is damaged; "
+            + "export it again")
+    }
+
     /// Pass one over a streamed file: every byte valid UTF-8 (after a BOM) and no NUL, as the whole-file decoder
     /// would accept it; otherwise the file is read whole, so its errors and encodings are exactly the usual ones.
-    static func isCleanUTF8(path: String, chunkSize: Int, skip: Int) -> Bool {
-        var clean = true
-        var first = true
-        do {
-            try forEachChunk(path: path, size: chunkSize) { (chunk, _) throws(FileError) in
-                guard clean else { return }
-                let start = first ? min(skip, chunk.count) : 0
-                first = false
-                if TextDecoder.firstNUL(chunk, from: start) != nil || UTF8Check.scan(chunk, from: start).firstBad != nil { clean = false }
+    /// Reads `chunkSize` bytes at a time (a UTF-8 sequence cut at a chunk's end waits for the next), and stops at the
+    /// first bad byte: a 3 GB file of NUL bytes costs one chunk.
+    static func isCleanUTF8(_ input: InputFile, chunkSize: Int, skip: Int) throws(FileError) -> Bool {
+        var at = skip
+        var carry: [UInt8] = []
+        while true {
+            var chunk = try input.read(at: at, upTo: chunkSize)
+            at += chunk.count
+            let last = chunk.count < chunkSize
+            if !carry.isEmpty { chunk.insert(contentsOf: carry, at: 0); carry = [] }
+            if !last {
+                // A multi-byte sequence the chunk cuts: its lead byte and what follows wait for the next chunk.
+                var k = chunk.count - 1, back = 0
+                while k >= 0 && back < 3 && chunk[k] & 0xC0 == 0x80 { k -= 1; back += 1 }
+                if k >= 0 && chunk[k] >= 0xC0 { carry = Array(chunk[k...]); chunk.removeSubrange(k...) }
             }
-        } catch { return false }
-        return clean
+            if TextDecoder.firstNUL(chunk, from: 0) != nil || UTF8Check.scan(chunk, from: 0).firstBad != nil { return false }
+            if last { return true }
+        }
     }
 
     /// The last record end in `bytes[from...]` as the scanner reads records from a record start at `from`
-    /// (quotes open at a field start, `""` inside quotes, LF, CRLF or a lone CR end a record); nil when no record
-    /// ends there for sure (the bytes may stop inside a quoted field, between a CR and its LF, or after a quote
-    /// that a next one would escape).
-    static func lastRecordEnd(_ bytes: [UInt8], from: Int, delimiter: UInt8) -> Int? {
+    /// (quotes open at a field start, `""` inside quotes, LF, CRLF or a lone CR end a record, and with
+    /// `strayQuoteDelimiters` a quoted field whose continuation line holds that many delimiters ends its record with the
+    /// line it opened on); nil when no record ends there for sure (the bytes may stop inside a quoted field, between a
+    /// CR and its LF, or after a quote that a next one would escape).
+    static func lastRecordEnd(_ bytes: [UInt8], from: Int, delimiter: UInt8, strayQuoteDelimiters: Int? = nil) -> Int? {
         bytes.withUnsafeBufferPointer { p -> Int? in
             let n = p.count
             let q = CSVScanner.quote, lf = CSVScanner.lf, cr = CSVScanner.cr
+            let threshold = strayQuoteDelimiters ?? Int.max
             var i = from
             var fieldStart = true
             var last: Int? = nil
+            // A stray quote is known only once its whole-record line is seen: the record ends before it, at the end of
+            // the quote's first line, but the text must reach that line for the scanner to read the record the same
+            // way (and not as a quote that the text ends inside). No cut before it, then.
+            var barrier = 0
+            @inline(__always) func ended(_ e: Int) { if e >= barrier { last = e } }
             while i < n {
                 let c = p[i]
                 if c == q && fieldStart {
-                    // A quoted field: to its closing quote.
+                    // A quoted field: to its closing quote, or to a continuation line that reads as a whole record.
                     i += 1
+                    var breakEnd = -1
+                    var delimiters = 0
+                    var stray = false
+                    var seen = 0
                     while true {
                         guard i < n else { return last }
-                        if p[i] == q {
+                        let d = p[i]
+                        if d == q {
                             if i + 1 < n && p[i + 1] == q { i += 2; continue }
                             if i + 1 == n { return last }
                             i += 1; break
                         }
+                        if d == lf || d == cr {
+                            if d == cr && i + 1 == n { return last }
+                            i += (d == cr && p[i + 1] == lf) ? 2 : 1
+                            if breakEnd < 0 { breakEnd = i }
+                            delimiters = 0
+                            if threshold == 0 { stray = true; seen = i; break }
+                            continue
+                        }
+                        if d == delimiter && breakEnd >= 0 {
+                            delimiters += 1
+                            if delimiters >= threshold { stray = true; seen = i + 1; break }
+                        }
                         i += 1
+                    }
+                    if stray {
+                        // The record ends with the quote's first line; the next one starts a record.
+                        barrier = max(barrier, seen)
+                        i = breakEnd; ended(i); fieldStart = true; continue
                     }
                     fieldStart = false
                     continue
                 }
                 if c == delimiter { fieldStart = true; i += 1; continue }
-                if c == lf { i += 1; last = i; fieldStart = true; continue }
+                if c == lf { i += 1; ended(i); fieldStart = true; continue }
                 if c == cr {
                     if i + 1 == n { return last }
                     i += p[i + 1] == lf ? 2 : 1
-                    last = i; fieldStart = true; continue
+                    ended(i); fieldStart = true; continue
                 }
                 fieldStart = false
                 i += 1
@@ -156,7 +190,7 @@ extension InputReader {
     /// Reads a streamed sales file in two stages that run at once: a reader thread reads chunks, cuts them where the
     /// scanner ends a record and types the rows; this thread checks and folds them in reading order (the intake),
     /// appending the rejected rows to `set.sales`. At most two chunks' rows wait between the stages.
-    func streamSales(_ file: PreparedFile, path: String, fileOrder: Int, state: inout SalesIntakeState,
+    func streamSales(_ file: PreparedFile, input: InputFile, fileOrder: Int, state: inout SalesIntakeState,
                      into set: inout InputSet) throws(FileError) -> FileReport {
         let hasher = computeHashes ? ChunkHasher() : nil
         let channel = BatchChannel<[InputRow<SaleRow>]>(capacity: 2)
@@ -168,6 +202,7 @@ extension InputReader {
             return p
         }()
         let chunkSize = state.options.chunkSize
+        let recordLimit = state.options.recordLimit
         let done = DispatchSemaphore(value: 0)
         Thread.detachNewThread {
             defer { channel.close(); done.signal() }
@@ -177,7 +212,7 @@ extension InputReader {
             var toSkip = file.scanner.pos + (file.encoding == "utf-8-bom" ? 3 : 0)
             var pending: [UInt8] = []
             do throws(FileError) {
-                try InputReader.forEachChunk(path: path, size: chunkSize) { (chunk, last) throws(FileError) in
+                try InputReader.forEachChunk(input, size: chunkSize, recordLimit: recordLimit) { (chunk, last) throws(FileError) in
                     hasher?.add(chunk)
                     let start = min(toSkip, chunk.count)
                     toSkip -= start
@@ -186,13 +221,21 @@ extension InputReader {
                     }
                     let end: Int
                     if last { end = pending.count } else {
-                        guard let e = InputReader.recordEnd(pending, delimiter: file.scanner.delimiter) else { return }
+                        guard let e = InputReader.recordEnd(pending, delimiter: file.scanner.delimiter,
+                                                            strayQuoteDelimiters: file.scanner.strayQuoteDelimiters) else {
+                            // A record that goes on: kept whole, within the bound.
+                            if pending.count > recordLimit {
+                                throw InputReader.recordTooLong(input, limit: recordLimit, endingBefore: input.size)
+                            }
+                            return
+                        }
                         end = e
                     }
                     let text = end == pending.count ? pending : Array(pending[..<end])
                     pending = end == pending.count ? [] : Array(pending[end...])
                     var part = file
-                    part.scanner = CSVScanner(bytes: text, delimiter: file.scanner.delimiter, file: file.name, pos: 0, line: line)
+                    part.scanner = CSVScanner(bytes: text, delimiter: file.scanner.delimiter, file: file.name, pos: 0, line: line,
+                                              strayQuoteDelimiters: file.scanner.strayQuoteDelimiters)
                     var parsed: [InputRow<SaleRow>] = []
                     let report = try parser.rows(part, fileOrder, RowBuilders.sales, &parsed)
                     result.add(rows: report.rows, blank: report.blank)
@@ -213,30 +256,35 @@ extension InputReader {
                           ignoredColumns: file.match.ignored, recognisedBy: file.recognisedBy)
     }
 
-    /// Where the last whole record of a chunk of whole lines ends: after its last line break when it holds no quote
-    /// (most files), else as `lastRecordEnd` finds it.
-    static func recordEnd(_ bytes: [UInt8], delimiter: UInt8) -> Int? {
-        guard let lf = bytes.lastIndex(of: CSVScanner.lf) else { return lastRecordEnd(bytes, from: 0, delimiter: delimiter) }
+    /// Where the last whole record of a chunk of whole lines ends: after its last line break when no quoted field is
+    /// open there or holds a line break (most files), else as `lastRecordEnd` finds it.
+    static func recordEnd(_ bytes: [UInt8], delimiter: UInt8, strayQuoteDelimiters: Int? = nil) -> Int? {
+        let slow = { lastRecordEnd(bytes, from: 0, delimiter: delimiter, strayQuoteDelimiters: strayQuoteDelimiters) }
+        guard let lf = bytes.lastIndex(of: CSVScanner.lf) else { return slow() }
         // Only the quotes change the state: jump from one to the next. A quote opens a field only at a field start;
-        // inside, a doubled quote is one character and a single one closes (what follows it is plain text).
-        let inside = bytes.withUnsafeBytes { raw -> Bool in
+        // inside, a doubled quote is one character and a single one closes (what follows it is plain text). A quoted
+        // field with a line break in it (legitimate or a stray quote) goes the slow way, which counts its delimiters.
+        let quick = bytes.withUnsafeBytes { raw -> Bool in
             let base = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
             var inside = false
+            var opened = 0
             var at = 0
             while at < lf, let hit = memchr(base + at, Int32(CSVScanner.quote), lf - at) {
                 let q = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
                 if inside {
                     if q + 1 < lf && base[q + 1] == CSVScanner.quote { at = q + 2; continue }
                     inside = false
+                    if memchr(base + opened, Int32(CSVScanner.lf), q - opened) != nil
+                        || memchr(base + opened, Int32(CSVScanner.cr), q - opened) != nil { return false }
                 } else {
                     let prev = q == 0 ? CSVScanner.lf : base[q - 1]
-                    if prev == delimiter || prev == CSVScanner.lf || prev == CSVScanner.cr { inside = true }
+                    if prev == delimiter || prev == CSVScanner.lf || prev == CSVScanner.cr { inside = true; opened = q + 1 }
                 }
                 at = q + 1
             }
-            return inside
+            return !inside
         }
-        return inside ? lastRecordEnd(bytes, from: 0, delimiter: delimiter) : lf + 1
+        return quick ? lf + 1 : slow()
     }
 }
 

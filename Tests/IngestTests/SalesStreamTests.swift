@@ -143,22 +143,71 @@ final class SalesStreamTests: XCTestCase {
     }
 
     /// The quick cut (quotes only) is always a place where the scanner ends a record, on random text of quotes,
-    /// delimiters and line breaks of every kind.
+    /// delimiters and line breaks of every kind, with and without the stray-quote rule (a header of 0–3 delimiters);
+    /// and the scanner reads the text before the cut as the records it reads there in the whole text, so a chunk cut
+    /// there is read as the whole file is.
     func testTheQuickCutIsAlwaysARecordEndOfTheScanner() {
         var rng: UInt64 = 42
-        let alphabet: [UInt8] = Array("ab,\"\"\n\r".utf8)
-        for _ in 0..<3000 {
+        let alphabet: [UInt8] = Array("ab,,\"\"\n\r".utf8)
+        var cuts = 0, strays = 0
+        for round in 0..<6000 {
             var bytes: [UInt8] = []
             for _ in 0..<(1 + Int(rng % 40)) {
                 rng = rng &* 6364136223846793005 &+ 1442695040888963407
                 bytes.append(alphabet[Int((rng >> 33) % UInt64(alphabet.count))])
             }
-            guard let cut = InputReader.recordEnd(bytes, delimiter: UInt8(ascii: ",")) else { continue }
+            let threshold: Int? = round % 5 == 4 ? nil : round % 5
+            func records(_ b: [UInt8]) -> [(end: Int, record: CSVRecord)]? {
+                var scanner = CSVScanner(bytes: b, delimiter: UInt8(ascii: ","), file: "t", pos: 0, line: 1, strayQuoteDelimiters: threshold)
+                var out: [(Int, CSVRecord)] = []
+                do { while let r = try scanner.next() { out.append((scanner.pos, r)) } } catch { return nil }
+                return out
+            }
             // Where the scanner ends records in the whole text (skipped when the text itself does not scan).
-            var scanner = CSVScanner(bytes: bytes, delimiter: UInt8(ascii: ","), file: "t", pos: 0, line: 1)
-            var ends: Set<Int> = []
-            do { while try scanner.next() != nil { ends.insert(scanner.pos) } } catch { continue }
-            XCTAssertTrue(ends.contains(cut), "\(String(decoding: bytes, as: UTF8.self).debugDescription): cut at \(cut), records end at \(ends.sorted())")
+            guard let whole = records(bytes) else { continue }
+            strays += whole.filter { $0.record.strayQuote != nil }.count
+            let ends = Set(whole.map(\.end))
+            for cut in [InputReader.recordEnd(bytes, delimiter: UInt8(ascii: ","), strayQuoteDelimiters: threshold),
+                        InputReader.lastRecordEnd(bytes, from: 0, delimiter: UInt8(ascii: ","), strayQuoteDelimiters: threshold)] {
+                guard let cut else { continue }
+                cuts += 1
+                let shown = String(decoding: bytes, as: UTF8.self).debugDescription
+                XCTAssertTrue(ends.contains(cut), "\(shown) (\(threshold.map(String.init) ?? "no") stray rule): cut at \(cut), records end at \(ends.sorted())")
+                let before = records(Array(bytes[..<cut]))
+                let expected = whole.filter { $0.end <= cut }
+                XCTAssertEqual(before?.map(\.record), expected.map(\.record), "\(shown) (\(threshold.map(String.init) ?? "no") stray rule): text before the cut at \(cut)")
+            }
+        }
+        XCTAssertGreaterThan(cuts, 3000)
+        XCTAssertGreaterThan(strays, 300)
+    }
+
+    /// A sales file with stray quotes (the issue's `…,C055003,"襄城农资总经销,有机肥…`) streams as it reads whole:
+    /// the same rejected rows, the same line numbers, the same report, whatever the chunk size.
+    func testStrayQuotesStreamAsTheWholeFileReadsThem() throws {
+        folder.writeRequired(except: [.roster, .sales])
+        folder.write("roster.csv", Self.roster)
+        var text = String(decoding: Self.salesFile(seed: 5, lines: 300), as: UTF8.self)
+        var lines = text.components(separatedBy: "\n")
+        // Before some plain records (11 fields, no quote: each starts a record), a line with a stray quote.
+        for k in stride(from: lines.count - 3, to: 1, by: -11) where !lines[k].contains("\"") && lines[k].components(separatedBy: ",").count == 11 {
+            lines.insert("2023-03-05,SOX\(k),1,E1,C055003,\"襄城农资总经销,有机肥 40kg,2,430.28,860.56,0", at: k)
+        }
+        text = lines.joined(separator: "\n")
+        folder.write("sales.csv", text)
+        let whole = try read(streaming: nil)
+        let strays = whole.sales.filter { $0.issue?.code == "ROW-UNBALANCED-QUOTE" }
+        XCTAssertGreaterThan(strays.count, 5)
+        for chunk in [16, 97, 1000, 1 << 20] {
+            let s = try read(streaming: chunk)
+            let wf = whole.files.first { $0.kind == .sales }!, sf = s.files.first { $0.kind == .sales }!
+            XCTAssertEqual(sf, wf, "chunk \(chunk)")
+            let sStrays = s.sales.filter { $0.issue?.code == "ROW-UNBALANCED-QUOTE" }
+            XCTAssertEqual(sStrays.map(\.ref), strays.map(\.ref), "chunk \(chunk)")
+            XCTAssertEqual(sStrays.map(\.raw), strays.map(\.raw), "chunk \(chunk)")
+            XCTAssertEqual(sStrays.map(\.issue), strays.map(\.issue), "chunk \(chunk)")
+            let tally = InputTally(s).counts("sales.csv")
+            XCTAssertEqual(tally.accepted + tally.rejected + sf.blank, sf.rows, "chunk \(chunk)")
         }
     }
 }
