@@ -1,0 +1,191 @@
+/// The language of what a person reads: the workbooks, and the messages of `check` and `close` (`--lang`).
+public enum Language: String, Sendable, CaseIterable, Hashable {
+    case zh, en
+}
+
+/// The messages' Chinese. A message is made once, in English: that is its canonical text, the one
+/// close-summary.json keeps whatever the language. Its Chinese is looked up here, template by template, the way
+/// a gettext catalogue is keyed by the English text: each entry is the English template with its variable parts
+/// captured, and the Chinese sentence that puts them back. A message with no entry is shown as made (a new
+/// message without a translation reads in English rather than not at all; `MessageTextTests` holds every
+/// message the tests make to having one).
+public enum MessageText {
+    /// `message` in `lang`. `headers` maps a canonical column name to the header the file itself used (金额 for
+    /// `amount`), so a message names the column as the user's file does; columns it does not name get the
+    /// Chinese name of inputs.md.
+    public static func render(_ message: String, _ lang: Language, headers: [String: String] = [:]) -> String {
+        guard lang == .zh else { return message }
+        return zh(message, headers: headers) ?? message
+    }
+
+    /// The Chinese of `message`, or nil when the catalogue has no entry for it.
+    public static func zh(_ message: String, headers: [String: String] = [:]) -> String? {
+        // "<column> <what is wrong with its value>": the value errors of the ingest name their column first.
+        if let space = message.firstIndex(of: " ") {
+            let head = String(message[..<space])
+            if let name = columnName(head, headers), let rest = translate(String(message[message.index(after: space)...]), Self.valueEntries, headers) {
+                return name + rest
+            }
+        }
+        return translate(message, Self.entries, headers)
+    }
+
+    /// The column as the file names it, else its Chinese name; nil when `canonical` is no column name.
+    public static func columnName(_ canonical: String, _ headers: [String: String] = [:]) -> String? {
+        if let h = headers[canonical], !h.isEmpty { return h }
+        return columnNames[canonical]
+    }
+
+    // MARK: the catalogue
+
+    struct Entry {
+        /// nil only for a pattern that does not compile (MessageTextTests fails on any).
+        let pattern: Regex<AnyRegexOutput>?
+        let template: String
+        init(_ pattern: String, _ template: String) {
+            self.pattern = try? Regex(pattern)
+            self.template = template
+        }
+    }
+
+    /// Fills `template`'s `$1`…`$9` with the captures; `$c1` is capture 1 read as a column name, `$f1` as a list
+    /// of accepted forms.
+    static func translate(_ text: String, _ entries: [Entry], _ headers: [String: String]) -> String? {
+        for e in entries {
+            guard let p = e.pattern, let m = try? p.wholeMatch(in: text) else { continue }
+            var out = e.template
+            for i in stride(from: min(9, m.output.count - 1), through: 1, by: -1) {
+                let value = m.output[i].substring.map(String.init) ?? ""
+                out = out.replacingAll("$c\(i)", with: columnName(value, headers) ?? value)
+                out = out.replacingAll("$f\(i)", with: forms(value))
+                out = out.replacingAll("$\(i)", with: value)
+            }
+            return out
+        }
+        return nil
+    }
+
+    /// A list of accepted forms in Chinese: the lists the ingest names are translated whole; others keep their
+    /// examples with the English joining words put into Chinese.
+    static func forms(_ english: String) -> String {
+        if let known = formLists[english] { return known }
+        return english.replacingAll(", optionally followed by a time", with: "，后面可带时间").replacingAll(" or ", with: " 或 ")
+    }
+
+    static let formLists: [String: String] = [
+        "2023-03-27, 2023-3-27, 2023/3/27, 2023.3.27, 2023年3月27日, 23年3月27日 or 20230327; 27/03/2023 or 3/27/23 when every date of the column is written so and one has a day above 12":
+            "2023-03-27、2023-3-27、2023/3/27、2023.3.27、2023年3月27日、23年3月27日或20230327；27/03/2023或3/27/23须该列所有日期都这样写，且至少有一个日期的日大于12",
+        "1234.50, 1,234.50, ¥1,234.50, ￥1234.5, 1234.5元, RMB 1234.50, CNY1234.5, -12.30 or (12.30)":
+            "1234.50、1,234.50、¥1,234.50、￥1234.5、1234.5元、RMB 1234.50、CNY1234.5、-12.30或(12.30)",
+        "2023-03, 2023/3, 2023年3月, 202303 or the month's first day (2023/3/1)":
+            "2023-03、2023/3、2023年3月、202303或当月1日（2023/3/1）",
+        "Y/N, yes/no, true/false, 1/0, 是/否, √ or ✓ for yes; empty for not given":
+            "Y/N、yes/no、true/false、1/0、是/否，√或✓表示是；空白表示未填",
+    ]
+
+    /// What follows the column name in a value error.
+    static let valueEntries: [Entry] = [
+        Entry(#"is empty"#, "为空"),
+        Entry(#"is empty; a travel day needs its city"#, "为空；出差日必须填写城市"),
+        Entry(#"is empty; a transport line needs its transport mode"#, "为空；交通费必须填写交通方式"),
+        Entry(#"is empty; a (\w+) line needs its city"#, "为空；住宿费和伙食费必须填写城市"),
+        Entry(#"is empty; (.+)"#, "为空（$1）"),
+        Entry(#"is missing: the file has no (\S+) column"#, "缺失：文件中没有“$c1”这一列"),
+        Entry(#"is missing: the file has no (\S+) column; (.+)"#, "缺失：文件中没有“$c1”这一列（$2）"),
+        Entry(#""" is empty"#, "为空"),
+        Entry(#"(".*") is an amount in a foreign currency \((.+?)\), not in yuan: .*\(accepted: (.*)\)"#,
+              "$1是外币金额（$2），不是人民币：金额一律按人民币（¥、RMB、CNY或不带符号）读取，不做换算；请去掉$2符号按数字导出该列（英文区域设置的电子表格会加上它），或先换算成人民币（可接受：$f3）"),
+        Entry(#"(".*") has (\d+) decimals; an amount of money has at most 2 \(fen\)"#, "$1有$2位小数；金额最多两位小数（到分）"),
+        Entry(#"(".*") is too large for an amount of money"#, "$1金额过大"),
+        Entry(#"(".*") is not an amount of money \(accepted: (.*)\): it has more than one sign"#, "$1不是金额：有不止一个正负号（可接受：$f2）"),
+        Entry(#"(".*") is not an amount of money \(accepted: (.*)\): it has more than one decimal point"#, "$1不是金额：有不止一个小数点（可接受：$f2）"),
+        Entry(#"(".*") is not an amount of money \(accepted: (.*)\): it has letters or other characters"#, "$1不是金额：含有字母或其他字符（可接受：$f2）"),
+        Entry(#"(".*") is not an amount of money \(accepted: (.*)\)"#, "$1不是金额（可接受：$f2）"),
+        Entry(#"(".*") has (\d+) decimals; at most 4 are accepted"#, "$1有$2位小数，最多4位"),
+        Entry(#"(".*") is too large"#, "$1数值过大"),
+        Entry(#"(".*") is not a number \(accepted: [^)]*\): it has more than one decimal point"#, "$1不是数字：有不止一个小数点（可接受：12、12.5、1,234.5678、-3，最多4位小数）"),
+        Entry(#"(".*") is not a number \(accepted: [^)]*\)"#, "$1不是数字（可接受：12、12.5、1,234.5678、-3，最多4位小数）"),
+        Entry(#"(".*") is not a whole number( \(accepted: 0, 1, 2, 12 …\))?"#, "$1不是整数（可接受：0、1、2、12…）"),
+        Entry(#"(".*") is not a date \(accepted: (.*), optionally followed by a time\)"#, "$1不是日期（可接受：$f2，后面可带时间）"),
+        Entry(#"(".*") has something after the date that is not a time \(accepted: (.*), optionally followed by a time such as 06:48:41\)"#,
+              "$1日期后面的内容不是时间（可接受：$f2，后面可带时间，如06:48:41）"),
+        Entry(#"(".*") looks like an Excel date serial number, not a date; .*\(accepted: (.*)\)"#,
+              "$1像是Excel的日期序列号，不是日期；请在Excel中把该列设置为日期格式（yyyy-mm-dd）后重新导出（可接受：$f2）"),
+        Entry(#"(".*") is ambiguous \(day-first or month-first\).*accepted: (.*)"#,
+              "$1无法判断日在前还是月在前，该列也不能确定（须该列所有日期都这样写，且至少有一个日期的第一或第二部分大于12）；可接受：$f2"),
+        Entry(#"(".*") is ambiguous \(day-first or month-first\); use (.*)"#, "$1无法判断日在前还是月在前；请用：$f2"),
+        Entry(#"(".*") is not a real day: there is no month (\d+).*"#, "$1不是有效日期：没有$2月"),
+        Entry(#"(".*") is not a real day: (\d{4})-(\d{2}) has (\d+) days"#, "$1不是有效日期：$2年$3月只有$4天"),
+        Entry(#"(".*") is not a month \(accepted: (.*)\)"#, "$1不是月份（可接受：$f2）"),
+        Entry(#"(".*") is not a real month: there is no month (\d+).*"#, "$1不是有效月份：没有$2月"),
+        Entry(#"(".*") is a date, not a month; .*\(accepted: (.*)\)"#, "$1是日期，不是月份；日期只有在当月1日时才当作月份（可接受：$f2）"),
+        Entry(#"(".*") is not yes or no \(accepted: (.*)\)"#, "$1不是“是/否”（可接受：$f2）"),
+        Entry(#"(".*") is not a role \(accepted: (.*)\)"#, "$1不是有效的岗位（可接受：$2）"),
+        Entry(#"(".*") is not a level \(accepted: (.*)\)"#, "$1不是有效的级别（可接受：$2）"),
+        Entry(#"(".*") is not an attendance status \(accepted: (.*)\)"#, "$1不是有效的考勤状态（可接受：$2）"),
+        Entry(#"(".*") is not an expense category \(accepted: (.*)\)"#, "$1不是有效的费用类别（可接受：$2）"),
+        Entry(#"(".*") is not a transport mode \(accepted: (.*)\)"#, "$1不是有效的交通方式（可接受：$2）"),
+        Entry(#"(".*") is not a receipt kind \(accepted: (.*)\)"#, "$1不是有效的票据类型（可接受：$2）"),
+        Entry(#"(".*") is not a visit kind \(accepted: (.*)\)"#, "$1不是有效的拜访类型（可接受：$2）"),
+        Entry(#"(".*") is not an adjustment kind \(accepted: (.*)\)"#, "$1不是有效的调整类型（可接受：$2）"),
+        Entry(#"(".*") is a long number that Excel turned into scientific notation, .*"#,
+              "$1是被Excel变成科学计数法的长数字，位数已经丢失；请在Excel中把该列设置为文本格式（或按文本导入）后重新导出"),
+        Entry(#"(".*") must be at least (\d+)"#, "$1不能小于$2"),
+        Entry(#"(\S+) is before hire_date (\S+)"#, "$1早于入职日期$2"),
+        Entry(#"(\S+) must be above 0 \(an expense line claims money; corrections go in adjustments\)"#, "$1必须大于0（报销行是申请付款；更正请用调整表）"),
+        Entry(#"(\S+) must be above 0 \(an advance pays money out\)"#, "$1必须大于0（借款是付出的款项）"),
+        Entry(#"(\S+) must be above 0 for (\S+) \(it lowers the outstanding advance\)"#, "$1必须大于0（$2冲减借款余额）"),
+        Entry(#"(".*") matches roster id (".*") only with its leading zeros: .*"#,
+              "$1只有补上前导零才与花名册的$2相同：保存文件时Excel把前导零去掉了。请在Excel中把该列设置为文本格式（或按文本导出）后重新导出"),
+        Entry(#"(".*") already stands on an earlier roster row"#, "$1在花名册前面的行里已经有了"),
+        Entry(#"(".*") was already used in an earlier closed period"#, "$1已在以前结账的月份用过"),
+        Entry(#"(".*") is not in the roster"#, "$1不在花名册内"),
+        Entry(#"(".*") already stands on an earlier row"#, "$1在前面的行里已经有了"),
+        Entry(#"(".*") is not a director in the roster; adjustments need a director's approval"#, "$1不是花名册中的销售总监；调整须经销售总监审批"),
+        Entry(#"(\S+) is more than the outstanding advance of (\S+) at that point \((\S+)\)"#, "$1超过$2当时的借款余额（$3）"),
+        Entry(#"(\S+) is in (\S+), not in the period being closed \((\S+)\)"#, "$1属于$2，不在本次结账的月份（$3）"),
+        Entry(#"(\S+) is in (\S+), not in the period being closed \((\S+)\); (\S+) is not closed, so it cannot take a late claim"#,
+              "$1属于$2，不在本次结账的月份（$3）；$4尚未结账，不能补报"),
+        Entry(#"(\S+) is in (\S+), not in the period being closed \((\S+)\); only lines of the closed month before \((\S+)\) are taken as late claims"#,
+              "$1属于$2，不在本次结账的月份（$3）；只有上月（$4，已结账）的费用可以补报"),
+    ]
+
+    /// Whole messages.
+    static let entries: [Entry] = [
+        Entry(#"order (\S+) line (\S+) already stands on an earlier row"#, "订单$1第$2行在前面的行里已经有了"),
+        Entry(#"employee (\S+) \((.*)\) is not active on (\S+) \(hired (\S+)\)"#, "员工$1（$2）在$3不在职（入职日期$4）"),
+        Entry(#"employee (\S+) \((.*)\) is not active on (\S+) \(hired (\S+), left (\S+)\)"#, "员工$1（$2）在$3不在职（入职日期$4，离职日期$5）"),
+        Entry(#"target for (\S+) in (\S+) already stands on an earlier row"#, "$1在$2的指标在前面的行里已经有了"),
+        Entry(#"attendance of (\S+) on (\S+) already stands on an earlier row"#, "$1在$2的考勤在前面的行里已经有了"),
+        Entry(#"a plan row of (\S+) for (\S+) already stands on an earlier row"#, "$1在$2的行动计划在前面的行里已经有了"),
+        Entry(#"row did not parse"#, "本行无法读取"),
+    ]
+
+    /// inputs.md's Chinese name of each column (its first Chinese alias).
+    public static let columnNames: [String: String] = [
+        "employee_id": "员工编号", "name": "姓名", "role": "岗位", "level": "级别", "region": "区域", "department": "部门",
+        "manager_id": "直属经理", "hire_date": "入职日期", "leave_date": "离职日期", "period": "月份", "sales_target": "销售指标",
+        "remittance_target": "回款指标", "new_outlets_target": "网点开发指标", "date": "日期", "order_id": "订单号", "line_no": "行号",
+        "customer_id": "客户编号", "customer_name": "客户名称", "product": "产品", "quantity": "数量", "unit_price": "单价",
+        "amount": "金额", "remitted": "回款", "new_customer": "新客户", "status": "考勤状态", "city": "城市", "claim_id": "报销单号",
+        "category": "类别", "transport_mode": "交通方式", "nights": "晚数", "receipt_no": "票据号", "receipt_kind": "票据类型",
+        "approved_by": "审批人", "gm_approval": "总经理批准", "missing_receipt_reason": "无票原因", "submitted_on": "提交日期",
+        "planned_new_visits": "计划拜访新客户", "planned_existing_visits": "计划拜访老客户", "planned_calls": "计划电话",
+        "purpose": "工作内容", "advance_id": "借款单号", "adjustment_id": "调整单号", "kind": "类型", "reference": "依据", "note": "说明",
+    ]
+}
+
+extension String {
+    /// Every occurrence of `target` replaced (the standard library's own, without Foundation).
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        guard !target.isEmpty, contains(target) else { return self }
+        var out = ""
+        var rest = self[...]
+        while let r = rest.firstRange(of: target) {
+            out += rest[..<r.lowerBound]
+            out += replacement
+            rest = rest[r.upperBound...]
+        }
+        return out + rest
+    }
+}

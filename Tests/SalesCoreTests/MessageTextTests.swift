@@ -1,0 +1,44 @@
+import XCTest
+@testable import SalesCore
+
+final class MessageTextTests: XCTestCase {
+    func testEveryPatternCompiles() {
+        for e in MessageText.valueEntries + MessageText.entries {
+            XCTAssertNotNil(e.pattern, "does not compile: \(e.template)")
+        }
+    }
+
+    func testEnglishIsTheMessageAsMade() {
+        let m = "amount \"abc\" is not an amount of money (accepted: \(Self.moneyForms))"
+        XCTAssertEqual(MessageText.render(m, .en), m)
+    }
+
+    static let moneyForms = "1234.50, 1,234.50, ¥1,234.50, ￥1234.5, 1234.5元, RMB 1234.50, CNY1234.5, -12.30 or (12.30)"
+    static let dateForms = "2023-03-27, 2023-3-27, 2023/3/27, 2023.3.27, 2023年3月27日, 23年3月27日 or 20230327; "
+        + "27/03/2023 or 3/27/23 when every date of the column is written so and one has a day above 12"
+
+    func testValueErrorsNameTheColumnAsTheFileDoes() {
+        XCTAssertEqual(MessageText.render("amount \"abc\" is not an amount of money (accepted: \(Self.moneyForms))", .zh, headers: ["amount": "报销金额"]),
+                       "报销金额\"abc\"不是金额（可接受：1234.50、1,234.50、¥1,234.50、￥1234.5、1234.5元、RMB 1234.50、CNY1234.5、-12.30或(12.30)）")
+        XCTAssertEqual(MessageText.render("date \"2023-02-30\" is not a real day: 2023-02 has 28 days", .zh), "日期\"2023-02-30\"不是有效日期：2023年02月只有28天")
+        XCTAssertEqual(MessageText.render("city is empty; a travel day needs its city", .zh, headers: ["city": "地点"]), "地点为空；出差日必须填写城市")
+        XCTAssertEqual(MessageText.render("date \"3/4/23\" is ambiguous (day-first or month-first), and its column does not settle which (every date of the column written so, and one with a first or second part above 12); accepted: \(Self.dateForms)", .zh),
+                       "日期\"3/4/23\"无法判断日在前还是月在前，该列也不能确定（须该列所有日期都这样写，且至少有一个日期的第一或第二部分大于12）；可接受：2023-03-27、2023-3-27、2023/3/27、2023.3.27、2023年3月27日、23年3月27日或20230327；27/03/2023或3/27/23须该列所有日期都这样写，且至少有一个日期的日大于12")
+    }
+
+    func testValidationMessages() {
+        XCTAssertEqual(MessageText.render("employee_id \"E0999\" is not in the roster", .zh), "员工编号\"E0999\"不在花名册内")
+        XCTAssertEqual(MessageText.render("order SO1 line 2 already stands on an earlier row", .zh), "订单SO1第2行在前面的行里已经有了")
+        XCTAssertEqual(MessageText.render("employee E0007 (王五) is not active on 2023-03-02 (hired 2023-01-05, left 2023-02-28)", .zh),
+                       "员工E0007（王五）在2023-03-02不在职（入职日期2023-01-05，离职日期2023-02-28）")
+        XCTAssertEqual(MessageText.render("date 2023-01-31 is in 2023-01, not in the period being closed (2023-03); only lines of the closed month before (2023-02) are taken as late claims", .zh),
+                       "日期2023-01-31属于2023-01，不在本次结账的月份（2023-03）；只有上月（2023-02，已结账）的费用可以补报")
+        XCTAssertEqual(MessageText.render("amount 900.00 is more than the outstanding advance of E0004 at that point (500.00)", .zh, headers: ["amount": "金额"]),
+                       "金额900.00超过E0004当时的借款余额（500.00）")
+    }
+
+    func testAMessageWithoutAnEntryStaysAsMade() {
+        XCTAssertNil(MessageText.zh("something new happened"))
+        XCTAssertEqual(MessageText.render("something new happened", .zh), "something new happened")
+    }
+}
