@@ -91,6 +91,21 @@ final class GuaranteesLedgerKeepingTests: XCTestCase {
         XCTAssertEqual(try ledgerCmd(["verify", "--outputs", out.path]).status, 0)
     }
 
+    /// Restore over a ledger that is there keeps that ledger aside (as it was), and a second restore changes nothing:
+    /// the ledger set aside is never overwritten.
+    func testRestoreKeepsTheLedgerItReplacesAndASecondRestoreChangesNothing() throws {
+        _ = try twoMonthsClosed()
+        let r = try ledgerCmd(["restore", "--outputs", out.path])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let aside = ledger + ".before-restore"
+        XCTAssertEqual(try SQLite.periods(aside), ["2023-01", Self.feb])
+        XCTAssertEqual(try SQLite.periods(ledger), ["2023-01"])
+        let again = try ledgerCmd(["restore", "--outputs", out.path])
+        XCTAssertEqual(again.status, 0, again.stderr)
+        XCTAssertTrue(again.stderr.contains("nothing changed"), again.stderr)
+        XCTAssertEqual(try SQLite.periods(aside), ["2023-01", Self.feb], "the ledger set aside is kept as it was")
+    }
+
     /// Nothing kept (only a first month closed): restore exits 3 and changes nothing.
     func testRestoreWithNothingKeptExits3() throws {
         XCTAssertEqual(try G.close(try G.january(root), out).status, 0)
