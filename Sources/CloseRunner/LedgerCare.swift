@@ -245,8 +245,14 @@ public enum LedgerCare {
             throw RunError(.input, "error: the kept copy \(prev) is not a usable ledger: \(e.message); nothing was changed")
         }
         var lines: [String] = []
+        if fileSize(path) != nil, !Files.exists(path + "-journal"), (try? Files.sha256(of: path)) == (try? Files.sha256(of: prev)) {
+            return "the ledger \(path) is already the copy kept before the last commit; nothing changed\n"
+        }
         if fileSize(path) != nil {
-            let aside = beforeRestorePath(path)
+            // Never over an earlier set-aside ledger: the first free name.
+            var aside = beforeRestorePath(path)
+            var n = 2
+            while Files.exists(aside) || Files.exists(aside + "-journal") { aside = beforeRestorePath(path) + ".\(n)"; n += 1 }
             try Files.rename(path, aside)
             if Files.exists(path + "-journal") { try Files.rename(path + "-journal", aside + "-journal") }
             lines.append("the ledger that was at \(path) is kept as \(aside)")

@@ -3,6 +3,7 @@ import SalesCore
 import Report
 import XlsxWriter
 import XlsxReader
+import Ledger
 
 /// Writes a close's outputs into a folder and verifies each file by reading it back.
 enum Render {
@@ -70,6 +71,32 @@ enum Changes {
             }
         }
         return changes.map { ChangeRow(employeeId: $0.employeeId, name: $0.name, field: $0.field, before: value($0.before), after: value($0.after)) }
+    }
+
+    /// The differences a close's finance workbook shows: against the close a reopen replaces now, or, for a rerun of
+    /// the same reopen (same identity), against the one it replaced then; nil when the close is no reopen. Also the
+    /// figures of a replaced close recorded before the ledger kept figures, read once from its verified summary, for
+    /// the ledger to keep.
+    static func of(_ result: CloseResult, store: LedgerStore, folder: String, reopening: Bool, sameIdentity: Bool) throws
+        -> (changes: [ReopenDifferences.Change]?, legacyReplaced: [ReopenDifferences.EmployeeFigures]?) {
+        do {
+            let after = ReopenDifferences.figures(of: result)
+            if reopening {
+                var before = try store.figures(result.period)
+                var legacy: [ReopenDifferences.EmployeeFigures]? = nil
+                if before == nil, let closed = try store.info(for: result.period),
+                   let bytes = try? Files.readBytes(folder + "/close-summary.json"),
+                   closed.outputHashes["close-summary.json"] == SHA256.hex(bytes) {
+                    before = legacyFigures(summary: bytes)   // a close recorded by ledger version 1
+                    legacy = before
+                }
+                return (before.map { ReopenDifferences.changes(before: $0, after: after) }, legacy)
+            }
+            if sameIdentity, let replaced = try store.replacedFigures(result.period) {
+                return (replaced.map { ReopenDifferences.changes(before: $0, after: after) }, nil)
+            }
+            return (nil, nil)
+        } catch let e as LedgerError { throw RunError.from(e) }
     }
 
     /// Lines said once each, in their first order.

@@ -262,25 +262,9 @@ public enum Runner {
         // What the ingest freed goes back to the system before the workbooks are written (glibc keeps it otherwise).
         ProcessMemory.releaseFreeMemory()
 
-        // What a reopen changed, from the figures the ledger keeps: against the close it replaces now, or, for a rerun
-        // of the same reopen, against the one it replaced then.
-        var changes: [ReopenDifferences.Change]? = nil
-        var legacyReplaced: [ReopenDifferences.EmployeeFigures]? = nil
-        do {
-            let after = ReopenDifferences.figures(of: result)
-            if reopening {
-                var before = try store.figures(period)
-                if before == nil, let closed = try store.info(for: period),
-                   let bytes = try? Files.readBytes(tx.folder + "/close-summary.json"),
-                   closed.outputHashes["close-summary.json"] == SHA256.hex(bytes) {
-                    before = Changes.legacyFigures(summary: bytes)   // a close recorded by ledger version 1
-                    legacyReplaced = before
-                }
-                changes = before.map { ReopenDifferences.changes(before: $0, after: after) }
-            } else if sameIdentity, let replaced = try store.replacedFigures(period) {
-                changes = replaced.map { ReopenDifferences.changes(before: $0, after: after) }
-            }
-        } catch let e as LedgerError { throw RunError.from(e) }
+        // What a reopen changed, from the figures the ledger keeps (issue 14 §2).
+        let (changes, legacyReplaced) = try Changes.of(result, store: store, folder: tx.folder, reopening: reopening,
+                                                       sameIdentity: sameIdentity)
 
         // Write everything under a temporary name, read back and verify; libxlsxwriter's own stderr lines are kept
         // and said once (a full disk would otherwise flood stderr with them).

@@ -17,9 +17,11 @@ final class GuaranteesTransactionTests: XCTestCase {
     /// Killed before the commit of a first close: no period in the ledger, no folder; the rerun closes it and the folder
     /// is what the ledger records and what a clean close elsewhere writes, byte for byte.
     func testKilledBeforeTheCommitThenARerunSucceeds() throws {
+        try Strace.require()
         let inputs = try G.january(root)
         let out = root.appendingPathComponent("out")
-        let killed = try G.close(inputs, out, env: ["SALESCLOSE_TEST_FAULT": "before-commit"])
+        let killed = try Strace.faultedClose(inputs, out, scratch: root, inject: "signal=SIGKILL",
+                                             pick: Strace.inCommit(G.jan) { $0.isLedgerJournalWrite }).result
         XCTAssertEqual(killed.status, 128 + SIGKILL, killed.stderr)
         XCTAssertEqual(try SQLite.periods(ledger), [])
         XCTAssertFalse(FileManager.default.fileExists(atPath: out.appendingPathComponent(G.jan).path))
@@ -37,9 +39,11 @@ final class GuaranteesTransactionTests: XCTestCase {
     /// Killed between the commit and the swap: the rerun finds the temporary folder matching the ledger, completes the
     /// swap, and then sees the same identity: nothing changed.
     func testKilledAfterTheCommitTheRerunCompletesTheSwap() throws {
+        try Strace.require()
         let inputs = try G.january(root)
         let out = root.appendingPathComponent("out")
-        let killed = try G.close(inputs, out, env: ["SALESCLOSE_TEST_FAULT": "after-commit"])
+        let killed = try Strace.faultedClose(inputs, out, scratch: root, inject: "signal=SIGKILL",
+                                             pick: Strace.inCommit(G.jan) { $0.isSwapRename(G.jan) }).result
         XCTAssertEqual(killed.status, 128 + SIGKILL, killed.stderr)
         XCTAssertEqual(try SQLite.periods(ledger), [G.jan], "the commit happened")
         XCTAssertEqual(G.leftovers(out), [".2023-01.partial"])
@@ -56,18 +60,21 @@ final class GuaranteesTransactionTests: XCTestCase {
     /// A reopen killed before its commit leaves the old close in both places; one killed after its commit is completed
     /// by the next run even when that run closes another month (recovery looks at every interrupted period).
     func testReopenKilledBeforeAndAfterTheCommit() throws {
+        try Strace.require()
         let jan = try G.january(root)
         let out = root.appendingPathComponent("out")
         XCTAssertEqual(try G.close(jan, out).status, 0)
         let old = G.hashes(out.appendingPathComponent(G.jan))
         let jan2 = try G.january(root, "jan2") { $0["advances.csv"] = TwoMonths.advancesJan + "A9,M1,2023-01-25,100.00,补\n" }
 
-        let before = try G.close(jan2, out, ["--reopen"], env: ["SALESCLOSE_TEST_FAULT": "before-commit"])
+        let before = try Strace.faultedClose(jan2, out, ["--reopen"], scratch: root, inject: "signal=SIGKILL",
+                                             pick: Strace.inCommit(G.jan) { $0.isLedgerJournalWrite }).result
         XCTAssertEqual(before.status, 128 + SIGKILL, before.stderr)
         XCTAssertEqual(G.hashes(out.appendingPathComponent(G.jan)), old, "the old folder is untouched")
         XCTAssertEqual(try SQLite.outputs(ledger, period: G.jan), old, "the ledger still records the old close")
 
-        let after = try G.close(jan2, out, ["--reopen"], env: ["SALESCLOSE_TEST_FAULT": "after-commit"])
+        let after = try Strace.faultedClose(jan2, out, ["--reopen"], scratch: root, inject: "signal=SIGKILL",
+                                            pick: Strace.inCommit(G.jan) { $0.isSwapRename(G.jan) }).result
         XCTAssertEqual(after.status, 128 + SIGKILL, after.stderr)
         let recorded = try SQLite.outputs(ledger, period: G.jan)
         XCTAssertNotEqual(recorded, old, "the reopen committed")
@@ -113,22 +120,23 @@ final class GuaranteesTransactionTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: tmp.path), [], "the spill files are gone")
     }
 
-    /// A workbook (and the summary) that fails to write completely — cut short after writing, as libxlsxwriter leaves
-    /// one when a write fails silently: the read-back catches it, exit 4, the previous good folder and the ledger
-    /// untouched, no temporary folder left.
+    /// A workbook (and the summary) whose writes fail (ENOSPC injected by strace on that one file's writes): exit 4
+    /// naming the file, the previous good folder and the ledger untouched, no temporary folder left.
     func testAWriteThatFailsLeavesThePreviousCloseInPlace() throws {
+        try Strace.require()
         let inputs = try G.january(root)
         let out = root.appendingPathComponent("out")
         XCTAssertEqual(try G.close(inputs, out).status, 0)
         let old = G.hashes(out.appendingPathComponent(G.jan))
-        for (fault, file) in [("write-finance", "finance-2023-01.xlsx"), ("write-management", "management-2023-01.xlsx"),
-                             ("write-regions", "-2023-01.xlsx"), ("write-close-summary", "close-summary.json")] {
-            let r = try G.close(inputs, out, ["--lang", "en"], env: ["SALESCLOSE_TEST_FAULT": fault])
-            XCTAssertEqual(r.status, 4, "\(fault): \(r.stderr)")
-            XCTAssertTrue(r.stderr.contains("error: ") && r.stderr.contains(file), "\(fault): \(r.stderr)")
-            XCTAssertEqual(G.hashes(out.appendingPathComponent(G.jan)), old, fault)
-            XCTAssertEqual(try SQLite.outputs(ledger, period: G.jan), old, fault)
-            XCTAssertEqual(G.leftovers(out), [], fault)
+        let partial = out.appendingPathComponent(".\(G.jan).partial").path
+        for file in ["finance-2023-01.xlsx", "management-2023-01.xlsx", "regions/华北-2023-01.xlsx", "close-summary.json"] {
+            let args = ["close", "--inputs", inputs.path, "--outputs", out.path, "--lang", "en"]
+            let r = try Strace.run(args, trace: "write", inject: "error=ENOSPC:when=1+", only: partial + "/" + file)
+            XCTAssertEqual(r.status, 4, "\(file): \(r.stderr)")
+            XCTAssertTrue(r.stderr.contains("error: ") && r.stderr.contains((file as NSString).lastPathComponent), "\(file): \(r.stderr)")
+            XCTAssertEqual(G.hashes(out.appendingPathComponent(G.jan)), old, file)
+            XCTAssertEqual(try SQLite.outputs(ledger, period: G.jan), old, file)
+            XCTAssertEqual(G.leftovers(out), [], file)
         }
     }
 
