@@ -152,7 +152,7 @@ public enum Runner {
             period = try? Self.period(given, prep.inputs)
         }
         var result: CloseResult? = nil
-        // A missing or empty ledger beside closed months: the close would stop (exit 3); check says so after its report.
+        // A missing or empty ledger beside closed months: the close would stop (exit 3); check says so after its report and exits 2.
         var ledgerStop: RunError? = nil
         if let period {
             let outputsDir = outputs ?? "outputs"
@@ -164,7 +164,10 @@ public enum Runner {
                     try LedgerCare.refuseEmptyLedger(store, outputs: outputsDir)
                     do { snap = try store.snapshot(for: period) } catch let e as LedgerError { throw RunError.from(e) }
                 }
-            } catch let e as RunError where e.status == .ledgerRefused { ledgerStop = e }
+            } catch let e as RunError where e.status == .ledgerRefused {
+                // check exits 0, 1 or 2 (outputs.md): the lost ledger stops the check as an input would stop the close.
+                ledgerStop = RunError(.input, e.lines)
+            }
             result = Close.run(period: period, policy: prep.policy, inputs: prep.takeInputs(), ledger: snap)
         }
         let set = result?.inputs ?? prep.inputs
