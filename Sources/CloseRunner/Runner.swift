@@ -8,7 +8,8 @@ import XlsxWriter
 import Glibc
 #endif
 
-public enum WorkbookLang: String, Sendable { case zh, en }
+/// The workbooks' language is the run's language (`--lang`).
+public typealias WorkbookLang = Language
 
 public struct CloseOptions: Sendable {
     public var inputs: String
@@ -142,7 +143,8 @@ public enum Runner {
 
     /// `salesclose check`: reads and validates against the ledger close would use, writes nothing. Returns the
     /// report, and the error that would stop a close when the period cannot be known (printed after the report).
-    public static func check(inputs: String, outputs: String?, period given: Period?, ledger: String?) throws -> (report: String, stop: RunError?) {
+    public static func check(inputs: String, outputs: String?, period given: Period?, ledger: String?,
+                             lang: Language = .en) throws -> (report: String, stop: RunError?) {
         var prep = try prepare(inputs: inputs, hashes: false, streamSales: true, period: given)
         var out = ""
         var period: Period? = try? Self.period(given, prep.inputs)
@@ -172,21 +174,35 @@ public enum Runner {
         }
         let set = result?.inputs ?? prep.inputs
         let tally = result?.tally ?? InputTally(set)
-        out += "period: " + (period?.description ?? "not known (\((try? Self.period(given, prep.inputs)).map(\.description) ?? "give --period"))") + "\n"
+        let zh = lang == .zh
+        let known = period?.description ?? (zh ? "未知（\((try? Self.period(given, prep.inputs)).map(\.description) ?? "请用 --period 指定")）"
+                                                : "not known (\((try? Self.period(given, prep.inputs)).map(\.description) ?? "give --period"))")
+        out += (zh ? "结账月份：" : "period: ") + known + "\n"
+        var headers: [String: [String: String]] = [:]
         for f in set.files {
+            headers[f.file] = f.headers
             let c = tally.counts(f.file)
-            let delim = f.delimiter == "\t" ? "tab" : (f.delimiter == ";" ? "semicolon" : "comma")
-            out += "\(f.file): \(f.kind.rawValue), \(f.encoding), \(delim); rows \(f.rows) = accepted \(c.accepted) + rejected \(c.rejected) + blank \(f.blank)"
-            if f.rows == 0 { out += " (header only: no \(f.kind.rawValue) this month)" }
+            if zh {
+                let delim = f.delimiter == "\t" ? "制表符" : (f.delimiter == ";" ? "分号" : "逗号")
+                out += "\(f.file)：\(f.kind.zhName)（\(f.kind.rawValue)），\(f.encoding)，\(delim)分隔；共 \(f.rows) 行 = 接受 \(c.accepted) + 退回 \(c.rejected) + 空行 \(f.blank)"
+                if f.rows == 0 { out += "（只有表头：本月没有\(f.kind.zhName)）" }
+            } else {
+                let delim = f.delimiter == "\t" ? "tab" : (f.delimiter == ";" ? "semicolon" : "comma")
+                out += "\(f.file): \(f.kind.rawValue), \(f.encoding), \(delim); rows \(f.rows) = accepted \(c.accepted) + rejected \(c.rejected) + blank \(f.blank)"
+                if f.rows == 0 { out += " (header only: no \(f.kind.rawValue) this month)" }
+            }
             out += "\n"
-            if !f.ignoredColumns.isEmpty { out += "\(f.file): note: ignored columns: \(f.ignoredColumns.joined(separator: ", "))\n" }
+            if !f.ignoredColumns.isEmpty {
+                out += "\(f.file): note: " + (zh ? "未用的列（已忽略）：\(f.ignoredColumns.joined(separator: "、"))" : "ignored columns: \(f.ignoredColumns.joined(separator: ", "))") + "\n"
+            }
         }
         for kind in InputKind.allCases where !kind.isRequired && !set.has(kind) {
-            out += "note: no \(kind.rawValue) file\n"
+            out += zh ? "note: 没有\(kind.zhName)文件（\(kind.rawValue)）\n" : "note: no \(kind.rawValue) file\n"
         }
-        for f in set.ignoredFiles { out += "\(f.file): note: not read: \(f.reason)\n" }
+        for f in set.ignoredFiles { out += MessageText.line("\(f.file): note: not read: \(f.reason)", lang) + "\n" }
         for r in tally.rejected {
-            out += "\(r.file):\(r.line):\(max(1, r.columnNumber)): error: \(r.issue.code) \(r.issue.message)\n"
+            let message = MessageText.render(r.issue.message, lang, headers: headers[r.file] ?? [:])
+            out += "\(r.file):\(r.line):\(max(1, r.columnNumber)): error: \(r.issue.code) \(message)\n"
         }
         if period == nil {
             // The report of what was read still helps; then the clear error, exit 2.

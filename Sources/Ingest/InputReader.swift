@@ -13,6 +13,12 @@ public struct PreparedFile: Sendable {
     /// Positioned after the header.
     public var scanner: CSVScanner
     public var delimiter: String { scanner.delimiterText }
+    /// Canonical column → its header cell as written in the file.
+    public var headerNames: [String: String] {
+        var out: [String: String] = [:]
+        for (column, i) in match.columns where i < header.count { out[column] = header[i] }
+        return out
+    }
 }
 
 /// Reads an inputs folder (inputs.md) into an InputSet.
@@ -250,7 +256,7 @@ public struct InputReader: Sendable {
         }
         return FileReport(file: file.name, kind: file.kind, encoding: file.encoding, delimiter: file.delimiter,
                           sha256: file.sha256, rows: counts.rows, blank: counts.blank, ignoredColumns: file.match.ignored,
-                          recognisedBy: file.recognisedBy)
+                          recognisedBy: file.recognisedBy, headers: file.headerNames)
     }
 
     /// Files from this size (bytes after the header) are read in parts on both cores.

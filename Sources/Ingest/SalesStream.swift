@@ -253,7 +253,7 @@ extension InputReader {
         if let e = result.failure { throw e }
         return FileReport(file: file.name, kind: file.kind, encoding: file.encoding, delimiter: file.delimiter,
                           sha256: hasher?.finish() ?? "", rows: result.rows, blank: result.blank,
-                          ignoredColumns: file.match.ignored, recognisedBy: file.recognisedBy)
+                          ignoredColumns: file.match.ignored, recognisedBy: file.recognisedBy, headers: file.headerNames)
     }
 
     /// Where the last whole record of a chunk of whole lines ends: after its last line break when no quoted field is

@@ -123,10 +123,14 @@ public struct FileReport: Sendable, Hashable, Codable {
     public var ignoredColumns: [String]
     /// How the kind was decided: "name" or "header".
     public var recognisedBy: String
+    /// Canonical column → the header cell that named it in this file (`amount` → 金额): messages and sheets name a
+    /// column as the user's file does.
+    public var headers: [String: String]
     public init(file: String, kind: InputKind, encoding: String, delimiter: String, sha256: String, rows: Int, blank: Int,
-                ignoredColumns: [String], recognisedBy: String) {
+                ignoredColumns: [String], recognisedBy: String, headers: [String: String] = [:]) {
         self.file = file; self.kind = kind; self.encoding = encoding; self.delimiter = delimiter; self.sha256 = sha256
         self.rows = rows; self.blank = blank; self.ignoredColumns = ignoredColumns; self.recognisedBy = recognisedBy
+        self.headers = headers
     }
 }
 

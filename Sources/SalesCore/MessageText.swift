@@ -18,6 +18,27 @@ public enum MessageText {
         return zh(message, headers: headers) ?? message
     }
 
+    /// A printed line (`file:line: error: message`, `error: message`, `file: note: message`, `warning: …`) in `lang`:
+    /// the place and the `error:`/`note:`/`warning:` word stay as they are (tools and people search for them), the
+    /// message after them is translated.
+    public static func line(_ line: String, _ lang: Language, headers: [String: String] = [:]) -> String {
+        guard lang == .zh else { return line }
+        for word in ["error: ", "note: ", "warning: "] {
+            let at: Range<String.Index>?
+            if line.hasPrefix(word) { at = line.startIndex..<line.index(line.startIndex, offsetBy: word.count) }
+            else { at = line.firstRange(of: ": " + word).map { line.index(after: $0.lowerBound)..<$0.upperBound } }
+            guard let at else { continue }
+            let rest = String(line[at.upperBound...])
+            // `CODE message` after error: (a row error) keeps its code first.
+            if let space = rest.firstIndex(of: " "), let code = Code(rawValue: String(rest[..<space])) {
+                let message = String(rest[rest.index(after: space)...])
+                return String(line[..<at.upperBound]) + code.rawValue + " " + (zh(message, headers: headers) ?? message)
+            }
+            return String(line[..<at.upperBound]) + (zh(rest, headers: headers) ?? rest)
+        }
+        return zh(line, headers: headers) ?? line
+    }
+
     /// The Chinese of `message`, or nil when the catalogue has no entry for it.
     public static func zh(_ message: String, headers: [String: String] = [:]) -> String? {
         // "<column> <what is wrong with its value>": the value errors of the ingest name their column first.
@@ -187,5 +208,23 @@ extension String {
             rest = rest[r.upperBound...]
         }
         return out + rest
+    }
+}
+
+extension InputKind {
+    /// The kind's Chinese name, as the company's files call it.
+    public var zhName: String {
+        switch self {
+        case .roster: return "花名册"
+        case .targets: return "指标"
+        case .sales: return "销售"
+        case .attendance: return "考勤"
+        case .expenses: return "报销"
+        case .plans: return "行动计划"
+        case .remittances: return "回款"
+        case .advances: return "借款"
+        case .adjustments: return "调整"
+        case .visits: return "拜访"
+        }
     }
 }

@@ -19,6 +19,13 @@ struct SalesClose: ParsableCommand {
     )
 }
 
+/// `--lang`, which also sets the language of the messages.
+func parseLanguage(_ s: String) throws -> Language {
+    guard let l = Language(rawValue: s) else { throw ValidationError("--lang must be zh or en (got \"\(s)\")") }
+    messageLanguage = l
+    return l
+}
+
 func parsePeriod(_ s: String?) throws -> Period? {
     guard let s else { return nil }
     guard let p = Period(s) else { throw ValidationError("--period must be YYYY-MM, e.g. 2023-03 (got \"\(s)\")") }
@@ -38,10 +45,15 @@ func stderrText(_ s: String) {
 }
 func stderrLine(_ s: String, newline: Bool = true) { stderrText(newline ? s + "\n" : s) }
 
+/// The language of the messages (`--lang` of check and close; Chinese by default, like the workbooks).
+nonisolated(unsafe) var messageLanguage: Language = .zh
+/// A message line in the language of the run.
+func say(_ line: String) -> String { MessageText.line(line, messageLanguage) }
+
 let isTerminal = isatty(STDERR_FILENO) != 0
 func progress(_ s: String) {
-    if isTerminal { stderrText("\r\u{1B}[K" + s) }
-    else { stderrText(s + "\n") }
+    if isTerminal { stderrText("\r\u{1B}[K" + say(s)) }
+    else { stderrText(say(s) + "\n") }
 }
 func endProgress() { if isTerminal { stderrText("\r\u{1B}[K") } }
 
@@ -51,18 +63,28 @@ struct CloseCmd: ParsableCommand {
     @Option(help: "Folder for the workbooks, the summary and the ledger.") var outputs: String = "outputs"
     @Option(help: "The month to close, YYYY-MM (default: the one month the sales rows fall in).") var period: String?
     @Option(help: "The ledger file (default OUTPUTS/ledger.sqlite).") var ledger: String?
-    @Option(help: "Workbook language: zh (default) or en.") var lang: String = "zh"
+    @Option(help: "Language of the workbooks and the messages: zh (default) or en.") var lang: String = "zh"
     @Flag(help: "Reclose the latest closed period with new inputs.") var reopen = false
     @Flag(help: "Print close-summary.json to standard output.") var json = false
 
     func run() throws {
-        guard let l = WorkbookLang(rawValue: lang) else { throw ValidationError("--lang must be zh or en (got \"\(lang)\")") }
+        let l = try parseLanguage(lang)
         let p = try parsePeriod(period)
         try CloseRunnerMain.run {
             let o = try Runner.close(CloseOptions(inputs: inputs, outputs: outputs, period: p, ledger: ledger, lang: l, reopen: reopen),
-                                     progress: progress, note: { endProgress(); stderrText($0 + "\n") })
+                                     progress: progress, note: { endProgress(); stderrText(say($0) + "\n") })
             endProgress()
             if json { print(o.summaryJSON, terminator: "") }
+            stderrText(Self.outcome(o, l) + "\n")
+        }
+    }
+
+    /// The last line of a close, in the language of the run.
+    static func outcome(_ o: CloseOutcome, _ lang: Language) -> String {
+        let regions = o.files.filter { $0.hasPrefix("regions/") }.count
+        let main = o.files.filter { !$0.hasPrefix("regions/") }
+        switch lang {
+        case .en:
             let what: String
             switch o.kind {
             case .closed: what = "closed \(o.period)"
@@ -70,11 +92,18 @@ struct CloseCmd: ParsableCommand {
             case .unchanged: what = "\(o.period) is already closed with these inputs; nothing changed"
             case .rewritten: what = "\(o.period) is already closed with these inputs; the files were written again for these options"
             }
-            let regions = o.files.filter { $0.hasPrefix("regions/") }.count
-            let main = o.files.filter { !$0.hasPrefix("regions/") }.joined(separator: ", ")
-            let msg = "\(what): \(o.folder)/ holds \(main)\(regions > 0 ? " and \(regions) region workbooks in regions/" : ""); "
-                + "\(o.rejectedRows) input rows rejected (listed in the finance workbook's rejected-rows sheet)\n"
-            stderrText(msg)
+            return "\(what): \(o.folder)/ holds \(main.joined(separator: ", "))\(regions > 0 ? " and \(regions) region workbooks in regions/" : ""); "
+                + "\(o.rejectedRows) input rows rejected (listed in the finance workbook's rejected-rows sheet)"
+        case .zh:
+            let what: String
+            switch o.kind {
+            case .closed: what = "\(o.period) 已结账"
+            case .reopened: what = "\(o.period) 已重开并重新结账"
+            case .unchanged: what = "\(o.period) 已用这些输入结过账，没有任何改动"
+            case .rewritten: what = "\(o.period) 已用这些输入结过账；按本次选项重新写出了文件"
+            }
+            return "\(what)：\(o.folder)/ 中有 \(main.joined(separator: "、"))\(regions > 0 ? "，以及 regions/ 中的 \(regions) 个区域工作簿" : "")；"
+                + "退回输入行 \(o.rejectedRows) 行（列在财务工作簿的“退回行”表中）"
         }
     }
 }
@@ -85,10 +114,12 @@ struct CheckCmd: ParsableCommand {
     @Option var outputs: String?
     @Option var period: String?
     @Option var ledger: String?
+    @Option(help: "Language of the messages: zh (default) or en.") var lang: String = "zh"
     func run() throws {
+        let l = try parseLanguage(lang)
         let p = try parsePeriod(period)
         try CloseRunnerMain.run {
-            let r = try Runner.check(inputs: inputs, outputs: outputs, period: p, ledger: ledger)
+            let r = try Runner.check(inputs: inputs, outputs: outputs, period: p, ledger: ledger, lang: l)
             print(r.report, terminator: "")
             if let stop = r.stop { throw stop }
         }
@@ -176,7 +207,7 @@ enum CloseRunnerMain {
         do { try body() }
         catch let e as RunError {
             endProgress()
-            for l in e.lines { stderrText(l + "\n") }
+            for l in e.lines { stderrText(say(l) + "\n") }
             throw ExitCode(e.status.rawValue)
         }
     }

@@ -23,7 +23,7 @@ final class CheckAndExitTests: XCTestCase {
         """
         let inputs = root.appendingPathComponent("in")
         try Harness.write(files, to: inputs)
-        let r = try Harness.run(["check", "--inputs", inputs.path, "--outputs", root.appendingPathComponent("out").path])
+        let r = try Harness.run(["check", "--inputs", inputs.path, "--outputs", root.appendingPathComponent("out").path, "--lang", "en"])
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertTrue(r.stdout.contains("sales.csv: sales, utf-8, comma; rows 5 = accepted 2 + rejected 3 + blank 0"), r.stdout)
         XCTAssertTrue(r.stdout.contains("sales.csv:3:1: error: ROW-BAD-VALUE"), r.stdout)
@@ -31,6 +31,24 @@ final class CheckAndExitTests: XCTestCase {
         XCTAssertTrue(r.stdout.contains("sales.csv:7:10: error: ROW-BAD-VALUE"), r.stdout)
         // check writes nothing
         XCTAssertFalse(FileManager.default.fileExists(atPath: root.appendingPathComponent("out").path))
+    }
+
+    /// check and close speak the language of --lang, Chinese by default; columns are named by the file's own header.
+    func testCheckSpeaksChineseByDefaultAndEnglishWithLangEn() throws {
+        var files = TwoMonths.january
+        files["sales.csv"] = TwoMonths.salesJan + "2023-01-13,SO-5,1,R1,C2,李村,尿素,1,1.00,1.234,0,\n2023-01-14,SO-6,1,X99,C2,李村,尿素,1,1.00,1.00,0,\n"
+        let inputs = root.appendingPathComponent("in")
+        try Harness.write(files, to: inputs)
+        let zh = try Harness.run(["check", "--inputs", inputs.path])
+        XCTAssertEqual(zh.status, 0, zh.stderr)
+        XCTAssertTrue(zh.stdout.contains("结账月份：2023-01"), zh.stdout)
+        XCTAssertTrue(zh.stdout.contains("sales.csv:3:10: error: ROW-BAD-VALUE 金额\"1.234\"有3位小数；金额最多两位小数（到分）"), zh.stdout)
+        XCTAssertTrue(zh.stdout.contains("sales.csv:4:1: error: ROW-UNKNOWN-EMPLOYEE 业务员\"X99\"不在花名册内"), zh.stdout)
+        let en = try Harness.run(["check", "--inputs", inputs.path, "--lang", "en"])
+        XCTAssertEqual(en.status, 0, en.stderr)
+        XCTAssertTrue(en.stdout.contains("sales.csv:3:10: error: ROW-BAD-VALUE amount \"1.234\" has 3 decimals"), en.stdout)
+        XCTAssertTrue(en.stdout.contains("sales.csv:4:1: error: ROW-UNKNOWN-EMPLOYEE employee_id \"X99\" is not in the roster"), en.stdout)
+        XCTAssertEqual(try Harness.run(["check", "--inputs", inputs.path, "--lang", "fr"]).status, 1)
     }
 
     func testWrongUsageExits1() throws {
@@ -72,7 +90,7 @@ final class CheckAndExitTests: XCTestCase {
         files["sales.csv"] = TwoMonths.salesJan + "2023-02-01,SO-9,1,R1,C1,王庄村农资店,复合肥,1,1.00,1.00,0,\n"
         let inputs = root.appendingPathComponent("in")
         try Harness.write(files, to: inputs)
-        let r = try Harness.run(["check", "--inputs", inputs.path])
+        let r = try Harness.run(["check", "--inputs", inputs.path, "--lang", "en"])
         XCTAssertEqual(r.status, 2)
         XCTAssertTrue(r.stdout.contains("sales.csv: sales, utf-8, comma; rows 2 = accepted 2 + rejected 0 + blank 0"), r.stdout)
         XCTAssertTrue(r.stderr.contains("several months (2023-01, 2023-02)"), r.stderr)

@@ -107,7 +107,7 @@ final class CloseTwoMonthsTests: XCTestCase {
         let before = try Data(contentsOf: out.appendingPathComponent("2023-01/close-summary.json"))
         let r = try Harness.run(["close", "--inputs", root.appendingPathComponent("jan").path, "--outputs", out.path])
         XCTAssertEqual(r.status, 0, r.stderr)
-        XCTAssertTrue(r.stderr.contains("nothing changed"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("没有任何改动"), "nothing changed: \(r.stderr)")
         XCTAssertEqual(try Data(contentsOf: out.appendingPathComponent("2023-01/close-summary.json")), before)
     }
 

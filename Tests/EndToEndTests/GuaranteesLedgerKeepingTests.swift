@@ -155,7 +155,7 @@ final class GuaranteesLedgerKeepingTests: XCTestCase {
 
         let rerun = try G.close(jan2, out, ["--reopen"])
         XCTAssertEqual(rerun.status, 0, rerun.stderr)
-        XCTAssertTrue(rerun.stderr.contains("nothing changed"), rerun.stderr)
+        XCTAssertTrue(rerun.stderr.contains("没有任何改动"), "nothing changed: \(rerun.stderr)")
         XCTAssertEqual(G.hashes(out.appendingPathComponent(G.jan)), folder)
         XCTAssertEqual(try reopenSheet(G.jan), sheet)
 
@@ -197,7 +197,7 @@ final class GuaranteesLedgerKeepingTests: XCTestCase {
         let (r, _) = try Strace.faultedClose(inputs, out, scratch: root, inject: "error=EIO",
                                              pick: Strace.inCommit(G.jan) { $0.isSwapRename(G.jan) })
         XCTAssertEqual(r.status, 0, r.stderr)
-        XCTAssertTrue(r.stderr.contains("closed 2023-01"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("2023-01 已结账"), "closed 2023-01: \(r.stderr)")
         try G.assertFolderAgreesWithLedger(out, G.jan)
     }
 
@@ -213,7 +213,7 @@ final class GuaranteesLedgerKeepingTests: XCTestCase {
         XCTAssertEqual(try SQLite.periods(ledger), [G.jan])
         let next = try G.close(inputs, out)
         XCTAssertEqual(next.status, 0, next.stderr)
-        XCTAssertTrue(next.stderr.contains("nothing changed"), next.stderr)
+        XCTAssertTrue(next.stderr.contains("没有任何改动"), "nothing changed: \(next.stderr)")
         try G.assertFolderAgreesWithLedger(out, G.jan)
     }
 

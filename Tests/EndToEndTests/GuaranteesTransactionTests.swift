@@ -50,7 +50,7 @@ final class GuaranteesTransactionTests: XCTestCase {
 
         let rerun = try G.close(inputs, out)
         XCTAssertEqual(rerun.status, 0, rerun.stderr)
-        XCTAssertTrue(rerun.stderr.contains("nothing changed"), rerun.stderr)
+        XCTAssertTrue(rerun.stderr.contains("没有任何改动"), "nothing changed: \(rerun.stderr)")
         try G.assertFolderAgreesWithLedger(out, G.jan)
         let clean = root.appendingPathComponent("clean")
         XCTAssertEqual(try G.close(inputs, clean).status, 0)
