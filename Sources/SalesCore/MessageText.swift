@@ -70,13 +70,14 @@ public enum MessageText {
     }
 
     /// Fills `template`'s `$1`…`$9` with the captures; `$c1` is capture 1 read as a column name, `$f1` as a list
-    /// of accepted forms.
+    /// of accepted forms, `$z1` as a message of its own (translated where the catalogue knows it).
     static func translate(_ text: String, _ entries: [Entry], _ headers: [String: String]) -> String? {
         for e in entries {
             guard let p = e.pattern, let m = try? p.wholeMatch(in: text) else { continue }
             var out = e.template
             for i in stride(from: min(9, m.output.count - 1), through: 1, by: -1) {
                 let value = m.output[i].substring.map(String.init) ?? ""
+                out = out.replacingAll("$z\(i)", with: zh(value, headers: headers) ?? value)
                 out = out.replacingAll("$c\(i)", with: columnName(value, headers) ?? value)
                 out = out.replacingAll("$f\(i)", with: forms(value))
                 out = out.replacingAll("$\(i)", with: value)
@@ -180,6 +181,67 @@ public enum MessageText {
         Entry(#"attendance of (\S+) on (\S+) already stands on an earlier row"#, "$1在$2的考勤在前面的行里已经有了"),
         Entry(#"a plan row of (\S+) for (\S+) already stands on an earlier row"#, "$1在$2的行动计划在前面的行里已经有了"),
         Entry(#"row did not parse"#, "本行无法读取"),
+        // the period and the ledger's order
+        Entry(#"no sales row to infer the period from; give the period with --period YYYY-MM \(make: PERIOD=YYYY-MM\)"#,
+              "没有销售行可以推断结账月份；请用 --period YYYY-MM 指定（make：PERIOD=YYYY-MM）"),
+        Entry(#"the sales rows fall in several months \((.*)\); say which to close with --period YYYY-MM \(make: PERIOD=YYYY-MM\)"#,
+              "销售行分属几个月份（$1）；请用 --period YYYY-MM 指定要结哪个月（make：PERIOD=YYYY-MM）"),
+        Entry(#"(\S+) is already closed with other inputs; the files that differ: (.*)"#, "$1 已用其他输入结过账；不同的文件：$2"),
+        Entry(#"the effective policy differs too"#, "生效的政策也不同"),
+        Entry(#"to replace that close, run again with --reopen \(only the latest closed period can be reopened\)"#,
+              "要替换那次结账，请加 --reopen 再运行（只有最近结账的月份可以重开）"),
+        Entry(#"ledger (\S+): (.+)"#, "总账 $1：$z2"),
+        Entry(#"--reopen names (\S+), which was never closed"#, "--reopen 指定的 $1 从未结账"),
+        Entry(#"(\S+) cannot be reopened while (\S+) is closed"#, "$2 已结账，不能重开 $1"),
+        Entry(#"(\S+) is already closed; --reopen closes it again with new inputs"#, "$1 已结账；加 --reopen 可用新的输入重新结账"),
+        Entry(#"(\S+) is already closed, and (\S+) cannot be reopened while (\S+) is closed"#, "$1 已结账，且 $3 已结账，不能重开 $2"),
+        Entry(#"the ledger's latest closed period is (\S+); (\S+) comes before it and was never closed"#, "总账中最近结账的月份是 $1；$2 在它之前，从未结账"),
+        Entry(#"the ledger's latest closed period is (\S+); (\S+) would skip (\S+) to (\S+)"#, "总账中最近结账的月份是 $1；结 $2 会跳过 $3 至 $4"),
+        Entry(#"the ledger's latest closed period is (\S+); (\S+) would skip (\S+)"#, "总账中最近结账的月份是 $1；结 $2 会跳过 $3"),
+        Entry(#"the database is damaged: (.*)"#, "数据库已损坏：$1"),
+        Entry(#"the ledger is damaged \((.*)\)"#, "总账已损坏（$1）"),
+        Entry(#"not a SQLite database \((.*)\)"#, "不是 SQLite 数据库（$1）"),
+        Entry(#"a SQLite database, but not a SalesClose ledger.*"#, "是 SQLite 数据库，但不是 SalesClose 的总账"),
+        Entry(#"written by a newer SalesClose \(ledger version (\d+); this build knows up to (\d+)\)"#, "由更新版本的 SalesClose 写入（总账版本 $1；本程序最高支持 $2）"),
+        Entry(#"the disk is full \((.*)\)"#, "磁盘已满（$1）"),
+        // a lost ledger, the kept copy
+        Entry(#"the ledger (\S+) is missing, but (\S+) holds closed periods: (.*)"#, "总账 $1 不见了，但 $2 中有已结账的月份：$3"),
+        Entry(#"the ledger (\S+) is empty \(0 bytes\), but (\S+) holds closed periods: (.*)"#, "总账 $1 是空文件（0 字节），但 $2 中有已结账的月份：$3"),
+        Entry(#"the ledger (\S+) records no closed period, but (\S+) holds closed periods: (.*)"#, "总账 $1 没有任何已结账的月份，但 $2 中有已结账的月份：$3"),
+        Entry(#"this is not a first month: the balances carried between months \(advances, deferred commission, pay factors, receipts used\) are in the ledger; nothing was changed"#,
+              "这不是第一个月：各月之间结转的余额（借款、暂缓提成、工资系数、已用票据）都记在总账里；没有做任何改动"),
+        Entry(#"to put back the copy kept before the last commit \((.*)\), run: (.*)"#, "要放回上次提交前保留的副本（$1），请运行：$2"),
+        Entry(#"no copy of the ledger is kept beside it \((.*)\); put the ledger back from a backup to (\S+)"#, "旁边没有保留总账副本（$1）；请从备份把总账放回 $2"),
+        Entry(#"to start a new ledger instead, move the period folders out of (\S+) first"#, "如果要另起新总账，请先把各月文件夹移出 $1"),
+        Entry(#"nothing to restore: there is no copy of the ledger kept before a commit at (\S+)"#, "没有可恢复的：$1 处没有提交前保留的总账副本"),
+        // writing
+        Entry(#"another close of (\S+) is running \((.*)\); wait for it to finish"#, "$1 的另一次结账正在运行（$2）；请等它结束"),
+        Entry(#"the disk is full \(no space left on the device of (\S+) or of the temporary folder (\S+)\); nothing was changed: free some space and run the close again"#,
+              "磁盘已满（$1 或临时文件夹 $2 所在的磁盘没有剩余空间）；没有做任何改动：请腾出空间后重新结账"),
+        Entry(#"libxlsxwriter reported (\d+) error lines?; the first: (.*)"#, "libxlsxwriter 报告了 $1 行错误；第一行：$2"),
+        Entry(#"(\S+) did not verify after writing \((.*)\); nothing was changed"#, "$1 写出后校验未通过（$2）；没有做任何改动"),
+        Entry(#"writing the outputs failed: (.*)"#, "写出结果失败：$1"),
+        Entry(#"writing (\S+) failed: (.*)"#, "写出 $1 失败：$2"),
+        Entry(#"cannot create the outputs folder (\S+)"#, "无法创建输出文件夹 $1"),
+        Entry(#"the temporary folder (\S+) \(TMPDIR\) does not exist or cannot be used; the close needs about (\d+) MB there; nothing was changed"#,
+              "临时文件夹 $1（TMPDIR）不存在或不能使用；结账需要在那里用约 $2 MB；没有做任何改动"),
+        Entry(#"the temporary folder (\S+) \(TMPDIR\) has (\d+) MB free; the close of (\d+) MB of input needs about (\d+) MB for its temporary files; free some space or set TMPDIR to a larger disk; nothing was changed"#,
+              "临时文件夹 $1（TMPDIR）只剩 $2 MB；$3 MB 输入的结账需要约 $4 MB 临时空间；请腾出空间或把 TMPDIR 设到更大的磁盘；没有做任何改动"),
+        Entry(#"(\S+) is closed \(the ledger records it\), but its folder could not take its name \((.*)\); its files are in (\S+); the next close of (\S+) puts them in place"#,
+              "$1 已结账（总账已记录），但它的文件夹未能改名（$2）；文件在 $3；下次对 $4 结账时会放到位"),
+        Entry(#"cannot rename (\S+) to (\S+): (.*)"#, "无法把 $1 改名为 $2：$3"),
+        Entry(#"cannot read (.*)"#, "无法读取 $1"),
+        Entry(#"cannot create (.*)"#, "无法创建 $1"),
+        Entry(#"cannot write (.*)"#, "无法写入 $1"),
+        Entry(#"cannot flush (.*)"#, "无法刷写到磁盘 $1"),
+        // what was read
+        Entry(#"read (\S+): (\d+) rows \((\S+), (\S+)\)"#, "读取 $1：$2 行（$3，$4）"),
+        Entry(#"header only: no (\S+) this month"#, "只有表头：本月没有 $1"),
+        Entry(#"ignored columns: (.*)"#, "未用的列（已忽略）：$1"),
+        Entry(#"not read: (.*)"#, "未读取：$1"),
+        Entry(#"rules: (.*)"#, "规则：$1"),
+        Entry(#"the file is not UTF-8 text"#, "文件不是 UTF-8 文本"),
+        Entry(#"no such inputs folder"#, "输入文件夹不存在"),
     ]
 
     /// inputs.md's Chinese name of each column (its first Chinese alias).

@@ -49,6 +49,8 @@ func stderrLine(_ s: String, newline: Bool = true) { stderrText(newline ? s + "\
 nonisolated(unsafe) var messageLanguage: Language = .zh
 /// A message line in the language of the run.
 func say(_ line: String) -> String { MessageText.line(line, messageLanguage) }
+/// Every line of `text` in the language of the run.
+func sayLines(_ text: String) -> String { text.split(separator: "\n", omittingEmptySubsequences: false).map { say(String($0)) }.joined(separator: "\n") }
 
 let isTerminal = isatty(STDERR_FILENO) != 0
 func progress(_ s: String) {
@@ -178,10 +180,12 @@ struct LedgerVerifyCmd: ParsableCommand {
         abstract: "Check the ledger against the period folders' summaries and SHA-256s; exit 0 when all agree, 3 when something disagrees.")
     @Option(help: "The outputs folder.") var outputs: String = "outputs"
     @Option(help: "The ledger file (default OUTPUTS/ledger.sqlite).") var ledger: String?
+    @Option(help: "Language of the messages: zh (default) or en.") var lang: String = "zh"
     func run() throws {
+        _ = try parseLanguage(lang)
         try CloseRunnerMain.run {
             let r = try LedgerCare.verify(outputs: outputs, ledger: ledger)
-            print(r.report, terminator: "")
+            print(sayLines(r.report), terminator: "")
             if r.disagreements > 0 {
                 throw RunError(.ledgerRefused, "error: \(r.disagreements) disagreement\(r.disagreements == 1 ? "" : "s") between the ledger and \(outputs)")
             }
@@ -195,9 +199,11 @@ struct LedgerRestoreCmd: ParsableCommand {
         abstract: "Put back the copy of the ledger kept before the last commit (exit 0 done, 3 nothing to restore).")
     @Option(help: "The outputs folder.") var outputs: String = "outputs"
     @Option(help: "The ledger file (default OUTPUTS/ledger.sqlite).") var ledger: String?
+    @Option(help: "Language of the messages: zh (default) or en.") var lang: String = "zh"
     func run() throws {
+        _ = try parseLanguage(lang)
         try CloseRunnerMain.run {
-            stderrLine(try LedgerCare.restore(outputs: outputs, ledger: ledger), newline: false)
+            stderrText(sayLines(try LedgerCare.restore(outputs: outputs, ledger: ledger)))
         }
     }
 }

@@ -112,7 +112,7 @@ final class GuaranteesLedgerKeepingTests: XCTestCase {
         let before = G.hashes(out).filter { $0.key != ".salesclose.lock" }
         let r = try ledgerCmd(["restore", "--outputs", out.path])
         XCTAssertEqual(r.status, 3, r.stderr)
-        XCTAssertTrue(r.stderr.contains("nothing to restore"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("没有可恢复的"), "nothing to restore: \(r.stderr)")
         XCTAssertEqual(G.hashes(out).filter { $0.key != ".salesclose.lock" }, before)
     }
 
@@ -209,7 +209,7 @@ final class GuaranteesLedgerKeepingTests: XCTestCase {
         let (r, _) = try Strace.faultedClose(inputs, out, scratch: root, inject: "error=EACCES", fromThereOn: true,
                                              pick: Strace.inCommit(G.jan) { $0.isSwapRename(G.jan) })
         XCTAssertEqual(r.status, 0, r.stderr)
-        XCTAssertTrue(r.stderr.contains("warning: 2023-01 is closed") && r.stderr.contains(".2023-01.partial"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("warning: 2023-01 已结账") && r.stderr.contains(".2023-01.partial"), "2023-01 is closed: \(r.stderr)")
         XCTAssertEqual(try SQLite.periods(ledger), [G.jan])
         let next = try G.close(inputs, out)
         XCTAssertEqual(next.status, 0, next.stderr)
@@ -240,7 +240,7 @@ final class GuaranteesLedgerKeepingTests: XCTestCase {
         let inputs = try G.january(root)
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
         let finance = out.appendingPathComponent(".\(G.jan).partial/finance-\(G.jan).xlsx").path
-        let r = try Strace.run(["close", "--inputs", inputs.path, "--outputs", out.path], trace: "write",
+        let r = try Strace.run(["close", "--inputs", inputs.path, "--outputs", out.path, "--lang", "en"], trace: "write",
                                inject: "error=ENOSPC:when=1+", only: finance)
         XCTAssertEqual(r.status, 4, r.stderr)
         let lines = r.stderr.split(separator: "\n")

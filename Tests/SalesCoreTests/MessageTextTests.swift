@@ -42,3 +42,19 @@ final class MessageTextTests: XCTestCase {
         XCTAssertEqual(MessageText.render("something new happened", .zh), "something new happened")
     }
 }
+
+final class MessageLineTests: XCTestCase {
+    func testALineKeepsItsPlaceAndWordAndTranslatesTheMessage() {
+        XCTAssertEqual(MessageText.line("error: the sales rows fall in several months (2023-01, 2023-02); say which to close with --period YYYY-MM (make: PERIOD=YYYY-MM)", .zh),
+                       "error: 销售行分属几个月份（2023-01, 2023-02）；请用 --period YYYY-MM 指定要结哪个月（make：PERIOD=YYYY-MM）")
+        XCTAssertEqual(MessageText.line("error: ledger out/ledger.sqlite: 2023-01 cannot be reopened while 2023-02 is closed", .zh),
+                       "error: 总账 out/ledger.sqlite：2023-02 已结账，不能重开 2023-01")
+        XCTAssertEqual(MessageText.line("sales.csv: note: ignored columns: 备注, 颜色", .zh), "sales.csv: note: 未用的列（已忽略）：备注, 颜色")
+        XCTAssertEqual(MessageText.line("x.csv:4:1: error: ROW-UNKNOWN-EMPLOYEE employee_id \"E9\" is not in the roster", .zh),
+                       "x.csv:4:1: error: ROW-UNKNOWN-EMPLOYEE 员工编号\"E9\"不在花名册内")
+        XCTAssertEqual(MessageText.line("error: the ledger out/ledger.sqlite is missing, but out holds closed periods: 2023-01, 2023-02", .en),
+                       "error: the ledger out/ledger.sqlite is missing, but out holds closed periods: 2023-01, 2023-02")
+        XCTAssertEqual(MessageText.line("error: the ledger out/ledger.sqlite is missing, but out holds closed periods: 2023-01, 2023-02", .zh),
+                       "error: 总账 out/ledger.sqlite 不见了，但 out 中有已结账的月份：2023-01, 2023-02")
+    }
+}
