@@ -35,7 +35,7 @@ public enum LedgerRecord {
         for l in s.result.expenseLines where ctx.period.contains(l.row.date) {
             var v = datedHere[l.row.employeeId] ?? (false, false)
             v.any = true
-            if l.codes.contains(ExpLate.code) { v.late = true }
+            if l.codes.contains(ExpLate.code.rawValue) { v.late = true }
             datedHere[l.row.employeeId] = v
         }
         for id in s.order {

@@ -79,7 +79,7 @@ public struct InputTally: Sendable {
                     }
                 } else {
                     cur.rejected += 1
-                    let issue = row.issue ?? RowIssue(code: "ROW-BAD-VALUE", column: nil, columnNumber: 0, message: "row did not parse")
+                    let issue = row.issue ?? RowIssue(code: Code.rowBadValue.rawValue, column: nil, columnNumber: 0, message: "row did not parse")
                     rejectedAt.append((fileOrder, rejectedAt.count,
                                        Rejected(file: row.ref.file, line: row.ref.line, columnNumber: issue.columnNumber, issue: issue, raw: row.raw)))
                 }

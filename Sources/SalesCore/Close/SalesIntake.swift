@@ -37,7 +37,7 @@ public struct SalesIntake: Sendable {
         guard let s = row.accepted, let r = checks.employee(&row, s.employeeId),
               checks.inPeriod(&row, s.date), checks.active(&row, r, s.date) else { return false }
         if !keys.insert(s.orderId, s.lineNo) {
-            row.reject("ROW-DUPLICATE", column: nil, "order \(s.orderId) line \(s.lineNo) already stands on an earlier row")
+            row.reject(Code.rowDuplicate.rawValue, column: nil, "order \(s.orderId) line \(s.lineNo) already stands on an earlier row")
             return false
         }
         let g = fold.add(row.ref, s, region: r.region)

@@ -16,7 +16,7 @@ public enum Validation {
         for i in rows.indices {
             guard let r = rows[i].accepted else { continue }
             if roster[r.employeeId] != nil {
-                rows[i].reject("ROW-DUPLICATE", column: nil, "employee_id \"\(r.employeeId)\" already stands on an earlier roster row")
+                rows[i].reject(Code.rowDuplicate.rawValue, column: nil, "employee_id \"\(r.employeeId)\" already stands on an earlier roster row")
             } else {
                 roster[r.employeeId] = r
             }
@@ -35,7 +35,7 @@ public enum Validation {
         func active<T>(_ row: inout InputRow<T>, _ r: RosterRow, _ d: Day) -> Bool { checks.active(&row, r, d) }
         func duplicate<T, K: Hashable>(_ row: inout InputRow<T>, _ seen: inout Set<K>, _ key: K, _ what: String) -> Bool {
             if seen.insert(key).inserted { return false }
-            row.reject("ROW-DUPLICATE", column: nil, "\(what) already stands on an earlier row")
+            row.reject(Code.rowDuplicate.rawValue, column: nil, "\(what) already stands on an earlier row")
             return true
         }
 
@@ -86,7 +86,7 @@ public enum Validation {
                     let why = period.previous.contains(x.date)
                         ? "; \(period.previous) is not closed, so it cannot take a late claim"
                         : (x.date < period.firstDay ? "; only lines of the closed month before (\(period.previous)) are taken as late claims" : "")
-                    inputs.expenses[i].reject("ROW-OTHER-PERIOD", column: "date",
+                    inputs.expenses[i].reject(Code.rowOtherPeriod.rawValue, column: "date",
                                               "date \(x.date) is in \(x.date.period), not in the period being closed (\(period))\(why)")
                     continue
                 }
@@ -94,7 +94,7 @@ public enum Validation {
             guard active(&inputs.expenses[i], r, x.date) else { continue }
             if let no = x.receiptNo, !no.isEmpty {
                 if ledger.expenseReceiptsUsed.contains(no) {
-                    inputs.expenses[i].reject("ROW-DUPLICATE", column: nil, "receipt_no \"\(no)\" was already used in an earlier closed period")
+                    inputs.expenses[i].reject(Code.rowDuplicate.rawValue, column: nil, "receipt_no \"\(no)\" was already used in an earlier closed period")
                     continue
                 }
                 if duplicate(&inputs.expenses[i], &receipts, no, "receipt_no \"\(no)\"") { continue }
@@ -111,7 +111,7 @@ public enum Validation {
                   inPeriod(&inputs.remittances[i], m.date) else { continue }
             if let no = m.receiptNo, !no.isEmpty {
                 if ledger.remittanceReceiptsUsed.contains(no) {
-                    inputs.remittances[i].reject("ROW-DUPLICATE", column: nil, "receipt_no \"\(no)\" was already used in an earlier closed period")
+                    inputs.remittances[i].reject(Code.rowDuplicate.rawValue, column: nil, "receipt_no \"\(no)\" was already used in an earlier closed period")
                     continue
                 }
                 _ = duplicate(&inputs.remittances[i], &remReceipts, no, "receipt_no \"\(no)\"")
@@ -132,14 +132,11 @@ public enum Validation {
             guard let a = inputs.adjustments[i].accepted, employee(&inputs.adjustments[i], a.employeeId) != nil,
                   inPeriod(&inputs.adjustments[i], a.date) else { continue }
             if ledger.adjustmentIdsUsed.contains(a.adjustmentId) {
-                inputs.adjustments[i].reject("ROW-DUPLICATE", column: nil, "adjustment_id \"\(a.adjustmentId)\" was already used in an earlier closed period")
+                inputs.adjustments[i].reject(Code.rowDuplicate.rawValue, column: nil, "adjustment_id \"\(a.adjustmentId)\" was already used in an earlier closed period")
                 continue
             }
             if duplicate(&inputs.adjustments[i], &adjIds, a.adjustmentId, "adjustment_id \"\(a.adjustmentId)\"") { continue }
-            if !ids.isDirector(a.approvedBy) {
-                inputs.adjustments[i].reject("ADJ-UNAUTHORISED", column: "approved_by",
-                                             "approved_by \"\(a.approvedBy)\" is not a director in the roster; adjustments need a director's approval")
-            }
+            AdjUnauthorised.check(&inputs.adjustments[i], a, ids)
         }
 
         // Visits.
@@ -164,23 +161,23 @@ public struct RowChecks: Sendable {
     func employee<T>(_ row: inout InputRow<T>, _ id: String) -> RosterRow? {
         if let r = roster[id] { return r }
         if let original = ids.matchAfterLeadingZeros(id) {
-            row.reject("ROW-EXCEL-DAMAGE", column: "employee_id",
+            row.reject(Code.rowExcelDamage.rawValue, column: "employee_id",
                        "employee_id \"\(id)\" matches roster id \"\(original)\" only with its leading zeros: Excel dropped them when the file was saved. Format the employee_id column as Text in Excel (or export it as text) and export again")
         } else {
-            row.reject("ROW-UNKNOWN-EMPLOYEE", column: nil, "employee_id \"\(id)\" is not in the roster")
+            row.reject(Code.rowUnknownEmployee.rawValue, column: nil, "employee_id \"\(id)\" is not in the roster")
         }
         return nil
     }
     func inPeriod<T>(_ row: inout InputRow<T>, _ d: Day) -> Bool {
         if period.contains(d) { return true }
-        row.reject("ROW-OTHER-PERIOD", column: "date",
+        row.reject(Code.rowOtherPeriod.rawValue, column: "date",
                    "date \(d) is in \(d.period), not in the period being closed (\(period))")
         return false
     }
     func active<T>(_ row: inout InputRow<T>, _ r: RosterRow, _ d: Day) -> Bool {
         if r.isActive(on: d) { return true }
         let span = "hired \(r.hireDate)" + (r.leaveDate.map { ", left \($0)" } ?? "")
-        row.reject("ROW-NOT-ACTIVE", column: nil, "employee \(r.employeeId) (\(r.name)) is not active on \(d) (\(span))")
+        row.reject(Code.rowNotActive.rawValue, column: nil, "employee \(r.employeeId) (\(r.name)) is not active on \(d) (\(span))")
         return false
     }
 }

@@ -1,6 +1,6 @@
 /// `EXP-LATE` — submitted after day `claim_deadline_day` of the month after the line's month, or a late claim.
 public enum ExpLate: ExpenseRule {
-    public static let code = "EXP-LATE"
+    public static let code: Code = .expLate
     public static func judge(_ line: ExpenseLine, _ ctx: CloseContext, _ state: inout ExpenseLedger) -> ExpenseVerdict {
         line.late || line.row.submittedOn > deadline(for: line.row.date, ctx.policy) ? .flag(code) : .pass
     }

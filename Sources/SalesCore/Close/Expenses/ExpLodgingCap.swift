@@ -1,6 +1,6 @@
 /// `EXP-LODGING-CAP` — (lodging_cap[role] + tier_city_surcharge in a tier city) × nights; above it, reduced to the cap.
 public enum ExpLodgingCap: ExpenseRule {
-    public static let code = "EXP-LODGING-CAP"
+    public static let code: Code = .expLodgingCap
     public static func judge(_ line: ExpenseLine, _ ctx: CloseContext, _ state: inout ExpenseLedger) -> ExpenseVerdict {
         guard line.row.category == .lodging else { return .pass }
         let cap = self.cap(line, ctx.policy)

@@ -12,7 +12,7 @@ extension ExpenseLine {
 
 /// `EXP-NO-PLAN` — no plan row in the ISO week (Monday to Sunday) that holds the line's date.
 public enum ExpNoPlan: ExpenseRule {
-    public static let code = "EXP-NO-PLAN"
+    public static let code: Code = .expNoPlan
     public static func judge(_ line: ExpenseLine, _ ctx: CloseContext, _ state: inout ExpenseLedger) -> ExpenseVerdict {
         guard line.needsPlan(ctx.policy) else { return .pass }
         return ctx.hasPlanWeek(line.row.employeeId, containing: line.row.date) ? .pass : .deny(code)

@@ -2,7 +2,7 @@
 /// The part of a line above what is left is cut, unless the line has gm_approval: then it is approved
 /// whole, still counts against the quota, and carries the code as a flag where it went past what was left.
 public enum ExpOverQuota: ExpenseRule {
-    public static let code = "EXP-OVER-QUOTA"
+    public static let code: Code = .expOverQuota
     public static func judge(_ line: ExpenseLine, _ ctx: CloseContext, _ state: inout ExpenseLedger) -> ExpenseVerdict {
         let cat = line.row.category
         guard cat == .entertainment || cat == .communication else { return .pass }

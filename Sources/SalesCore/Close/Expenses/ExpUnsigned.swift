@@ -1,7 +1,7 @@
 /// `EXP-UNSIGNED` — a handwritten receipt needs the direct manager's signature (manager_id or the
 /// manager's exact roster name); an employee with no manager needs gm_approval.
 public enum ExpUnsigned: ExpenseRule {
-    public static let code = "EXP-UNSIGNED"
+    public static let code: Code = .expUnsigned
     public static func judge(_ line: ExpenseLine, _ ctx: CloseContext, _ state: inout ExpenseLedger) -> ExpenseVerdict {
         guard line.row.receiptKind == .handwritten else { return .pass }
         guard let manager = line.employee.managerId, !manager.isEmpty else {

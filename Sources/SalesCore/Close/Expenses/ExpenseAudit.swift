@@ -6,7 +6,6 @@ public enum ExpenseAudit {
         ExpNoPlan.self, ExpRouteMismatch.self, ExpNotTravelling.self, ExpDoubleLodging.self, ExpLodgingCap.self,
         ExpOverQuota.self,
     ]
-    public static let possibleDuplicate = "EXP-POSSIBLE-DUPLICATE"
 
     public static func apply(_ ctx: CloseContext, _ s: inout CloseState) {
         var book = ExpenseLedger()
@@ -24,17 +23,17 @@ public enum ExpenseAudit {
             judging: for rule in rules {
                 switch rule.judge(line, ctx, &book) {
                 case .pass: break
-                case .flag(let c): codes.append(c)
+                case .flag(let c): codes.append(c.rawValue)
                 case .deny(let c):
-                    codes.append(c); decision = .denied; line.approved = .zero
+                    codes.append(c.rawValue); decision = .denied; line.approved = .zero
                     break judging
                 case .reduce(let c, let m):
-                    codes.append(c)
+                    codes.append(c.rawValue)
                     if m <= .zero { decision = .denied; line.approved = .zero; break judging }
                     decision = .reduced; line.approved = m
                 }
             }
-            if line.possibleDuplicate { codes.append(possibleDuplicate) }
+            if line.possibleDuplicate { codes.append(ExpPossibleDuplicate.code.rawValue) }
             if line.row.category == .lodging && decision != .denied {
                 for n in line.nights {
                     book.nightsPaid.insert(.init(emp.employeeId, n)); paidHere.insert(.init(emp.employeeId, n))
@@ -47,12 +46,7 @@ public enum ExpenseAudit {
                 e.expensesApproved += line.approved
             }
         }
-        for (id, lines) in book.audit.sorted(by: { $0.key < $1.key }) {
-            s.update(id) { e in
-                e.raise("AUDIT")
-                for l in lines { e.notes.append((code: "AUDIT", detail: l)) }
-            }
-        }
+        Audit.raise(book.audit, &s)
         s.result.record.lodgingNightsPaid = paidHere
         s.result.record.quotaUsed = book.quotaUsed.compactMapValues { $0[ctx.period] }
     }

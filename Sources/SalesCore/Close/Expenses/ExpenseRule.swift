@@ -3,11 +3,11 @@
 public enum ExpenseVerdict: Sendable, Equatable {
     case pass
     /// A flag on the line; evaluation goes on.
-    case flag(String)
+    case flag(Code)
     /// Denied: nothing approved.
-    case deny(String)
+    case deny(Code)
     /// Approved up to `Money` (a cut to zero is a denial), with the code of the rule that cut.
-    case reduce(String, Money)
+    case reduce(Code, Money)
 }
 
 /// One line being judged, with what the rules know about it.
@@ -36,8 +36,6 @@ public struct ExpenseLedger: Sendable {
     public init() {}
 }
 
-public protocol ExpenseRule {
-    /// The rule's code (rules.md); also its test's name.
-    static var code: String { get }
+public protocol ExpenseRule: Rule {
     static func judge(_ line: ExpenseLine, _ ctx: CloseContext, _ state: inout ExpenseLedger) -> ExpenseVerdict
 }

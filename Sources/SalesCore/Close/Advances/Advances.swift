@@ -1,10 +1,10 @@
 /// rules.md §3 — travel advances (借款): requests, repayments and write-offs in order of date (on one date
-/// requests first, then repayments and write-offs; then file, then line); then settlement at the close.
+/// requests first, then repayments and write-offs; then file, then line); then settlement at the close (`Settlement`).
+/// A request is judged by `requestRules` in order, the first that denies it giving its code; a repayment or
+/// write-off above the balance is refused (`AdjExceedsBalance`).
 public enum Advances {
-    public static let notEligible = "ADV-NOT-ELIGIBLE"
-    public static let lateClaim = "ADV-LATE-CLAIM"
-    public static let overLimit = "ADV-OVER-LIMIT"
-    public static let exceedsBalance = "ADJ-EXCEEDS-BALANCE"
+    /// The rules a request is judged by, in the order rules.md gives them.
+    static let requestRules: [any AdvanceRule.Type] = [AdvNotEligible.self, AdvLateClaim.self, AdvOverLimit.self]
 
     enum Event {
         case request(RowRef, AdvanceRow)
@@ -19,7 +19,7 @@ public enum Advances {
     public static func lateClaimantsOfPrevious(_ ctx: CloseContext, _ s: CloseState) -> Set<String> {
         guard let prev = ctx.ledger.previous else { return [] }
         var set = prev.lateClaimants
-        for l in s.result.expenseLines where l.lateClaim && l.codes.contains(ExpLate.code) && prev.travellers.contains(l.row.employeeId) {
+        for l in s.result.expenseLines where l.lateClaim && l.codes.contains(ExpLate.code.rawValue) && prev.travellers.contains(l.row.employeeId) {
             if let r = ctx.roster[l.row.employeeId], ctx.policy.advanceRoles.contains(r.role) { set.insert(l.row.employeeId) }
         }
         return set
@@ -38,14 +38,11 @@ public enum Advances {
         for ev in events {
             switch ev {
             case .request(let ref, let a):
-                let role = ctx.roster[a.employeeId]?.role
+                let request = AdvanceRequest(row: a, role: ctx.roster[a.employeeId]?.role, balance: current(a.employeeId),
+                                             lateClaimants: late)
                 var codes: [String] = []
-                if role == nil || !ctx.policy.advanceRoles.contains(role!) {
-                    codes = [notEligible]
-                } else if late.contains(a.employeeId) {
-                    codes = [lateClaim]
-                } else if current(a.employeeId) + a.amount > ctx.policy.advanceLimit {
-                    codes = [overLimit]
+                if let rule = requestRules.first(where: { $0.denies(request, ctx) }) {
+                    codes = [rule.code.rawValue]
                 }
                 if codes.isEmpty {
                     balance[a.employeeId] = current(a.employeeId) + a.amount
@@ -55,12 +52,9 @@ public enum Advances {
                                                        codes: codes, balanceAfter: current(a.employeeId)))
             case .reduction(let ref, let a):
                 let before = current(a.employeeId)
-                if a.amount > before {
+                if AdjExceedsBalance.exceeds(a, before) {
                     rejected.insert(ref)
-                    if let i = s.result.inputs.adjustments.firstIndex(where: { $0.ref == ref }) {
-                        s.result.inputs.adjustments[i].reject(exceedsBalance, column: "amount",
-                            "amount \(a.amount) is more than the outstanding advance of \(a.employeeId) at that point (\(before))")
-                    }
+                    AdjExceedsBalance.reject(ref, a, before, &s)
                     continue
                 }
                 balance[a.employeeId] = before - a.amount
@@ -71,18 +65,20 @@ public enum Advances {
         }
         s.result.adjustments = ctx.adjustments.filter { !rejected.contains($0.ref) }.map { AdjustmentResult(ref: $0.ref, row: $0.row) }
 
-        // Settlement.
-        for id in s.order {
-            s.update(id) { e in
-                e.advanceOutstandingBefore = ctx.ledger.balances[id]?.advanceOutstanding ?? .zero
-                e.reimbursement = (e.expensesApproved + e.mealAllowance - e.forfeitedExpenses + e.reimbursementAdjustments).max(.zero)
-                let outstanding = e.advanceOutstandingBefore + e.advancesApproved - e.advanceRepaid - e.advanceWrittenOff
-                e.advanceSettled = outstanding.min(e.reimbursement).max(.zero)
-                e.netPayable = e.reimbursement - e.advanceSettled
-                e.advanceOutstandingAfter = outstanding - e.advanceSettled
-            }
-            let after = s.employees[id]?.advanceOutstandingAfter ?? .zero
-            s.result.balancesAfter[id, default: CarriedBalances()].advanceOutstanding = after
-        }
+        Settlement.apply(ctx, &s)
     }
+}
+
+/// An advance request as the §3 rules see it: the row, the employee's role (nil outside the roster), the
+/// outstanding balance at that point, and the previous period's late claimants.
+struct AdvanceRequest {
+    let row: AdvanceRow
+    let role: Role?
+    let balance: Money
+    let lateClaimants: Set<String>
+}
+
+/// A rule that may deny an advance request (rules.md §3).
+protocol AdvanceRule: Rule {
+    static func denies(_ request: AdvanceRequest, _ ctx: CloseContext) -> Bool
 }

@@ -1,7 +1,7 @@
 import XCTest
 @testable import SalesCore
 
-final class Section8Tests: XCTestCase {
+final class YearEndTests: XCTestCase {
     /// December 2023 with January–November closed for `id`: each month `remitted` of `target`, `settled` settled.
     func year(_ f: inout RulesFixture, _ id: String, remitted: String, target: String?, settled: String,
               decRemitted: String, decTarget: String?) {

@@ -1,7 +1,7 @@
 import XCTest
 @testable import SalesCore
 
-final class Section7Tests: XCTestCase {
+final class QuarterTests: XCTestCase {
     /// Q1 2023 at March's close: January and February closed for `id` with 1000.00 target and `janFeb` remitted each;
     /// March's target 1000.00 and remittance `march`.
     func quarter(_ id: String = "E1", janFeb: String = "1000.00", march: String, factor: Rate = .one,

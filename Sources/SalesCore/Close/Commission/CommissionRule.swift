@@ -1,4 +1,5 @@
-/// rules.md §5 — monthly commission.
+/// rules.md §5 — monthly commission: earned on the month's remittances; settled (`ComSettled`) or deferred
+/// (`ComDeferred`, `ComNoTarget`) against the remittance target.
 ///
 /// The deferred balance does not cross from December into January (§8: the year total replaces it):
 /// January starts from 0 whatever the ledger carries, and December's close carries 0 (PayRule.record).
@@ -30,21 +31,13 @@ public enum CommissionRule {
                 e.commissionDeferredBefore = before
                 if let t = e.remittanceTarget, t.fen > 0 {
                     e.attainment = Rational.ratio4(e.remitted.fen, t.fen)
-                    if policy.settleThreshold.isReached(actual: e.remitted.fen, target: t.fen) {
-                        e.raise("COM-SETTLED")
-                        e.commissionSettled = earned + before
-                        e.commissionDeferredBalance = .zero
+                    if ComSettled.isReached(policy, remitted: e.remitted, target: t) {
+                        ComSettled.raise(&e, earned: earned, before: before)
                     } else {
-                        e.raise("COM-DEFERRED")
-                        e.commissionSettled = .zero
-                        e.commissionDeferredBalance = before + earned
+                        ComDeferred.raise(&e, earned: earned, before: before)
                     }
                 } else {
-                    e.attainment = nil
-                    e.raise("COM-NO-TARGET")
-                    e.raise("COM-DEFERRED")
-                    e.commissionSettled = .zero
-                    e.commissionDeferredBalance = before + earned
+                    ComNoTarget.raise(&e, earned: earned, before: before)
                 }
             }
         }

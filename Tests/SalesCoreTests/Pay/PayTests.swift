@@ -1,7 +1,7 @@
 import XCTest
 @testable import SalesCore
 
-final class Section6Tests: XCTestCase {
+final class PayTests: XCTestCase {
     func test_gross_pay_with_factor_forfeit_and_adjustment() {
         var f = RulesFixture("2023-05")
         f.employee("E1", level: .numbered(2))

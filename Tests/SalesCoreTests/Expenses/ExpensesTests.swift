@@ -3,7 +3,7 @@ import XCTest
 
 /// rules.md §1 — one test per code, named after it. Expected amounts worked out from the defaults:
 /// lodging cap regional_manager 120.00, sales_rep 100.00, +20.00 in 北京/上海/广州; entertainment quota RM 800.00, rep 300.00.
-final class Section1Tests: XCTestCase {
+final class ExpensesTests: XCTestCase {
     func test_EXP_LATE() {
         var f = CloseFixture()
         let onTime = f.expense("R1", "2023-03-10", .transport, "50.00", mode: .bus, submitted: "2023-04-25")

@@ -1,4 +1,5 @@
-/// rules.md §7 — quarterly review, at the close of March, June, September and December.
+/// rules.md §7 — quarterly review, at the close of March, June, September and December: the quarter's sums per
+/// employee, who is assessed, and the codes (`QtrIncomplete`, `QtrCut`, `QtrRestored`, `QtrReview`, `QtrPromote`).
 public enum QuarterReview {
     /// The quarter's figures for one employee: earlier months from the ledger as closed, this month from the close.
     struct Sums {
@@ -36,9 +37,8 @@ public enum QuarterReview {
         let year = period.year, quarter = period.quarter
         let lastDay = period.lastDay
 
-        let incomplete = period.quarterMonths.contains { $0 != period && !ctx.ledger.isClosed($0) }
-        if incomplete {
-            s.result.quarter = QuarterBlock(year: year, quarter: quarter, codes: ["QTR-INCOMPLETE"], employees: [])
+        if QtrIncomplete.applies(ctx) {
+            s.result.quarter = QuarterBlock(year: year, quarter: quarter, codes: [QtrIncomplete.code.rawValue], employees: [])
             return
         }
 
@@ -58,25 +58,22 @@ public enum QuarterReview {
             var next = current
             var belowCut = false, promoteQualified = false
             if assessed {
-                belowCut = !policy.quarterCutThreshold.isReached(actual: q.remitted.fen, target: q.target.fen)
+                belowCut = QtrCut.isBelow(policy, q)
                 if belowCut {
-                    codes.append("QTR-CUT")
+                    codes.append(QtrCut.code.rawValue)
                     next = policy.cutFactor
-                } else if policy.quarterRestoreThreshold.isReached(actual: q.remitted.fen, target: q.target.fen) {
+                } else if QtrRestored.isReached(policy, q) {
                     next = .one
-                    if current < .one { codes.append("QTR-RESTORED") }
+                    if QtrRestored.restores(current) { codes.append(QtrRestored.code.rawValue) }
                 }
-                promoteQualified = policy.promoteThreshold.isReached(actual: q.remitted.fen, target: q.target.fen)
-                    && q.newOutlets >= q.newOutletsTarget
+                promoteQualified = QtrPromote.qualifies(policy, q)
 
                 let prev = ctx.ledger.quarters[id]?.first { $0.index == thisIndex - 1 }
-                if belowCut, let p = prev, p.assessed, p.belowCut {
-                    codes.append("QTR-REVIEW")
+                if QtrReview.applies(belowCut: belowCut, previous: prev) {
+                    codes.append(QtrReview.code.rawValue)
                 }
-                // Quarters before a change of level do not count: the preceding quarter must have been
-                // recorded (at its close) at the employee's current roster level.
-                if promoteQualified, e.level != .numbered(1), let p = prev, p.assessed, p.promoteQualified, p.level == e.level {
-                    codes.append("QTR-PROMOTE")
+                if QtrPromote.applies(qualified: promoteQualified, level: e.level, previous: prev) {
+                    codes.append(QtrPromote.code.rawValue)
                 }
             }
             listed.append(QuarterEmployee(employeeId: id, attainment: attainment, assessed: assessed, nextPayFactor: next,

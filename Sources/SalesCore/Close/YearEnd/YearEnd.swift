@@ -1,12 +1,13 @@
-/// rules.md §8 — year-end, at the close of December.
+/// rules.md §8 — year-end, at the close of December: the year's remittances, target and commission paid per
+/// employee (earlier months from the ledger as closed), and the codes (`YrIncomplete`, `YrBonus`).
 public enum YearEnd {
     public static func apply(_ ctx: CloseContext, _ s: inout CloseState) {
         let period = ctx.period
         guard period.month == 12 else { return }
         let policy = ctx.policy
         let months = (1...12).map { Period(year: period.year, month: $0)! }
-        if months.contains(where: { $0 != period && !ctx.ledger.isClosed($0) }) {
-            s.result.year = YearBlock(year: period.year, codes: ["YR-INCOMPLETE"], employees: [])
+        if YrIncomplete.applies(ctx, months) {
+            s.result.year = YearBlock(year: period.year, codes: [YrIncomplete.code.rawValue], employees: [])
             return
         }
         let dec31 = period.lastDay
@@ -31,13 +32,8 @@ public enum YearEnd {
                                            codes: [], remitted: remitted, target: target))
                 continue
             }
-            let rate = policy.yearEndRate(actual: remitted.fen, target: target.fen)
-            let total = remitted.times(rate)
-            let bonus = (total - paid).max(.zero)
-            listed.append(YearEmployee(employeeId: id, attainment: Rational.ratio4(remitted.fen, target.fen), rate: rate,
-                                       yearTotal: total, paid: paid, bonus: bonus, codes: ["YR-BONUS"],
-                                       remitted: remitted, target: target))
-            s.update(id) { $0.raise("YR-BONUS") }
+            listed.append(YrBonus.employee(id, policy, remitted: remitted, target: target, paid: paid))
+            s.update(id) { $0.raise(YrBonus.code.rawValue) }
         }
         s.result.year = YearBlock(year: period.year, codes: [], employees: listed)
     }

@@ -1,7 +1,7 @@
 import XCTest
 @testable import SalesCore
 
-final class Section5Tests: XCTestCase {
+final class CommissionTests: XCTestCase {
     func test_COM_SETTLED() {
         var f = RulesFixture("2023-03")
         f.employee("E1")

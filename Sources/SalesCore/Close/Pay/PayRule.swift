@@ -1,4 +1,4 @@
-/// rules.md §6 — pay inputs; and what the ledger keeps per employee and month (`monthsAfter`,
+/// rules.md §6 — pay (`GrossPay`); and what the ledger keeps per employee and month (`monthsAfter`,
 /// the deferred commission and pay factor of `balancesAfter`), written here because §9 and the
 /// audit forfeits have set commission adjustments and forfeits by now. §7 overwrites the pay factor
 /// carried at a quarter's close.
@@ -9,23 +9,7 @@ public enum PayRule {
     }
 
     public static func apply(_ ctx: CloseContext, _ s: inout CloseState) {
-        let policy = ctx.policy
-        for id in s.order {
-            guard let emp = s.employees[id] else { continue }
-            guard emp.active, policy.payRoles.contains(emp.role) else {
-                s.update(id) { e in e.payFactor = nil; e.basePay = nil; e.performancePay = nil; e.grossPay = nil }
-                continue
-            }
-            let factor = currentFactor(ctx, id)
-            s.update(id) { e in
-                let perf = policy.performancePay[e.level] ?? .zero
-                let base = policy.baseSalary + perf
-                e.performancePay = perf
-                e.basePay = base
-                e.payFactor = factor
-                e.grossPay = base.times(factor) + e.commissionSettled - e.commissionForfeited + e.commissionAdjustments
-            }
-        }
+        GrossPay.apply(ctx, &s)
         record(ctx, &s)
     }
 
