@@ -175,8 +175,14 @@ public enum Runner {
             out += "note: no \(kind.rawValue) file\n"
         }
         for f in set.ignoredFiles { out += "\(f.file): note: not read: \(f.reason)\n" }
+        // A column wrong on most rows of a file stops the close: said above the rows, as the close says it (exit 2).
+        let wholeColumns = WholeColumnStop.find(set.files, policy: prep.policy)
+        for w in wholeColumns { out += w.message + "\n" }
         for r in tally.rejected {
             out += "\(r.file):\(r.line):\(max(1, r.columnNumber)): error: \(r.issue.code) \(r.issue.message)\n"
+        }
+        if !wholeColumns.isEmpty {
+            return (out, RunError(.input, "error: the close would stop: \(wholeColumns.count == 1 ? "a whole column fails" : "whole columns fail") (above); nothing was written"))
         }
         if period == nil {
             // The report of what was read still helps; then the clear error, exit 2.
@@ -194,6 +200,9 @@ public enum Runner {
         if let failure = prep.inputs.streamedSales?.intake.storeFailure {
             throw RunError(.writeFailed, "error: the order lines could not be kept in the temporary folder \(TempSpace.directory) (TMPDIR): \(failure); nothing was changed")
         }
+        // A column wrong on most rows of a file (inputs.md "Errors"): one message per such column, exit 2, nothing written.
+        let wholeColumns = WholeColumnStop.find(prep.inputs.files, policy: prep.policy)
+        if !wholeColumns.isEmpty { throw RunError(.input, wholeColumns.map(\.message)) }
         for f in prep.inputs.files {
             progress("read \(f.file): \(f.rows) rows (\(f.kind.rawValue), \(f.encoding))")
             if f.rows == 0 { note("\(f.file): note: header only: no \(f.kind.rawValue) this month") }

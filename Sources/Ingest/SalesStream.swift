@@ -199,6 +199,7 @@ extension InputReader {
             var p = self
             p.parallelThreshold = Int.max   // one core types the rows; the other checks and folds them
             p.dropCleanSalesMoney = true
+            p.settleDateOrders = false   // a file with day-first or month-first dates in its head is not streamed
             return p
         }()
         let chunkSize = state.options.chunkSize
@@ -238,7 +239,7 @@ extension InputReader {
                                               strayQuoteDelimiters: file.scanner.strayQuoteDelimiters)
                     var parsed: [InputRow<SaleRow>] = []
                     let report = try parser.rows(part, fileOrder, RowBuilders.sales, &parsed)
-                    result.add(rows: report.rows, blank: report.blank)
+                    result.add(rows: report.rows, blank: report.blank, failures: report.columnFailures)
                     line += InputReader.lineBreaks(text, from: 0, to: text.count)
                     channel.put(parsed)
                 }
@@ -253,7 +254,8 @@ extension InputReader {
         if let e = result.failure { throw e }
         return FileReport(file: file.name, kind: file.kind, encoding: file.encoding, delimiter: file.delimiter,
                           sha256: hasher?.finish() ?? "", rows: result.rows, blank: result.blank,
-                          ignoredColumns: file.match.ignored, recognisedBy: file.recognisedBy)
+                          ignoredColumns: file.match.ignored, recognisedBy: file.recognisedBy,
+                          columnFailures: result.failures(in: Schemas.schema(file.kind)))
     }
 
     /// Where the last whole record of a chunk of whole lines ends: after its last line break when no quoted field is
@@ -319,7 +321,22 @@ final class ProducerResult: @unchecked Sendable {
     private let lock = NSLock()
     private(set) var rows = 0, blank = 0
     private(set) var failure: FileError? = nil
-    func add(rows r: Int, blank b: Int) { lock.lock(); rows += r; blank += b; lock.unlock() }
+    private var columns: [String: ColumnFailures] = [:]
+    func add(rows r: Int, blank b: Int, failures: [ColumnFailures] = []) {
+        lock.lock(); defer { lock.unlock() }
+        rows += r; blank += b
+        for f in failures {
+            guard var c = columns[f.column] else { columns[f.column] = f; continue }
+            c.failed += f.failed
+            for v in f.samples where c.samples.count < ColumnTally.sampleCount && !c.samples.contains(v) { c.samples.append(v) }
+            columns[f.column] = c
+        }
+    }
+    /// The chunks' column failures added up, in the kind's column order.
+    func failures(in schema: KindSchema) -> [ColumnFailures] {
+        lock.lock(); defer { lock.unlock() }
+        return schema.columns.compactMap { columns[$0.name] }
+    }
     func fail(_ e: FileError) { lock.lock(); if failure == nil { failure = e }; lock.unlock() }
 }
 

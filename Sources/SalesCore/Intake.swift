@@ -123,10 +123,13 @@ public struct FileReport: Sendable, Hashable, Codable {
     public var ignoredColumns: [String]
     /// How the kind was decided: "name" or "header".
     public var recognisedBy: String
+    /// The columns whose values failed to read on some rows, in the kind's column order (for `WholeColumnStop`).
+    public var columnFailures: [ColumnFailures]
     public init(file: String, kind: InputKind, encoding: String, delimiter: String, sha256: String, rows: Int, blank: Int,
-                ignoredColumns: [String], recognisedBy: String) {
+                ignoredColumns: [String], recognisedBy: String, columnFailures: [ColumnFailures] = []) {
         self.file = file; self.kind = kind; self.encoding = encoding; self.delimiter = delimiter; self.sha256 = sha256
         self.rows = rows; self.blank = blank; self.ignoredColumns = ignoredColumns; self.recognisedBy = recognisedBy
+        self.columnFailures = columnFailures
     }
 }
 
