@@ -97,8 +97,8 @@ public enum Runner {
         if streamSales {
             // A run that writes nothing (check, hashes off) counts the lines instead of keeping them.
             let keep = hashes
-            reader.salesStreaming = SalesStreaming(period: period, makeStore: { () -> OrderLineStore in
-                keep ? SpillOrderLines() : CountingOrderLines()
+            reader.salesStreaming = SalesStreaming(makeSink: {
+                SalesIntakeSink(period: period, makeStore: { () -> OrderLineStore in keep ? SpillOrderLines() : CountingOrderLines() })
             })
         }
         do { set = try reader.read(directory: inputs) }

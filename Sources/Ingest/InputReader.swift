@@ -115,7 +115,7 @@ public struct InputReader: Sendable {
             }.joined(separator: "; ")
             throw FileError(file: directory, message: "required input missing: \(list)")
         }
-        var intake: SalesIntakeState? = nil
+        var sink: SalesRowSink? = nil
         for kind in InputKind.allCases {
             let files = prepared.filter { $0.kind == kind }  // already in code-point order
             for (order, file) in files.enumerated() {
@@ -123,25 +123,27 @@ public struct InputReader: Sendable {
                     try readRows(file, fileOrder: order, into: &set)
                     continue
                 }
-                // Sales rows go through one intake, in file order: checked, folded, only the rejected ones kept.
-                if intake == nil {
+                // Sales rows go to one sink, in file order, whatever their size: only the rows it does not take are kept.
+                if sink == nil {
                     let expected = prepared.filter { $0.kind == .sales }.reduce(0) { $0 + InputReader.estimatedRows($1, streamed[$1.name]) }
-                    intake = SalesIntakeState(options: streaming, roster: Validation.rosterIndex(&set.roster), expectedLines: expected)
+                    sink = streaming.makeSink()
+                    sink!.begin(roster: &set.roster, expectedRows: expected)
                 }
                 if let input = streamed[file.name] {
-                    set.files.append(try streamSales(file, input: input, fileOrder: order, state: &intake!, into: &set))
+                    set.files.append(try streamSales(file, input: input, fileOrder: order, sink: sink!, chunkSize: streaming.chunkSize,
+                                                     recordLimit: streaming.recordLimit, into: &set))
                 } else {
                     var whole = InputSet()
                     try readRows(file, fileOrder: order, into: &whole)
                     set.files.append(contentsOf: whole.files)
-                    for i in whole.sales.indices where !intake!.take(&whole.sales[i]) { set.sales.append(whole.sales[i]) }
+                    for i in whole.sales.indices where !sink!.take(&whole.sales[i]) {
+                        whole.sales[i].raw = whole.sales[i].raw   // its own String: the file's text can go
+                        set.sales.append(whole.sales[i])
+                    }
                 }
             }
         }
-        intake?.intake?.finish()
-        if let state = intake, let made = state.intake {
-            set.streamedSales = StreamedSales(intake: made, streamed: true, months: state.months)
-        }
+        sink?.finish(into: &set)
         let digests = hashes.results()
         for i in set.files.indices { if let d = digests[set.files[i].file] { set.files[i].sha256 = d } }
         return set

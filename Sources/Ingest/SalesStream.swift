@@ -1,52 +1,20 @@
 import Foundation
 import SalesCore
 
-/// How the ingest streams sales files (issue 7): each file is read in chunks, its rows checked and folded by one
-/// `SalesIntake` as they are parsed, the accepted lines handed to a line store, and only the rejected rows kept.
-/// Memory grows with employees and customers (and a 12-byte digest per order line), not with the file.
+/// How the ingest streams sales files (issue 7): each file is read in chunks and its rows handed, as they are typed
+/// and in reading order, to a `SalesRowSink` the caller supplies (the close passes SalesCore's `SalesIntakeSink`,
+/// which checks and folds them); only the rows the sink does not take are kept. Memory grows with what the sink keeps,
+/// not with the file.
 public struct SalesStreaming: Sendable {
-    /// The period being closed; nil: the month of the first row that parses (a close with rows of several months
-    /// stops anyway, and `check` reads such a folder again without streaming).
-    public var period: Period?
-    /// Where the accepted lines go (the runner spills them to temporary files).
-    public var makeStore: @Sendable () -> OrderLineStore
+    /// Makes the sink for one reading of a folder.
+    public var makeSink: @Sendable () -> SalesRowSink
     /// Bytes read at a time.
     public var chunkSize: Int
     /// The most one record may hold (its lines carried from chunk to chunk): a longer one is a FileError.
     public var recordLimit = InputFile.recordLimit
 
-    public init(period: Period?, chunkSize: Int = 4 << 20, makeStore: @escaping @Sendable () -> OrderLineStore) {
-        self.period = period; self.chunkSize = max(16, chunkSize); self.makeStore = makeStore
-    }
-}
-
-/// The sales intake while the ingest runs: made when the first row that parses is read.
-struct SalesIntakeState {
-    var intake: SalesIntake?
-    var months: Set<Period> = []
-    var lastMonth: Period? = nil
-    let options: SalesStreaming
-    let roster: [String: RosterRow]
-    let expectedLines: Int
-
-    /// Checks and folds a parsed row; false for a rejected one, to be kept (now with its own copy of its text).
-    mutating func take(_ row: inout InputRow<SaleRow>) -> Bool {
-        if let v = row.value, row.issue == nil, v.date.period != lastMonth {
-            lastMonth = v.date.period
-            months.insert(v.date.period)
-        }
-        if intake == nil, let v = row.accepted {
-            intake = SalesIntake(roster: roster, period: options.period ?? v.date.period, store: options.makeStore(),
-                                 expectedLines: expectedLines)
-        }
-        if intake != nil {
-            // In place: the intake is never copied. A line store that fails (a full disk) is reported by the runner.
-            if intake!.take(&row) { return true }
-        }
-        row.raw = row.raw   // its own String: the chunk it points into is about to go
-        // Its money cells back (a streamed row that parsed came without them), for the rejected sums.
-        if row.money.isEmpty, let v = row.value { row.money = SalesIntake.moneyCells(of: v) }
-        return false
+    public init(chunkSize: Int = 4 << 20, makeSink: @escaping @Sendable () -> SalesRowSink) {
+        self.chunkSize = max(16, chunkSize); self.makeSink = makeSink
     }
 }
 
@@ -188,9 +156,9 @@ extension InputReader {
     }
 
     /// Reads a streamed sales file in two stages that run at once: a reader thread reads chunks, cuts them where the
-    /// scanner ends a record and types the rows; this thread checks and folds them in reading order (the intake),
-    /// appending the rejected rows to `set.sales`. At most two chunks' rows wait between the stages.
-    func streamSales(_ file: PreparedFile, input: InputFile, fileOrder: Int, state: inout SalesIntakeState,
+    /// scanner ends a record and types the rows; this thread hands them to the sink in reading order, appending the
+    /// rows it does not take to `set.sales`. At most two chunks' rows wait between the stages.
+    func streamSales(_ file: PreparedFile, input: InputFile, fileOrder: Int, sink: SalesRowSink, chunkSize: Int, recordLimit: Int,
                      into set: inout InputSet) throws(FileError) -> FileReport {
         let hasher = computeHashes ? ChunkHasher() : nil
         let channel = BatchChannel<[InputRow<SaleRow>]>(capacity: 2)
@@ -202,8 +170,6 @@ extension InputReader {
             p.settleDateOrders = false   // a file with day-first or month-first dates in its head is not streamed
             return p
         }()
-        let chunkSize = state.options.chunkSize
-        let recordLimit = state.options.recordLimit
         let done = DispatchSemaphore(value: 0)
         Thread.detachNewThread {
             defer { channel.close(); done.signal() }
@@ -248,7 +214,10 @@ extension InputReader {
             }
         }
         while var rows = channel.take() {
-            for i in rows.indices where !state.take(&rows[i]) { set.sales.append(rows[i]) }
+            for i in rows.indices where !sink.take(&rows[i]) {
+                rows[i].raw = rows[i].raw   // its own String: the chunk it points into is about to go
+                set.sales.append(rows[i])
+            }
         }
         done.wait()
         if let e = result.failure { throw e }

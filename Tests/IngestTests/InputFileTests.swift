@@ -97,7 +97,7 @@ final class InputFileTests: XCTestCase {
         XCTAssertEqual(ftruncate(fd, off_t(3) << 30), 0)
         close(fd)
         var reader = InputReader(cityAliases: [])
-        reader.salesStreaming = SalesStreaming(period: Period(year: 2023, month: 3)!, makeStore: { MemoryOrderLines() })
+        reader.salesStreaming = SalesStreaming(makeSink: { SalesIntakeSink(period: Period(year: 2023, month: 3)!, makeStore: { MemoryOrderLines() }) })
         for r in [reader, InputReader(cityAliases: [])] {
             let e = try XCTUnwrap(expectFileError { _ = try r.read(directory: folder.path) })
             XCTAssertEqual(e.file, "sales.csv")
@@ -122,7 +122,7 @@ final class InputFileTests: XCTestCase {
         let header = "date,order_id,employee_id,customer_id,product,quantity,amount\n"
         folder.write("sales.csv", Array(header.utf8) + [UInt8](repeating: 0x61, count: 300_000))
         var reader = InputReader(cityAliases: [])
-        reader.salesStreaming = SalesStreaming(period: Period(year: 2023, month: 3)!, chunkSize: 1 << 12, makeStore: { MemoryOrderLines() })
+        reader.salesStreaming = SalesStreaming(chunkSize: 1 << 12, makeSink: { SalesIntakeSink(period: Period(year: 2023, month: 3)!, makeStore: { MemoryOrderLines() }) })
         reader.salesStreaming!.recordLimit = 100_000
         let e = try XCTUnwrap(expectFileError { _ = try reader.read(directory: folder.path) })
         XCTAssertEqual(e.file, "sales.csv")

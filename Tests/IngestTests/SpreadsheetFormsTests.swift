@@ -147,7 +147,7 @@ final class SpreadsheetFormsTests: XCTestCase {
         folder.write("roster.csv", "employee_id,name,role,region,hire_date\nE1,张三,sales_rep,华东,2020-01-01\n")
         folder.write("sales.csv", text)
         var streaming = InputReader(cityAliases: [])
-        streaming.salesStreaming = SalesStreaming(period: Period(year: 2023, month: 1)!, chunkSize: 512, makeStore: { MemoryOrderLines() })
+        streaming.salesStreaming = SalesStreaming(chunkSize: 512, makeSink: { SalesIntakeSink(period: Period(year: 2023, month: 1)!, makeStore: { MemoryOrderLines() }) })
         let s = try streaming.read(directory: folder.path)
         XCTAssertEqual(s.files.first { $0.kind == .sales }?.columnFailures, [])
         XCTAssertEqual(s.sales.filter { $0.issue?.code == "ROW-BAD-VALUE" }.count, 0)
