@@ -90,7 +90,8 @@ public struct RowContext {
 
     mutating func fail(_ code: String, _ column: Col, _ message: String) {
         let i = layout.fieldIndex[column.id]
-        if code == "ROW-BAD-VALUE" && i >= 0 && i < fields.count {
+        // A value of the wrong type or form, or an id Excel turned into scientific notation: the column failed here.
+        if (code == "ROW-BAD-VALUE" || code == "ROW-EXCEL-DAMAGE") && i >= 0 && i < fields.count {
             let shown = String(decoding: fields[i].bytes(text, scratch), as: UTF8.self)
             tally(column) { $0.fail(shown) }
         }
@@ -266,8 +267,8 @@ struct DateEvidence: Sendable, Equatable {
     }
 }
 
-/// One column's failures over a file (ROW-BAD-VALUE on it: a value of the wrong type or form), with a few of the
-/// values as written, and its dates.
+/// One column's failures over a file (ROW-BAD-VALUE on it: a value of the wrong type or form; ROW-EXCEL-DAMAGE: an id
+/// in scientific notation), with a few of the values as written, and its dates.
 struct ColumnTally: Sendable, Equatable {
     var failed = 0
     var samples: [String] = []

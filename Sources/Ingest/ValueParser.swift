@@ -557,7 +557,9 @@ public enum ValueParser {
             table.map { "\(english($0.0)) (\($0.1.joined(separator: ", ")))" }.joined(separator: ", ")
         }
         switch type {
-        case .text, .city: return "any text"
+        case .text: return "text; an id or number as written, exported as text (not a number Excel turned into "
+            + "scientific notation such as 1.23457E+11: format the column as Text in Excel and export again)"
+        case .city: return "any text"
         case .money: return moneyForms
         case .decimal: return "12, 12.5, 1,234.5678, -3; at most 4 decimals"
         case .integer: return "0, 1, 2, 12 …"

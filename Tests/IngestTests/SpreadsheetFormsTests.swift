@@ -176,4 +176,16 @@ final class SpreadsheetFormsTests: XCTestCase {
         XCTAssertTrue(m.contains("\"$10.00\""), m)
         XCTAssertTrue(m.contains(ValueParser.moneyForms), m)
     }
+
+    func testAReceiptNumberColumnInScientificNotationCountsAsFailing() throws {
+        var text = header
+        for i in 0..<12 { text += "C\(i),E1,2023-03-0\(1 + i % 9),meals,北京,10.00,9.78E+0\(i % 9 + 1),2023-04-02\n" }
+        let (_, set) = try readOne("expenses.csv", text)
+        XCTAssertTrue(set.expenses.allSatisfy { $0.issue?.code == "ROW-EXCEL-DAMAGE" })
+        let f = try XCTUnwrap(set.files[0].columnFailures.first)
+        XCTAssertEqual(f.column, "receipt_no")
+        XCTAssertEqual(f.failed, 12)
+        XCTAssertTrue(f.forms.contains("scientific notation"), f.forms)
+        XCTAssertEqual(WholeColumnStop.find(set.files, policy: .default).map(\.failure.column), ["receipt_no"])
+    }
 }
