@@ -69,10 +69,20 @@ extension InputReader {
         var at = skip
         var carry: [UInt8] = []
         while true {
-            var chunk = try input.read(at: at, upTo: chunkSize)
-            at += chunk.count
-            let last = chunk.count < chunkSize
-            if !carry.isEmpty { chunk.insert(contentsOf: carry, at: 0); carry = [] }
+            // The carried bytes, then up to `chunkSize` bytes read straight after them.
+            var failure: FileError? = nil
+            var got = 0
+            var chunk = [UInt8](unsafeUninitializedCapacity: carry.count + chunkSize) { b, count in
+                _ = b.initialize(from: carry)
+                do throws(FileError) {
+                    got = try input.read(at: at, into: UnsafeMutableRawBufferPointer(UnsafeMutableBufferPointer(rebasing: b[carry.count...])))
+                } catch { failure = error }
+                count = carry.count + got
+            }
+            if let failure { throw failure }
+            at += got
+            carry = []
+            let last = got < chunkSize
             if !last {
                 // A multi-byte sequence the chunk cuts: its lead byte and what follows wait for the next chunk.
                 var k = chunk.count - 1, back = 0

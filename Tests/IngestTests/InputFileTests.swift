@@ -138,6 +138,23 @@ final class InputFileTests: XCTestCase {
         XCTAssertEqual(set.sales.first?.issue?.code, "ROW-UNBALANCED-QUOTE")
     }
 
+    /// The clean-UTF-8 pass reads fixed chunks: a multi-byte character cut at a chunk's end is whole in the next.
+    func testTheCleanUTF8PassAgreesWithTheDecoderWhateverTheChunks() throws {
+        let text = Array(("日期,订单号\n" + String(repeating: "襄城农资总经销,有机肥😀\n", count: 40)).utf8)
+        folder.write("clean.csv", text)
+        var bad = text
+        bad[200] = 0xFF
+        folder.write("bad.csv", bad)
+        var nul = text
+        nul[300] = 0
+        folder.write("nul.csv", nul)
+        for chunk in [1, 2, 3, 4, 5, 16, 17, 1 << 12] {
+            XCTAssertTrue(try InputReader.isCleanUTF8(try InputFile.open(path("clean.csv")), chunkSize: chunk, skip: 0), "chunk \(chunk)")
+            XCTAssertFalse(try InputReader.isCleanUTF8(try InputFile.open(path("bad.csv")), chunkSize: chunk, skip: 0), "chunk \(chunk)")
+            XCTAssertFalse(try InputReader.isCleanUTF8(try InputFile.open(path("nul.csv")), chunkSize: chunk, skip: 0), "chunk \(chunk)")
+        }
+    }
+
     func testSpecialFilesInTheInputsFolderAreFileErrorsNamingThem() throws {
         folder.writeRequired(except: [.attendance])
         XCTAssertEqual(mkfifo(path("attendance.csv"), 0o600), 0)
