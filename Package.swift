@@ -52,7 +52,7 @@ let package = Package(
         .testTarget(name: "XlsxWriterTests", dependencies: ["XlsxWriter", "XlsxReader"]),
         .testTarget(name: "PolicyFileTests", dependencies: ["PolicyFile", "SalesCore"]),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "SalesCore", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "EndToEndTests", dependencies: ["XlsxReader", "SalesCore"], exclude: ["Golden"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["XlsxReader", "SalesCore"], exclude: ["Golden", "Fixtures"]),
         .testTarget(name: "DemoTests", dependencies: ["Demo", "SalesCore"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "SalesCore", "XlsxReader", "XlsxWriter"]),
         .testTarget(name: "CloseRunnerTests", dependencies: ["CloseRunner", "SalesCore"]),

@@ -98,8 +98,8 @@ public enum Runner {
         if streamSales {
             // A run that writes nothing (check, hashes off) counts the lines instead of keeping them.
             let keep = hashes
-            reader.salesStreaming = SalesStreaming(period: period, makeStore: { () -> OrderLineStore in
-                keep ? SpillOrderLines() : CountingOrderLines()
+            reader.salesStreaming = SalesStreaming(makeSink: {
+                SalesIntakeSink(period: period, makeStore: { () -> OrderLineStore in keep ? SpillOrderLines() : CountingOrderLines() })
             })
         }
         do { set = try reader.read(directory: inputs) }
@@ -147,11 +147,11 @@ public enum Runner {
                              lang: Language = .en) throws -> (report: String, stop: RunError?) {
         var prep = try prepare(inputs: inputs, hashes: false, streamSales: true, period: given)
         var out = ""
-        var period: Period? = try? Self.period(given, prep.inputs)
-        if period == nil || prep.inputs.streamedSales.map({ $0.streamed && $0.intake.period != period }) == true {
-            // No one month to check against: the sales rows were checked against a guess; read them again, kept whole.
-            prep = try prepare(inputs: inputs, hashes: false)
-            period = try? Self.period(given, prep.inputs)
+        let period: Period? = try? Self.period(given, prep.inputs)
+        if period == nil {
+            // No one month to check against (the folder is read once): the sales rows were checked against a guess, the
+            // month of the first; the report shows them as read, so a row that parsed counts as read, not rejected.
+            for i in prep.inputs.sales.indices where prep.inputs.sales[i].value != nil { prep.inputs.sales[i].issue = nil }
         }
         var result: CloseResult? = nil
         // A missing or empty ledger beside closed months: the close would stop (exit 3); check says so after its report and exits 2.
@@ -200,9 +200,15 @@ public enum Runner {
             out += zh ? "note: 没有\(kind.zhName)文件（\(kind.rawValue)）\n" : "note: no \(kind.rawValue) file\n"
         }
         for f in set.ignoredFiles { out += MessageText.line("\(f.file): note: not read: \(f.reason)", lang) + "\n" }
+        // A column wrong on most rows of a file stops the close: said above the rows, as the close says it (exit 2).
+        let wholeColumns = WholeColumnStop.find(set.files, policy: prep.policy)
+        for w in wholeColumns { out += MessageText.line(w.message, lang) + "\n" }
         for r in tally.rejected {
             let message = MessageText.render(r.issue.message, lang, headers: headers[r.file] ?? [:])
             out += "\(r.file):\(r.line):\(max(1, r.columnNumber)): error: \(r.issue.code) \(message)\n"
+        }
+        if !wholeColumns.isEmpty {
+            return (out, RunError(.input, "error: the close would stop: \(wholeColumns.count == 1 ? "a whole column fails" : "whole columns fail") (above); nothing was written"))
         }
         if period == nil {
             // The report of what was read still helps; then the clear error, exit 2.
@@ -225,6 +231,9 @@ public enum Runner {
         if let failure = prep.inputs.streamedSales?.intake.storeFailure {
             throw RunError(.writeFailed, "error: the order lines could not be kept in the temporary folder \(TempSpace.directory) (TMPDIR): \(failure); nothing was changed")
         }
+        // A column wrong on most rows of a file (inputs.md "Errors"): one message per such column, exit 2, nothing written.
+        let wholeColumns = WholeColumnStop.find(prep.inputs.files, policy: prep.policy)
+        if !wholeColumns.isEmpty { throw RunError(.input, wholeColumns.map(\.message)) }
         for f in prep.inputs.files {
             progress("read \(f.file): \(f.rows) rows (\(f.kind.rawValue), \(f.encoding))")
             if f.rows == 0 { note("\(f.file): note: header only: no \(f.kind.rawValue) this month") }

@@ -34,13 +34,13 @@ public final class InputFile: @unchecked Sendable {
         self.path = path; self.name = name; self.fd = fd; self.size = size
     }
 
-    deinit { _ = Glibc.close(fd) }
+    deinit { closeDescriptor(fd) }
 
     /// Opens `path` for reading when it is (or links to) a regular file; otherwise a FileError naming `name`
     /// (by default the path's last component).
     public static func open(_ path: String, name: String? = nil) throws(FileError) -> InputFile {
         let name = name ?? (path as NSString).lastPathComponent
-        let fd = Glibc.open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        let fd = openDescriptor(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else {
             let e = errno
             let why: String
@@ -56,12 +56,12 @@ public final class InputFile: @unchecked Sendable {
         var st = stat()
         guard fstat(fd, &st) == 0 else {
             let why = String(cString: strerror(errno))
-            _ = Glibc.close(fd)
+            closeDescriptor(fd)
             throw FileError(file: name, message: "the file cannot be read: \(why)")
         }
         let type = st.st_mode & S_IFMT
         guard type == S_IFREG else {
-            _ = Glibc.close(fd)
+            closeDescriptor(fd)
             let what: String
             switch type {
             case S_IFIFO: what = "a FIFO (named pipe)"
@@ -148,3 +148,7 @@ public final class InputFile: @unchecked Sendable {
         return "\(bytes) bytes"
     }
 }
+
+// The C calls by other names: inside `InputFile`, `open` and `close` would name its own members.
+private func openDescriptor(_ path: String, _ flags: Int32) -> Int32 { open(path, flags) }
+private func closeDescriptor(_ fd: Int32) { _ = close(fd) }

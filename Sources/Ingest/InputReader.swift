@@ -33,6 +33,9 @@ public struct InputReader: Sendable {
     public var salesStreaming: SalesStreaming? = nil
     /// Streamed sales rows that parse keep no money cells (the intake sums their values): set by the stream only.
     var dropCleanSalesMoney = false
+    /// Whether a file's day-first or month-first date columns are settled over the whole file (off for the stream's
+    /// chunks: a sales file with such dates in its head is read whole instead, see `streamable`).
+    var settleDateOrders = true
     /// The first bytes read to decide a file's kind before it is streamed.
     static let headBytes = 1 << 20
 
@@ -118,7 +121,7 @@ public struct InputReader: Sendable {
             }.joined(separator: "; ")
             throw FileError(file: directory, message: "required input missing: \(list)")
         }
-        var intake: SalesIntakeState? = nil
+        var sink: SalesRowSink? = nil
         for kind in InputKind.allCases {
             let files = prepared.filter { $0.kind == kind }  // already in code-point order
             for (order, file) in files.enumerated() {
@@ -126,25 +129,27 @@ public struct InputReader: Sendable {
                     try readRows(file, fileOrder: order, into: &set)
                     continue
                 }
-                // Sales rows go through one intake, in file order: checked, folded, only the rejected ones kept.
-                if intake == nil {
+                // Sales rows go to one sink, in file order, whatever their size: only the rows it does not take are kept.
+                if sink == nil {
                     let expected = prepared.filter { $0.kind == .sales }.reduce(0) { $0 + InputReader.estimatedRows($1, streamed[$1.name]) }
-                    intake = SalesIntakeState(options: streaming, roster: Validation.rosterIndex(&set.roster), expectedLines: expected)
+                    sink = streaming.makeSink()
+                    sink!.begin(roster: &set.roster, expectedRows: expected)
                 }
                 if let input = streamed[file.name] {
-                    set.files.append(try streamSales(file, input: input, fileOrder: order, state: &intake!, into: &set))
+                    set.files.append(try streamSales(file, input: input, fileOrder: order, sink: sink!, chunkSize: streaming.chunkSize,
+                                                     recordLimit: streaming.recordLimit, into: &set))
                 } else {
                     var whole = InputSet()
                     try readRows(file, fileOrder: order, into: &whole)
                     set.files.append(contentsOf: whole.files)
-                    for i in whole.sales.indices where !intake!.take(&whole.sales[i]) { set.sales.append(whole.sales[i]) }
+                    for i in whole.sales.indices where !sink!.take(&whole.sales[i]) {
+                        whole.sales[i].raw = whole.sales[i].raw   // its own String: the file's text can go
+                        set.sales.append(whole.sales[i])
+                    }
                 }
             }
         }
-        intake?.intake?.finish()
-        if let state = intake, let made = state.intake {
-            set.streamedSales = StreamedSales(intake: made, streamed: true, months: state.months)
-        }
+        sink?.finish(into: &set)
         let digests = hashes.results()
         for i in set.files.indices { if let d = digests[set.files[i].file] { set.files[i].sha256 = d } }
         return set
@@ -161,6 +166,13 @@ public struct InputReader: Sendable {
         guard !bytes.isEmpty, let file = try? prepare(name: name, bytes: bytes, hash: false), file.kind == .sales,
               file.encoding == "utf-8" || file.encoding == "utf-8-bom",
               try InputReader.isCleanUTF8(input, chunkSize: chunkSize, skip: file.encoding == "utf-8-bom" ? 3 : 0) else { return nil }
+        // Day-first or month-first dates in its head: their order is settled over the whole file, read whole.
+        var probe: [InputRow<SaleRow>] = []
+        var plain = self
+        plain.settleDateOrders = false
+        plain.parallelThreshold = Int.max
+        let tallies = (try? plain.rowsTallies(file, RowBuilders.sales, &probe)) ?? []
+        if tallies.contains(where: { $0.dates.dayMonth > 0 }) { return nil }
         return file
     }
 
@@ -237,26 +249,88 @@ public struct InputReader: Sendable {
     }
 
     /// Reads the records after the header: blank ones counted, wrong field counts rejected whole, the rest typed.
-    /// A large file is read in two halves at once (see `rowsInTwoHalves`); the rows are the same either way.
+    /// A large file is read in parts on both cores (see `rowsInParts`); the rows are the same either way.
+    /// Day-first or month-first dates are read in the order their column settles over the whole file: the rows that
+    /// hold them are typed again once every value of the file is seen (`settleDateOrders`).
     func rows<T>(_ file: PreparedFile, _ fileOrder: Int, _ build: (inout RowContext) -> T?,
                  _ out: inout [InputRow<T>]) throws(FileError) -> FileReport {
+        let first = out.count
         let source = SharedBytes(file.scanner.bytes)
         let counts: (rows: Int, blank: Int)
+        var tallies: [ColumnTally] = []
         if file.scanner.bytes.count - file.scanner.pos >= parallelThreshold,
            let two = try rowsInParts(file, fileOrder, build, source: source) {
             if out.isEmpty { out = two.rows } else { out.append(contentsOf: two.rows) }
             counts = (two.count, two.blank)
+            tallies = two.tallies
         } else {
             var scanner = file.scanner
             out.reserveCapacity(out.count + InputReader.lineBreaks(file.scanner.bytes, from: scanner.pos, to: file.scanner.bytes.count) + 1)
+            var part = RowScan(reader: self, file: file, fileOrder: fileOrder, source: source)
             counts = try source.bytes.withUnsafeBufferPointer { (text) throws(FileError) in
-                var part = RowScan(reader: self, file: file, fileOrder: fileOrder, source: source)
-                return try part.scan(build, text: text, scanner: &scanner, stop: Int.max) { out.append($0) }
+                try part.scan(build, text: text, scanner: &scanner, stop: Int.max) { out.append($0) }
+            }
+            tallies = part.ctx.tallies
+        }
+        let schema = Schemas.schema(file.kind)
+        if settleDateOrders {
+            var orders: [Int: ValueParser.DateOrder] = [:]
+            for (id, t) in tallies.enumerated() { if let o = t.dates.order { orders[id] = o } }
+            if !orders.isEmpty {
+                // Every value of a settled column reads in its order: the rows a date of it rejected are typed again,
+                // and the column fails nowhere.
+                let settled = Set(orders.keys.map { schema.columns[$0].name })
+                for i in first..<out.count {
+                    guard let issue = out[i].issue, issue.code == "ROW-BAD-VALUE", let c = issue.column, settled.contains(c) else { continue }
+                    out[i] = retype(out[i], file, fileOrder, build, orders: orders)
+                }
+                for id in orders.keys { tallies[id].failed = 0; tallies[id].samples = [] }
             }
         }
         return FileReport(file: file.name, kind: file.kind, encoding: file.encoding, delimiter: file.delimiter,
                           sha256: file.sha256, rows: counts.rows, blank: counts.blank, ignoredColumns: file.match.ignored,
-                          recognisedBy: file.recognisedBy, headers: file.headerNames)
+                          recognisedBy: file.recognisedBy, columnFailures: InputReader.columnFailures(file, tallies),
+                          headers: file.headerNames)
+    }
+
+    /// The rows of a file in one pass, and its columns' tallies (nothing typed again).
+    func rowsTallies<T>(_ file: PreparedFile, _ build: (inout RowContext) -> T?, _ out: inout [InputRow<T>]) throws(FileError) -> [ColumnTally] {
+        let source = SharedBytes(file.scanner.bytes)
+        var scanner = file.scanner
+        var part = RowScan(reader: self, file: file, fileOrder: 0, source: source)
+        _ = try source.bytes.withUnsafeBufferPointer { (text) throws(FileError) in
+            try part.scan(build, text: text, scanner: &scanner, stop: Int.max) { out.append($0) }
+        }
+        return part.ctx.tallies
+    }
+
+    /// The row typed again from its text, with the date orders its file settled.
+    func retype<T>(_ row: InputRow<T>, _ file: PreparedFile, _ fileOrder: Int, _ build: (inout RowContext) -> T?,
+                   orders: [Int: ValueParser.DateOrder]) -> InputRow<T> {
+        let bytes = Array(row.raw.utf8)
+        let source = SharedBytes(bytes)
+        var scanner = CSVScanner(bytes: bytes, delimiter: file.scanner.delimiter, file: file.name, pos: 0, line: row.ref.line,
+                                 strayQuoteDelimiters: file.scanner.strayQuoteDelimiters)
+        var scan = RowScan(reader: self, file: file, fileOrder: fileOrder, source: source)
+        scan.ctx.dateOrders = orders
+        var made: InputRow<T>? = nil
+        _ = try? bytes.withUnsafeBufferPointer { (text) throws(FileError) in
+            try scan.scan(build, text: text, scanner: &scanner, stop: Int.max) { made = $0 }
+        }
+        return made ?? row
+    }
+
+    /// The columns that failed on some rows, in the kind's column order, named as the file's header names them.
+    static func columnFailures(_ file: PreparedFile, _ tallies: [ColumnTally]) -> [ColumnFailures] {
+        let schema = Schemas.schema(file.kind)
+        var out: [ColumnFailures] = []
+        for (id, t) in tallies.enumerated() where t.failed > 0 {
+            let spec = schema.columns[id]
+            let header = file.match.columns[spec.name].flatMap { $0 < file.header.count ? Cell.trim(file.header[$0]) : nil } ?? spec.name
+            out.append(ColumnFailures(column: spec.name, header: header, failed: t.failed, samples: t.samples,
+                                      forms: ValueParser.forms(of: spec.type)))
+        }
+        return out
     }
 
     /// Files from this size (bytes after the header) are read in parts on both cores.
@@ -271,6 +345,7 @@ public struct InputReader: Sendable {
         var count = 0, rows = 0, blank = 0
         var endPos = 0, endLine = 0
         var failure: FileError?
+        var tallies: [ColumnTally] = []
     }
 
     /// Reads the rows of a large file in parts on both cores. Each part but the first starts at a guess, the first line
@@ -279,7 +354,7 @@ public struct InputReader: Sendable {
     /// part before ended. Physical lines are counted from the start of the text (the scanner counts line breaks the same
     /// inside and outside quotes), so every part knows its first line. nil: the file has no place to cut.
     func rowsInParts<T>(_ file: PreparedFile, _ fileOrder: Int, _ build: (inout RowContext) -> T?,
-                        source: SharedBytes) throws(FileError) -> (rows: [InputRow<T>], count: Int, blank: Int)? {
+                        source: SharedBytes) throws(FileError) -> (rows: [InputRow<T>], count: Int, blank: Int, tallies: [ColumnTally])? {
         let bytes = source.bytes
         let n = bytes.count
         let begin = file.scanner.pos
@@ -310,6 +385,7 @@ public struct InputReader: Sendable {
         let total = offset
         var failure: FileError?
         var counts = (rows: 0, blank: 0)
+        var tallies: [ColumnTally] = []
         let rows = withoutActuallyEscaping(build) { build in
             [InputRow<T>](unsafeUninitializedCapacity: total) { buffer, count in
                 let base = buffer.baseAddress!
@@ -329,6 +405,7 @@ public struct InputReader: Sendable {
                             }
                             parts[k].rows = c.rows; parts[k].blank = c.blank
                         } catch { parts[k].failure = error }
+                        parts[k].tallies = part.ctx.tallies
                         parts[k].count = made
                         parts[k].endPos = scanner.pos; parts[k].endLine = scanner.line
                     }
@@ -355,6 +432,7 @@ public struct InputReader: Sendable {
                         }
                         written += parts[k].count
                         counts.rows += parts[k].rows; counts.blank += parts[k].blank
+                        ColumnTally.merge(&tallies, parts[k].tallies)
                         k += 1
                     }
                     count = written
@@ -362,7 +440,7 @@ public struct InputReader: Sendable {
             }
         }
         if let failure { throw failure }
-        return (rows, counts.rows, counts.blank)
+        return (rows, counts.rows, counts.blank, tallies)
     }
 
     /// Line breaks in `start..<end` (LF, CRLF as one, a lone CR), as the scanner counts physical lines:

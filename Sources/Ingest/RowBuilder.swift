@@ -59,6 +59,11 @@ public struct RowContext {
     private(set) var badMoneyCells = 0
     /// Text cells already made, by their bytes, so that repeated names share one String.
     var interner = StringInterner()
+    /// Per column of the kind's schema (by `Col.id`), over every record read with this context: how its values fail,
+    /// and how its dates read (for the order a column of day-first or month-first dates settles).
+    var tallies: [ColumnTally] = []
+    /// The orders the file's date columns settled (by `Col.id`), for the second typing of the rows they hold.
+    var dateOrders: [Int: ValueParser.DateOrder] = [:]
 
     init(kind: InputKind, layout: ColumnLayout, cities: CityNormalizer) {
         self.kind = kind; self.layout = layout; self.cities = cities
@@ -85,6 +90,11 @@ public struct RowContext {
 
     mutating func fail(_ code: String, _ column: Col, _ message: String) {
         let i = layout.fieldIndex[column.id]
+        // A value of the wrong type or form, or an id Excel turned into scientific notation: the column failed here.
+        if (code == "ROW-BAD-VALUE" || code == "ROW-EXCEL-DAMAGE") && i >= 0 && i < fields.count {
+            let shown = String(decoding: fields[i].bytes(text, scratch), as: UTF8.self)
+            tally(column) { $0.fail(shown) }
+        }
         errors.append((i < 0 ? Int.max : i, errors.count,
                        RowIssue(code: code, column: column.name, columnNumber: number(column), message: message)))
     }
@@ -181,8 +191,30 @@ public struct RowContext {
         }
     }
 
+    @inline(__always)
+    mutating func tally(_ column: Col, _ change: (inout ColumnTally) -> Void) {
+        if tallies.isEmpty { tallies = [ColumnTally](repeating: ColumnTally(), count: layout.fieldIndex.count) }
+        change(&tallies[column.id])
+    }
+
+    /// A date. Day-first and month-first values read in the order their column settled (`dateOrders`), else they are
+    /// ambiguous; every value is noted for that decision.
     mutating func date(_ c: Col, required: Bool = false) -> Day? {
-        value(c, required: required, fast: { ValueParser.plainDate(bytes: $0) }, ValueParser.date)
+        guard let cell = cell(c), !cell.isEmpty else {
+            if required { missing(c) }
+            return nil
+        }
+        if case .bytes(let b) = cell, let d = ValueParser.plainDate(bytes: b) {
+            tally(c) { $0.dates.add(nil) }
+            return d
+        }
+        let text = cell.string
+        let parts = ValueParser.dayMonthParts(text)
+        tally(c) { $0.dates.add(parts) }
+        switch ValueParser.date(text, order: parts == nil ? nil : dateOrders[c.id]) {
+        case .success(let d): return d
+        case .failure(let e): fail("ROW-BAD-VALUE", c, "\(c.name) \(e.message)"); return nil
+        }
     }
     mutating func decimal4(_ c: Col, required: Bool = false) -> Decimal4? {
         value(c, required: required, fast: { b in
@@ -204,6 +236,60 @@ public struct RowContext {
     mutating func city(_ c: Col, required: Bool = false, because reason: String? = nil) -> String? {
         let cities = self.cities
         return value(c, required: required, because: reason) { cities.normalize($0) }
+    }
+}
+
+/// How the dates of one column read: the evidence for the order of day-first or month-first dates (inputs.md
+/// "date"): read only when every value of the column is written so, one has a first or second part above 12, and
+/// every one reads validly the same way.
+struct DateEvidence: Sendable, Equatable {
+    /// Non-empty values, and of those the day-first or month-first ones.
+    var values = 0, dayMonth = 0
+    var dayFirstValid = true, monthFirstValid = true
+
+    mutating func add(_ parts: (first: Int, second: Int, year: Int)?) {
+        values += 1
+        guard let p = parts else { return }
+        dayMonth += 1
+        if dayFirstValid && Day(year: p.year, month: p.second, day: p.first) == nil { dayFirstValid = false }
+        if monthFirstValid && Day(year: p.year, month: p.first, day: p.second) == nil { monthFirstValid = false }
+    }
+
+    mutating func merge(_ o: DateEvidence) {
+        values += o.values; dayMonth += o.dayMonth
+        dayFirstValid = dayFirstValid && o.dayFirstValid; monthFirstValid = monthFirstValid && o.monthFirstValid
+    }
+
+    /// The order the column settles; nil when it settles none. Both readings valid means no part above 12.
+    var order: ValueParser.DateOrder? {
+        guard values > 0, dayMonth == values, dayFirstValid != monthFirstValid else { return nil }
+        return dayFirstValid ? .dayFirst : .monthFirst
+    }
+}
+
+/// One column's failures over a file (ROW-BAD-VALUE on it: a value of the wrong type or form; ROW-EXCEL-DAMAGE: an id
+/// in scientific notation), with a few of the values as written, and its dates.
+struct ColumnTally: Sendable, Equatable {
+    var failed = 0
+    var samples: [String] = []
+    var dates = DateEvidence()
+    static let sampleCount = 3
+
+    mutating func fail(_ value: String) {
+        failed += 1
+        if samples.count < ColumnTally.sampleCount && !samples.contains(value) { samples.append(value) }
+    }
+
+    mutating func merge(_ o: ColumnTally) {
+        failed += o.failed
+        for v in o.samples where samples.count < ColumnTally.sampleCount && !samples.contains(v) { samples.append(v) }
+        dates.merge(o.dates)
+    }
+
+    static func merge(_ a: inout [ColumnTally], _ b: [ColumnTally]) {
+        if b.isEmpty { return }
+        if a.isEmpty { a = b; return }
+        for i in a.indices { a[i].merge(b[i]) }
     }
 }
 

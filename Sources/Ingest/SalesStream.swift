@@ -1,52 +1,20 @@
 import Foundation
 import SalesCore
 
-/// How the ingest streams sales files (issue 7): each file is read in chunks, its rows checked and folded by one
-/// `SalesIntake` as they are parsed, the accepted lines handed to a line store, and only the rejected rows kept.
-/// Memory grows with employees and customers (and a 12-byte digest per order line), not with the file.
+/// How the ingest streams sales files (issue 7): each file is read in chunks and its rows handed, as they are typed
+/// and in reading order, to a `SalesRowSink` the caller supplies (the close passes SalesCore's `SalesIntakeSink`,
+/// which checks and folds them); only the rows the sink does not take are kept. Memory grows with what the sink keeps,
+/// not with the file.
 public struct SalesStreaming: Sendable {
-    /// The period being closed; nil: the month of the first row that parses (a close with rows of several months
-    /// stops anyway, and `check` reads such a folder again without streaming).
-    public var period: Period?
-    /// Where the accepted lines go (the runner spills them to temporary files).
-    public var makeStore: @Sendable () -> OrderLineStore
+    /// Makes the sink for one reading of a folder.
+    public var makeSink: @Sendable () -> SalesRowSink
     /// Bytes read at a time.
     public var chunkSize: Int
     /// The most one record may hold (its lines carried from chunk to chunk): a longer one is a FileError.
     public var recordLimit = InputFile.recordLimit
 
-    public init(period: Period?, chunkSize: Int = 4 << 20, makeStore: @escaping @Sendable () -> OrderLineStore) {
-        self.period = period; self.chunkSize = max(16, chunkSize); self.makeStore = makeStore
-    }
-}
-
-/// The sales intake while the ingest runs: made when the first row that parses is read.
-struct SalesIntakeState {
-    var intake: SalesIntake?
-    var months: Set<Period> = []
-    var lastMonth: Period? = nil
-    let options: SalesStreaming
-    let roster: [String: RosterRow]
-    let expectedLines: Int
-
-    /// Checks and folds a parsed row; false for a rejected one, to be kept (now with its own copy of its text).
-    mutating func take(_ row: inout InputRow<SaleRow>) -> Bool {
-        if let v = row.value, row.issue == nil, v.date.period != lastMonth {
-            lastMonth = v.date.period
-            months.insert(v.date.period)
-        }
-        if intake == nil, let v = row.accepted {
-            intake = SalesIntake(roster: roster, period: options.period ?? v.date.period, store: options.makeStore(),
-                                 expectedLines: expectedLines)
-        }
-        if intake != nil {
-            // In place: the intake is never copied. A line store that fails (a full disk) is reported by the runner.
-            if intake!.take(&row) { return true }
-        }
-        row.raw = row.raw   // its own String: the chunk it points into is about to go
-        // Its money cells back (a streamed row that parsed came without them), for the rejected sums.
-        if row.money.isEmpty, let v = row.value { row.money = SalesIntake.moneyCells(of: v) }
-        return false
+    public init(chunkSize: Int = 4 << 20, makeSink: @escaping @Sendable () -> SalesRowSink) {
+        self.chunkSize = max(16, chunkSize); self.makeSink = makeSink
     }
 }
 
@@ -101,10 +69,20 @@ extension InputReader {
         var at = skip
         var carry: [UInt8] = []
         while true {
-            var chunk = try input.read(at: at, upTo: chunkSize)
-            at += chunk.count
-            let last = chunk.count < chunkSize
-            if !carry.isEmpty { chunk.insert(contentsOf: carry, at: 0); carry = [] }
+            // The carried bytes, then up to `chunkSize` bytes read straight after them.
+            var failure: FileError? = nil
+            var got = 0
+            var chunk = [UInt8](unsafeUninitializedCapacity: carry.count + chunkSize) { b, count in
+                _ = b.initialize(from: carry)
+                do throws(FileError) {
+                    got = try input.read(at: at, into: UnsafeMutableRawBufferPointer(UnsafeMutableBufferPointer(rebasing: b[carry.count...])))
+                } catch { failure = error }
+                count = carry.count + got
+            }
+            if let failure { throw failure }
+            at += got
+            carry = []
+            let last = got < chunkSize
             if !last {
                 // A multi-byte sequence the chunk cuts: its lead byte and what follows wait for the next chunk.
                 var k = chunk.count - 1, back = 0
@@ -188,9 +166,9 @@ extension InputReader {
     }
 
     /// Reads a streamed sales file in two stages that run at once: a reader thread reads chunks, cuts them where the
-    /// scanner ends a record and types the rows; this thread checks and folds them in reading order (the intake),
-    /// appending the rejected rows to `set.sales`. At most two chunks' rows wait between the stages.
-    func streamSales(_ file: PreparedFile, input: InputFile, fileOrder: Int, state: inout SalesIntakeState,
+    /// scanner ends a record and types the rows; this thread hands them to the sink in reading order, appending the
+    /// rows it does not take to `set.sales`. At most two chunks' rows wait between the stages.
+    func streamSales(_ file: PreparedFile, input: InputFile, fileOrder: Int, sink: SalesRowSink, chunkSize: Int, recordLimit: Int,
                      into set: inout InputSet) throws(FileError) -> FileReport {
         let hasher = computeHashes ? ChunkHasher() : nil
         let channel = BatchChannel<[InputRow<SaleRow>]>(capacity: 2)
@@ -199,10 +177,9 @@ extension InputReader {
             var p = self
             p.parallelThreshold = Int.max   // one core types the rows; the other checks and folds them
             p.dropCleanSalesMoney = true
+            p.settleDateOrders = false   // a file with day-first or month-first dates in its head is not streamed
             return p
         }()
-        let chunkSize = state.options.chunkSize
-        let recordLimit = state.options.recordLimit
         let done = DispatchSemaphore(value: 0)
         Thread.detachNewThread {
             defer { channel.close(); done.signal() }
@@ -238,7 +215,7 @@ extension InputReader {
                                               strayQuoteDelimiters: file.scanner.strayQuoteDelimiters)
                     var parsed: [InputRow<SaleRow>] = []
                     let report = try parser.rows(part, fileOrder, RowBuilders.sales, &parsed)
-                    result.add(rows: report.rows, blank: report.blank)
+                    result.add(rows: report.rows, blank: report.blank, failures: report.columnFailures)
                     line += InputReader.lineBreaks(text, from: 0, to: text.count)
                     channel.put(parsed)
                 }
@@ -247,13 +224,17 @@ extension InputReader {
             }
         }
         while var rows = channel.take() {
-            for i in rows.indices where !state.take(&rows[i]) { set.sales.append(rows[i]) }
+            for i in rows.indices where !sink.take(&rows[i]) {
+                rows[i].raw = rows[i].raw   // its own String: the chunk it points into is about to go
+                set.sales.append(rows[i])
+            }
         }
         done.wait()
         if let e = result.failure { throw e }
         return FileReport(file: file.name, kind: file.kind, encoding: file.encoding, delimiter: file.delimiter,
                           sha256: hasher?.finish() ?? "", rows: result.rows, blank: result.blank,
-                          ignoredColumns: file.match.ignored, recognisedBy: file.recognisedBy, headers: file.headerNames)
+                          ignoredColumns: file.match.ignored, recognisedBy: file.recognisedBy,
+                          columnFailures: result.failures(in: Schemas.schema(file.kind)), headers: file.headerNames)
     }
 
     /// Where the last whole record of a chunk of whole lines ends: after its last line break when no quoted field is
@@ -319,7 +300,22 @@ final class ProducerResult: @unchecked Sendable {
     private let lock = NSLock()
     private(set) var rows = 0, blank = 0
     private(set) var failure: FileError? = nil
-    func add(rows r: Int, blank b: Int) { lock.lock(); rows += r; blank += b; lock.unlock() }
+    private var columns: [String: ColumnFailures] = [:]
+    func add(rows r: Int, blank b: Int, failures: [ColumnFailures] = []) {
+        lock.lock(); defer { lock.unlock() }
+        rows += r; blank += b
+        for f in failures {
+            guard var c = columns[f.column] else { columns[f.column] = f; continue }
+            c.failed += f.failed
+            for v in f.samples where c.samples.count < ColumnTally.sampleCount && !c.samples.contains(v) { c.samples.append(v) }
+            columns[f.column] = c
+        }
+    }
+    /// The chunks' column failures added up, in the kind's column order.
+    func failures(in schema: KindSchema) -> [ColumnFailures] {
+        lock.lock(); defer { lock.unlock() }
+        return schema.columns.compactMap { columns[$0.name] }
+    }
     func fail(_ e: FileError) { lock.lock(); if failure == nil { failure = e }; lock.unlock() }
 }
 

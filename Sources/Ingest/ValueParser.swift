@@ -24,6 +24,11 @@ public enum ValueParser {
         guard !shown.isEmpty else { return .failure(ValueError("\"\" is empty")) }
         if let fen = plainUnits(shown, maxDecimals: 2, maxIntegerDigits: 15) { return .success(Money(fen: fen)) }
         var s = Cell.trim(Cell.foldWidth(shown))
+        if let sign = foreignCurrency(s) {
+            return .failure(ValueError("\(q(shown)) is an amount in a foreign currency (\(sign)), not in yuan: amounts are read as "
+                + "yuan (¥, RMB, CNY or no sign) and never converted; export the column as numbers without the \(sign) sign "
+                + "(a spreadsheet saved in an English locale adds it), or convert the amounts to yuan (accepted: \(moneyForms))"))
+        }
         var neg = false
         var signs = 0
         func stripSuffixYuan() { if s.hasSuffix("元") { s = Cell.trim(String(s.dropLast())) } }
@@ -56,6 +61,15 @@ public enum ValueParser {
             case .malformed: return .failure(ValueError(notMoney))
             }
         }
+    }
+
+    /// The foreign currency sign or code an amount carries (`US$`, `HK$`, `$`, `€`, `£`, `USD` …), nil for none.
+    static func foreignCurrency(_ folded: String) -> String? {
+        let upper = folded.uppercased()
+        for code in ["US$", "HK$", "NT$", "S$", "A$", "C$", "MOP$"] where upper.contains(code) { return code }
+        for sign in ["$", "€", "£", "₩", "₹", "₽", "₣", "¢"] where folded.contains(sign) { return sign }
+        for code in ["USD", "HKD", "EUR", "GBP", "JPY", "TWD", "MOP", "SGD"] where upper.contains(code) { return code }
+        return nil
     }
 
     /// A decimal with up to 4 places (quantities): like money without the currency marks.
@@ -250,16 +264,28 @@ public enum ValueParser {
 
     // MARK: dates
 
-    public static let dateForms = "2023-03-27, 2023/3/27, 2023.3.27, 2023年3月27日 or 20230327"
+    public static let dateForms = "2023-03-27, 2023-3-27, 2023/3/27, 2023.3.27, 2023年3月27日, 23年3月27日 or 20230327; "
+        + "27/03/2023 or 3/27/23 when every date of the column is written so and one has a day above 12"
 
-    /// A calendar day. A time after the date is ignored. Day-first and month-first forms are ambiguous.
-    public static func date(_ input: String) -> Result<Day, ValueError> {
-        let shown = Cell.trim(input)
-        guard !shown.isEmpty else { return .failure(ValueError("\"\" is empty")) }
-        if let d = plainDate(shown) { return .success(d) }
-        let s = Cell.trim(Cell.foldWidth(shown))
-        let notDate = ValueError("\(q(shown)) is not a date (accepted: \(dateForms), optionally followed by a time)")
-        // Split off a time: after the first space, or after a `T` that follows a digit.
+    /// The order of a day-first or month-first date (`27/03/2023`, `3/27/23`), as a column settles it.
+    public enum DateOrder: Sendable, Equatable { case dayFirst, monthFirst }
+
+    /// The three numbers of a day-first or month-first date (optionally followed by a time): `27/03/2023`, `3/27/23`,
+    /// `27.03.2023`, `27-03-2023` — two parts of 1–2 digits, then a year of 2 or 4 digits (2 digits: 20YY). nil for
+    /// any other text.
+    public static func dayMonthParts(_ input: String) -> (first: Int, second: Int, year: Int)? {
+        let s = Cell.trim(Cell.foldWidth(Cell.trim(input)))
+        guard let (d, time) = splitTime(s), time.map(isTime) ?? true,
+              let sep = d.first(where: { $0 == "-" || $0 == "/" || $0 == "." }) else { return nil }
+        let parts = d.split(separator: sep, omittingEmptySubsequences: false)
+        guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }),
+              parts[0].count <= 2, parts[1].count <= 2, parts[2].count == 2 || parts[2].count == 4 else { return nil }
+        let y = Int(parts[2])!
+        return (Int(parts[0])!, Int(parts[1])!, parts[2].count == 2 ? 2000 + y : y)
+    }
+
+    /// Splits off a time: after the first space, or after a `T` that follows a digit. nil for an empty date part.
+    static func splitTime(_ s: String) -> (date: Substring, time: Substring?)? {
         var datePart = Substring(s)
         var timePart: Substring?
         if let sp = s.firstIndex(where: { $0 == " " || $0 == "\t" }) {
@@ -269,6 +295,18 @@ public enum ValueParser {
             datePart = s[..<t]
             timePart = s[s.index(after: t)...]
         }
+        return datePart.isEmpty ? nil : (datePart, timePart)
+    }
+
+    /// A calendar day. A time after the date is ignored. Day-first and month-first forms are read in `order`, the one
+    /// their column settles; without it they are ambiguous.
+    public static func date(_ input: String, order: DateOrder? = nil) -> Result<Day, ValueError> {
+        let shown = Cell.trim(input)
+        guard !shown.isEmpty else { return .failure(ValueError("\"\" is empty")) }
+        if let d = plainDate(shown) { return .success(d) }
+        let s = Cell.trim(Cell.foldWidth(shown))
+        let notDate = ValueError("\(q(shown)) is not a date (accepted: \(dateForms), optionally followed by a time)")
+        guard let (datePart, timePart) = splitTime(s) else { return .failure(notDate) }
         if let tp = timePart, !isTime(tp) {
             return .failure(ValueError("\(q(shown)) has something after the date that is not a time (accepted: \(dateForms), optionally followed by a time such as 06:48:41)"))
         }
@@ -279,19 +317,26 @@ public enum ValueParser {
         } else if d.count == 5 && d.allSatisfy(\.isASCIIDigit) {
             return .failure(ValueError("\(q(shown)) looks like an Excel date serial number, not a date; format the column as a date (yyyy-mm-dd) in Excel and export again (accepted: \(dateForms))"))
         } else if d.contains("年") {
-            guard let (yy, rest) = number(d, upTo: "年", digits: 4...4),
+            // Four-digit years, or two as a spreadsheet in a Chinese locale writes them (23年3月21日 = 2023).
+            guard let (yy, rest) = number(d, upTo: "年", digits: 2...4), yy.digits != 3,
                   let (mm, rest2) = number(rest, upTo: "月", digits: 1...2) else { return .failure(notDate) }
             var dd = rest2
             if dd.hasSuffix("日") || dd.hasSuffix("号") { dd = dd.dropLast() }
             guard (1...2).contains(dd.count), dd.allSatisfy(\.isASCIIDigit) else { return .failure(notDate) }
-            y = yy; m = mm; day = Int(dd)!
+            y = yy.digits == 2 ? 2000 + yy.value : yy.value; m = mm.value; day = Int(dd)!
         } else if let sep = d.first(where: { $0 == "-" || $0 == "/" || $0 == "." }) {
             let parts = d.split(separator: sep, omittingEmptySubsequences: false)
             guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }) else { return .failure(notDate) }
             if parts[0].count == 4 && parts[1].count <= 2 && parts[2].count <= 2 {
                 y = Int(parts[0])!; m = Int(parts[1])!; day = Int(parts[2])!
-            } else if parts[2].count == 4 && parts[0].count <= 2 && parts[1].count <= 2 {
-                return .failure(ValueError("\(q(shown)) is ambiguous (day-first or month-first); use \(dateForms)"))
+            } else if let dm = dayMonthParts(s) {
+                guard let order else {
+                    return .failure(ValueError("\(q(shown)) is ambiguous (day-first or month-first), and its column does not settle "
+                        + "which (every date of the column written so, and one with a first or second part above 12); "
+                        + "accepted: \(dateForms)"))
+                }
+                y = dm.year
+                (m, day) = order == .dayFirst ? (dm.second, dm.first) : (dm.first, dm.second)
             } else {
                 return .failure(notDate)
             }
@@ -358,11 +403,11 @@ public enum ValueParser {
         return true
     }
 
-    private static func number(_ s: Substring, upTo mark: Character, digits: ClosedRange<Int>) -> (Int, Substring)? {
+    private static func number(_ s: Substring, upTo mark: Character, digits: ClosedRange<Int>) -> ((value: Int, digits: Int), Substring)? {
         guard let i = s.firstIndex(of: mark) else { return nil }
         let n = s[..<i]
         guard digits.contains(n.count), n.allSatisfy(\.isASCIIDigit) else { return nil }
-        return (Int(n)!, s[s.index(after: i)...])
+        return ((Int(n)!, n.count), s[s.index(after: i)...])
     }
 
     public static let monthForms = "2023-03, 2023/3, 2023年3月, 202303 or the month's first day (2023/3/1)"
@@ -504,6 +549,32 @@ public enum ValueParser {
     }
     public static func adjustmentKind(_ s: String) -> Result<AdjustmentKind, ValueError> {
         vocabulary(s, adjustmentKindNames, english: \.rawValue, what: "an adjustment kind")
+    }
+
+    /// The forms a column of the type accepts, as the value errors list them.
+    public static func forms(of type: ColumnType) -> String {
+        func names<T>(_ table: [(T, [String])], _ english: (T) -> String) -> String {
+            table.map { "\(english($0.0)) (\($0.1.joined(separator: ", ")))" }.joined(separator: ", ")
+        }
+        switch type {
+        case .text: return "text; an id or number as written, exported as text (not a number Excel turned into "
+            + "scientific notation such as 1.23457E+11: format the column as Text in Excel and export again)"
+        case .city: return "any text"
+        case .money: return moneyForms
+        case .decimal: return "12, 12.5, 1,234.5678, -3; at most 4 decimals"
+        case .integer: return "0, 1, 2, 12 …"
+        case .date: return dateForms + ", optionally followed by a time"
+        case .month: return monthForms
+        case .boolean: return booleanForms
+        case .role: return names(roleNames, \.rawValue)
+        case .level: return names(levelNames, \.key)
+        case .attendanceStatus: return names(statusNames, \.rawValue)
+        case .expenseCategory: return names(categoryNames, \.rawValue)
+        case .transportMode: return names(transportNames, \.rawValue)
+        case .receiptKind: return names(receiptKindNames, \.rawValue)
+        case .visitKind: return names(visitKindNames, \.rawValue)
+        case .adjustmentKind: return names(adjustmentKindNames, \.rawValue)
+        }
     }
 
     // MARK: Excel damage

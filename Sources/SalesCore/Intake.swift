@@ -126,10 +126,13 @@ public struct FileReport: Sendable, Hashable, Codable {
     /// Canonical column → the header cell that named it in this file (`amount` → 金额): messages and sheets name a
     /// column as the user's file does.
     public var headers: [String: String]
+    /// The columns whose values failed to read on some rows, in the kind's column order (for `WholeColumnStop`).
+    public var columnFailures: [ColumnFailures]
     public init(file: String, kind: InputKind, encoding: String, delimiter: String, sha256: String, rows: Int, blank: Int,
-                ignoredColumns: [String], recognisedBy: String, headers: [String: String] = [:]) {
+                ignoredColumns: [String], recognisedBy: String, columnFailures: [ColumnFailures] = [], headers: [String: String] = [:]) {
         self.file = file; self.kind = kind; self.encoding = encoding; self.delimiter = delimiter; self.sha256 = sha256
         self.rows = rows; self.blank = blank; self.ignoredColumns = ignoredColumns; self.recognisedBy = recognisedBy
+        self.columnFailures = columnFailures
         self.headers = headers
     }
 }

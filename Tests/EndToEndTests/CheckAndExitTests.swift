@@ -96,6 +96,22 @@ final class CheckAndExitTests: XCTestCase {
         XCTAssertTrue(r.stderr.contains("several months (2023-01, 2023-02)"), r.stderr)
     }
 
+    /// Without a period and with sales of several months, check reads the folder once: the rows are shown as read
+    /// (a row of the other month is not rejected against a guessed month), the rows that did not parse are listed.
+    func testCheckWithSalesInSeveralMonthsListsTheRowsAsReadNotAgainstAGuess() throws {
+        var files = TwoMonths.january
+        files["sales.csv"] = TwoMonths.salesJan + "2023-02-01,SO-9,1,R1,C1,王庄村农资店,复合肥,1,1.00,1.00,0,\n"
+            + "2023-02-02,SO-10,1,R1,C1,王庄村农资店,复合肥,1,1.00,12.3x,0,\n"
+        let inputs = root.appendingPathComponent("in")
+        try Harness.write(files, to: inputs)
+        let r = try Harness.run(["check", "--inputs", inputs.path])
+        XCTAssertEqual(r.status, 2)
+        XCTAssertTrue(r.stdout.contains("sales.csv: sales, utf-8, comma; rows 3 = accepted 2 + rejected 1 + blank 0"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("sales.csv:4:10: error: ROW-BAD-VALUE"), r.stdout)
+        XCTAssertFalse(r.stdout.contains("ROW-OTHER-PERIOD"), r.stdout)
+        XCTAssertTrue(r.stderr.contains("several months (2023-01, 2023-02)"), r.stderr)
+    }
+
     func testPolicyPrintsTheEffectivePolicyWithOverrides() throws {
         let inputs = root.appendingPathComponent("in")
         try Harness.write(["policy.toml": "advance_limit = \"5000.00\"\n[lodging_cap]\nsales_rep = \"90.00\"\n"], to: inputs)

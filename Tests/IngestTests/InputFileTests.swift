@@ -97,7 +97,7 @@ final class InputFileTests: XCTestCase {
         XCTAssertEqual(ftruncate(fd, off_t(3) << 30), 0)
         close(fd)
         var reader = InputReader(cityAliases: [])
-        reader.salesStreaming = SalesStreaming(period: Period(year: 2023, month: 3)!, makeStore: { MemoryOrderLines() })
+        reader.salesStreaming = SalesStreaming(makeSink: { SalesIntakeSink(period: Period(year: 2023, month: 3)!, makeStore: { MemoryOrderLines() }) })
         for r in [reader, InputReader(cityAliases: [])] {
             let e = try XCTUnwrap(expectFileError { _ = try r.read(directory: folder.path) })
             XCTAssertEqual(e.file, "sales.csv")
@@ -122,7 +122,7 @@ final class InputFileTests: XCTestCase {
         let header = "date,order_id,employee_id,customer_id,product,quantity,amount\n"
         folder.write("sales.csv", Array(header.utf8) + [UInt8](repeating: 0x61, count: 300_000))
         var reader = InputReader(cityAliases: [])
-        reader.salesStreaming = SalesStreaming(period: Period(year: 2023, month: 3)!, chunkSize: 1 << 12, makeStore: { MemoryOrderLines() })
+        reader.salesStreaming = SalesStreaming(chunkSize: 1 << 12, makeSink: { SalesIntakeSink(period: Period(year: 2023, month: 3)!, makeStore: { MemoryOrderLines() }) })
         reader.salesStreaming!.recordLimit = 100_000
         let e = try XCTUnwrap(expectFileError { _ = try reader.read(directory: folder.path) })
         XCTAssertEqual(e.file, "sales.csv")
@@ -136,6 +136,23 @@ final class InputFileTests: XCTestCase {
         let set = try reader.read(directory: folder.path)
         XCTAssertEqual(set.files.first { $0.kind == .sales }?.rows, 30_001)
         XCTAssertEqual(set.sales.first?.issue?.code, "ROW-UNBALANCED-QUOTE")
+    }
+
+    /// The clean-UTF-8 pass reads fixed chunks: a multi-byte character cut at a chunk's end is whole in the next.
+    func testTheCleanUTF8PassAgreesWithTheDecoderWhateverTheChunks() throws {
+        let text = Array(("日期,订单号\n" + String(repeating: "襄城农资总经销,有机肥😀\n", count: 40)).utf8)
+        folder.write("clean.csv", text)
+        var bad = text
+        bad[200] = 0xFF
+        folder.write("bad.csv", bad)
+        var nul = text
+        nul[300] = 0
+        folder.write("nul.csv", nul)
+        for chunk in [1, 2, 3, 4, 5, 16, 17, 1 << 12] {
+            XCTAssertTrue(try InputReader.isCleanUTF8(try InputFile.open(path("clean.csv")), chunkSize: chunk, skip: 0), "chunk \(chunk)")
+            XCTAssertFalse(try InputReader.isCleanUTF8(try InputFile.open(path("bad.csv")), chunkSize: chunk, skip: 0), "chunk \(chunk)")
+            XCTAssertFalse(try InputReader.isCleanUTF8(try InputFile.open(path("nul.csv")), chunkSize: chunk, skip: 0), "chunk \(chunk)")
+        }
     }
 
     func testSpecialFilesInTheInputsFolderAreFileErrorsNamingThem() throws {

@@ -42,7 +42,7 @@ final class SalesStreamTests: XCTestCase {
         var reader = InputReader(cityAliases: [])
         reader.parallelThreshold = 200    // parts on both cores, even for small chunks
         if let chunk {
-            reader.salesStreaming = SalesStreaming(period: Period(year: 2023, month: 3)!, chunkSize: chunk, makeStore: { MemoryOrderLines() })
+            reader.salesStreaming = SalesStreaming(chunkSize: chunk, makeSink: { SalesIntakeSink(period: Period(year: 2023, month: 3)!, makeStore: { MemoryOrderLines() }) })
         }
         return try reader.read(directory: folder.path)
     }
