@@ -74,15 +74,30 @@ public enum MessageText {
     static func translate(_ text: String, _ entries: [Entry], _ headers: [String: String]) -> String? {
         for e in entries {
             guard let p = e.pattern, let m = try? p.wholeMatch(in: text) else { continue }
-            var out = e.template
-            for i in stride(from: min(9, m.output.count - 1), through: 1, by: -1) {
-                let value = m.output[i].substring.map(String.init) ?? ""
-                out = out.replacingAll("$z\(i)", with: zh(value, headers: headers) ?? value)
-                out = out.replacingAll("$c\(i)", with: columnName(value, headers) ?? value)
-                out = out.replacingAll("$f\(i)", with: forms(value))
-                out = out.replacingAll("$\(i)", with: value)
+            let captures = (0..<m.output.count).map { m.output[$0].substring.map(String.init) ?? "" }
+            // One pass over the template, so a capture that itself holds "$1" (an amount in dollars) stays as it is.
+            var out = ""
+            var t = e.template[...]
+            while let dollar = t.firstIndex(of: "$") {
+                out += t[..<dollar]
+                var rest = t[t.index(after: dollar)...]
+                var kind: Character? = nil
+                if let k = rest.first, "czf".contains(k) { kind = k; rest = rest.dropFirst() }
+                guard let digit = rest.first, let i = digit.wholeNumberValue, i >= 1, i < captures.count else {
+                    out += "$"
+                    t = t[t.index(after: dollar)...]
+                    continue
+                }
+                let value = captures[i]
+                switch kind {
+                case "c": out += columnName(value, headers) ?? value
+                case "z": out += zh(value, headers: headers) ?? value
+                case "f": out += forms(value)
+                default: out += value
+                }
+                t = rest.dropFirst()
             }
-            return out
+            return out + t
         }
         return nil
     }
@@ -181,6 +196,19 @@ public enum MessageText {
         Entry(#"attendance of (\S+) on (\S+) already stands on an earlier row"#, "$1在$2的考勤在前面的行里已经有了"),
         Entry(#"a plan row of (\S+) for (\S+) already stands on an earlier row"#, "$1在$2的行动计划在前面的行里已经有了"),
         Entry(#"row did not parse"#, "本行无法读取"),
+        Entry(#"the row has (\d+) fields? but the header has (\d+) \(a missing or extra (\S+), or a value with one that is not in quotes\)"#,
+              "本行有 $1 栏，表头有 $2 栏（少了或多了$z3，或者某个含$z3的值没有加引号）"),
+        Entry(#"line (\d+), column (\d+): the quote \(\"\) that opens (.+) is not closed on its line and runs into line (\d+), which reads as a whole record \(it holds a (\S+) for every one of the header's\); a stray quote, so the row is rejected and reading goes on at line (\d+); remove the quote, or close it, and export again"#,
+              "第 $1 行第 $2 栏：$3 开头的引号（\"）在本行没有闭合，一直延伸到第 $4 行，而第 $4 行本身就是一条完整的记录（$z5与表头一样多）；这是一个多余的引号，本行退回，从第 $6 行起继续读取；请删除或补全这个引号后重新导出"),
+        Entry(#"line (\d+), column (\d+): the quote \(\"\) that opens (.+) is never closed: the file ends inside it; a stray quote, so the row is rejected and reading goes on at line (\d+); remove the quote, or close it, and export again"#,
+              "第 $1 行第 $2 栏：$3 开头的引号（\"）一直到文件末尾都没有闭合；这是一个多余的引号，本行退回，从第 $4 行起继续读取；请删除或补全这个引号后重新导出"),
+        Entry(#"the column (.+) fails on (\d+) of the file's (\d+) rows, so the close stops: a format problem of the export, not rows to reject one by one; it holds values such as (.*); accepted: (.*); export the column again in an accepted form \(nothing was written\)"#,
+              "$1 这一列在文件的 $3 行中有 $2 行读不出来，结账停止：这是导出格式的问题，不是逐行退回的问题；该列的值例如 $4；可接受：$f5；请按可接受的格式重新导出该列（没有写出任何文件）"),
+        Entry(#"the close would stop: a whole column fails \(above\); nothing was written"#, "结账会停止：有一整列读不出来（见上）；没有写出任何文件"),
+        Entry(#"the close would stop: whole columns fail \(above\); nothing was written"#, "结账会停止：有几整列读不出来（见上）；没有写出任何文件"),
+        Entry(#"comma"#, "逗号"),
+        Entry(#"tab"#, "制表符"),
+        Entry(#"semicolon"#, "分号"),
         // the period and the ledger's order
         Entry(#"no sales row to infer the period from; give the period with --period YYYY-MM \(make: PERIOD=YYYY-MM\)"#,
               "没有销售行可以推断结账月份；请用 --period YYYY-MM 指定（make：PERIOD=YYYY-MM）"),
