@@ -85,7 +85,8 @@ public enum FinanceWorkbook {
         sheets.append(b.rejectedRows())
         if let changes { sheets.append(b.changes(changes)) }
         let title = lang == .zh ? "财务报表 \(r.period)" : "Finance \(r.period)"
-        return WorkbookModel(title: title, subject: r.period.description, created: r.period.lastDay, sheets: sheets)
+        return WorkbookModel(title: title, subject: r.period.description, created: r.period.lastDay, sheets: sheets,
+                             company: r.policy.companyName, lang: lang)
     }
 
     /// Column headers (Chinese in the voice of 篇9, English).
@@ -181,6 +182,32 @@ public enum FinanceWorkbook {
         static let difference = Bilingual("差额", "Difference")
         static let wholeRow = Bilingual("整行", "(whole row)")
         static let moneyReconciliation = Bilingual("金额核对（接受 + 退回 = 全部）", "Money columns summed both ways (accepted + rejected = all)")
+        static let claimSlip = Bilingual("报销单", "Claim slip")
+        static let paySlip = Bilingual("工资条", "Pay slip")
+        static let slipReason = Bilingual("核减原因", "Reason for the cut")
+        static let lateClaimNote = Bilingual("上月补报", "Late claim for the previous month")
+        static let linesTotal = Bilingual("费用合计", "Lines total")
+        static let approvedExpenses = Bilingual("核准费用", "Approved expenses")
+        static let lessForfeited = Bilingual("减：扣除差旅费", "Less: forfeited expenses")
+        static let plusAdvances = Bilingual("加：本月借款", "Plus: advances this month")
+        static let lessSettled = Bilingual("减：冲借款", "Less: settled against the advance")
+        static let lessRepaid = Bilingual("减：还款", "Less: repaid")
+        static let lessWrittenOff = Bilingual("减：核销", "Less: written off")
+        static let settledNote = Bilingual("以应报销冲抵借款余额，至多冲完为止", "The reimbursement set against the advance, up to its balance")
+        static let netPayableWords = Bilingual("实付（人民币大写）", "Net payable in words (RMB)")
+        static let signClaimant = Bilingual("报销人：", "Claimant:")
+        static let signManager = Bilingual("部门经理：", "Department manager:")
+        static let signFinance = Bilingual("财务：", "Finance:")
+        static let signGM = Bilingual("总经理：", "General manager:")
+        static let signEmployee = Bilingual("员工签字：", "Employee:")
+        static let item = Bilingual("项目", "Item")
+        static let slipNote = Bilingual("说明", "Note")
+        static let earnedNote = Bilingual("本月回款 × 提成比例 ", "Remitted × commission rate ")
+        static let deferredNote = Bilingual("暂不结算，待月完成率达 80% 以上后累计结算", "Deferred until a month reaches 80% of target")
+        static let factorCut = Bilingual("季度考核未完成季度指标的80%，本季度工资按80%计发，完成季度指标后恢复",
+                                         "Quarter review below 80% of target: pay at 80% until a quarter reaches its target")
+        static let factorFull = Bilingual("季度考核：全额计发", "Quarter review: full pay")
+        static let grossNote = Bilingual("底薪计发 + 结算提成 − 扣除提成 + 提成调整", "Base paid + commission settled − forfeited + adjustments")
         static let noChanges = Bilingual("与所替代的结账相比，没有变化。", "No figure differs from the close this one replaces.")
     }
 
@@ -390,38 +417,146 @@ public enum FinanceWorkbook {
              e.advanceSettled, e.netPayable, e.advanceOutstandingAfter].contains { $0 != .zero }
         }
 
-        func claimSlips() -> SheetModel {
-            let columns = [
-                col(H.employeeId, .id), col(H.name, .text), col(H.department, .text), col(H.approved, .money),
-                col(H.mealAllowance, .money), col(H.forfeited, .money), col(H.reimbursementAdjustments, .money),
-                col(H.reimbursement, .money), col(H.outstandingBefore, .money), col(H.advancesApproved, .money),
-                col(H.settled, .money), col(H.netPayable, .money), col(H.outstandingAfter, .money),
-                col(H.signature, .text, width: 16),
-            ]
-            let rows: [[CellModel]] = r.employees.filter(hasClaimSlip).map { e in
-                [
-                    .id(e.employeeId), .text(e.name), .text(department(e)), .money(e.expensesApproved), .money(e.mealAllowance),
-                    .money(e.forfeitedExpenses), .money(e.reimbursementAdjustments), .money(e.reimbursement),
-                    .money(e.advanceOutstandingBefore), .money(e.advancesApproved), .money(e.advanceSettled),
-                    .money(e.netPayable), .money(e.advanceOutstandingAfter), .empty,
-                ]
-            }
-            let title = lang == .zh ? "\(r.period) 报销单" : "Claim slips \(r.period)"
-            return SheetModel(key: Key.claimSlips, name: sheetName(Key.claimSlips),
-                              table: TableModel(title: title, columns: columns, rows: rows), layout: .slips,
-                              freezeHeader: false, autofilter: false)
+        /// The slip's title line: what it is, whose, and where.
+        func slipHeading(_ what: Bilingual, _ e: EmployeeResult, extra: [String] = []) -> SlipRow {
+            let parts = [t(what), e.employeeId, e.name, department(e), e.region] + extra
+            return SlipRow(.heading, [.text(parts.filter { !$0.isEmpty }.joined(separator: "  "))])
         }
 
-        func paySlips() -> SheetModel {
-            let columns = [col(H.employeeId, .id), col(H.name, .text), col(H.department, .text)] + payColumns
-                + [col(H.signature, .text, width: 16)]
-            let rows: [[CellModel]] = payEmployees.map { e in
-                [.id(e.employeeId), .text(e.name), .text(department(e))] + payCells(e) + [.empty]
+        /// A line of a slip: label, the amount in column `at`, and a note after it.
+        func slipLine(_ label: Bilingual, _ value: CellModel, at col: Int, width: Int, note: String = "",
+                      style: SlipRowStyle = .data) -> SlipRow {
+            var cells = Array(repeating: CellModel.empty, count: width)
+            cells[0] = .text(t(label))
+            cells[col] = value
+            if !note.isEmpty, col + 1 < width { cells[col + 1] = .text(note) }
+            return SlipRow(style, cells)
+        }
+
+        /// 报销单: the claim's lines with claimed and approved amounts and the reason for every cut, then the
+        /// settlement adding up on its face (应报销; 期初借款 + 本月借款 − 冲借款 − 还款 − 核销 = 期末借款; 实付 = 应报销 − 冲借款),
+        /// 实付 in 人民币大写, and the lines to sign.
+        func claimSlips() -> SheetModel {
+            let columns = [
+                col(H.date, .date), col(H.category, .text), col(H.receiptNo, .id), col(H.claimed, .money),
+                col(H.approved, .money), col(H.slipReason, .text, width: 36),
+            ]
+            var linesBy: [String: [ExpenseLineResult]] = [:]
+            for l in r.expenseLines { linesBy[l.row.employeeId, default: []].append(l) }
+            let n = columns.count, amount = 4
+            let slips: [SlipModel] = r.employees.filter(hasClaimSlip).map { e in
+                var rows: [SlipRow] = [slipHeading(H.claimSlip, e)]
+                rows.append(SlipRow(.header, columns.map { .text($0.header) }))
+                let lines = linesBy[e.employeeId] ?? []
+                let firstLine = rows.count
+                for l in lines {
+                    var why = l.decision == .approved ? "" : CodeText.reasons(l.codes, lang)
+                    if l.lateClaim { why = why.isEmpty ? t(H.lateClaimNote) : t(H.lateClaimNote) + Vocab.reasonSeparator(lang) + why }
+                    rows.append(SlipRow(.data, [
+                        .date(l.row.date), .text(Vocab.category(l.row.category, lang)), .text(l.row.receiptNo),
+                        .money(l.row.amount), .money(l.approved), .text(why),
+                    ]))
+                }
+                let lastLine = rows.count - 1
+                func lineSum(_ c: Int, _ cached: Money) -> CellModel {
+                    guard lastLine >= firstLine else { return .money(cached) }
+                    return .formula(RowFormula("SUM({r\(firstLine).\(c)}:{r\(lastLine).\(c)})", cached: .money(cached)))
+                }
+                let totalRow = rows.count
+                rows.append(SlipRow(.total, [.text(t(H.linesTotal)), .empty, .empty, lineSum(3, e.expensesClaimed),
+                                             lineSum(4, e.expensesApproved), .empty]))
+                func ref(_ k: Int) -> String { "{r\(k).\(amount)}" }
+                let approvedRow = rows.count
+                rows.append(slipLine(H.approvedExpenses, .formula(RowFormula(ref(totalRow), cached: .money(e.expensesApproved))),
+                                     at: amount, width: n))
+                let mealRow = rows.count
+                rows.append(slipLine(H.mealAllowance, .money(e.mealAllowance), at: amount, width: n))
+                let forfeitRow = rows.count
+                rows.append(slipLine(H.lessForfeited, .money(e.forfeitedExpenses), at: amount, width: n,
+                                     note: e.forfeitedExpenses == .zero ? "" : CodeText.sentence("AUDIT-FORFEIT", lang)))
+                let adjRow = rows.count
+                rows.append(slipLine(H.reimbursementAdjustments, .money(e.reimbursementAdjustments), at: amount, width: n))
+                let reimbRow = rows.count
+                rows.append(slipLine(H.reimbursement, .formula(RowFormula(
+                    "MAX(0,\(ref(approvedRow))+\(ref(mealRow))-\(ref(forfeitRow))+\(ref(adjRow)))", cached: .money(e.reimbursement))),
+                                     at: amount, width: n, style: .total))
+                let beforeRow = rows.count
+                rows.append(slipLine(H.outstandingBefore, .money(e.advanceOutstandingBefore), at: amount, width: n))
+                let advRow = rows.count
+                rows.append(slipLine(H.plusAdvances, .money(e.advancesApproved), at: amount, width: n))
+                let settledRow = rows.count
+                rows.append(slipLine(H.lessSettled, .money(e.advanceSettled), at: amount, width: n, note: t(H.settledNote)))
+                let repaidRow = rows.count
+                rows.append(slipLine(H.lessRepaid, .money(e.advanceRepaid), at: amount, width: n))
+                let writtenOffRow = rows.count
+                rows.append(slipLine(H.lessWrittenOff, .money(e.advanceWrittenOff), at: amount, width: n))
+                rows.append(slipLine(H.outstandingAfter, .formula(RowFormula(
+                    "\(ref(beforeRow))+\(ref(advRow))-\(ref(settledRow))-\(ref(repaidRow))-\(ref(writtenOffRow))",
+                    cached: .money(e.advanceOutstandingAfter))), at: amount, width: n, style: .total))
+                rows.append(slipLine(H.netPayable, .formula(RowFormula("\(ref(reimbRow))-\(ref(settledRow))",
+                                                                       cached: .money(e.netPayable))),
+                                     at: amount, width: n, style: .total))
+                var words = Array(repeating: CellModel.empty, count: n)
+                words[0] = .text(t(H.netPayableWords))
+                words[amount] = .text(e.netPayable.inChineseCapitals)
+                rows.append(SlipRow(.data, words))
+                rows.append(SlipRow(.signature, [.text(t(H.signClaimant)), .empty, .text(t(H.signManager)), .empty,
+                                                 .text(t(H.signFinance)), .text(t(H.signGM))]))
+                return SlipModel(label: "\(e.employeeId) \(e.name)", rows: rows)
             }
-            let title = lang == .zh ? "\(r.period) 工资条" : "Pay slips \(r.period)"
-            return SheetModel(key: Key.paySlips, name: sheetName(Key.paySlips),
-                              table: TableModel(title: title, columns: columns, rows: rows), layout: .slips,
-                              freezeHeader: false, autofilter: false)
+            return SheetModel(key: Key.claimSlips, name: sheetName(Key.claimSlips), table: TableModel(columns: columns),
+                              layout: .slips, freezeHeader: false, autofilter: false, slips: slips)
+        }
+
+        /// Why the pay factor is what it is (季度考核).
+        func factorReason(_ e: EmployeeResult) -> String {
+            guard let f = e.payFactor else { return "" }
+            if f < .one { return t(H.factorCut) }
+            return t(H.factorFull)
+        }
+
+        /// Why the commission was settled, deferred or not earned (未达 80% 暂缓).
+        func commissionReason(_ e: EmployeeResult) -> String {
+            let own = e.codes.filter { $0 == "COM-SETTLED" || $0 == "COM-DEFERRED" || $0 == "COM-NO-TARGET" }
+            return CodeText.reasons(own, lang)
+        }
+
+        /// 工资条: attainment, commission earned / settled / deferred with why, the pay factor with why, and the
+        /// figures that make 应发 (底薪计发 + 结算提成 − 扣除提成 + 提成调整), then the lines to sign.
+        func paySlips() -> SheetModel {
+            let columns = [col(H.item, .text), col(H.amount, .money), col(H.slipNote, .text, width: 44)]
+            let n = columns.count
+            let slips: [SlipModel] = payEmployees.map { e in
+                var rows: [SlipRow] = [slipHeading(H.paySlip, e, extra: [Vocab.role(e.role, lang), Vocab.level(e.level, lang)])]
+                rows.append(SlipRow(.header, columns.map { .text($0.header) }))
+                func line(_ label: Bilingual, _ value: CellModel, _ note: String = "", style: SlipRowStyle = .data) -> Int {
+                    rows.append(slipLine(label, value, at: 1, width: n, note: note, style: style))
+                    return rows.count - 1
+                }
+                func ref(_ k: Int) -> String { "{r\(k).1}" }
+                _ = line(H.remittanceTarget, .money(e.remittanceTarget), e.remittanceTarget == nil ? CodeText.sentence("COM-NO-TARGET", lang) : "")
+                _ = line(H.remitted, .money(e.remitted))
+                _ = line(H.attainment, .percent(e.attainment))
+                _ = line(H.earned, .money(e.commissionEarned), t(H.earnedNote) + r.policy.commissionRate.percentText)
+                _ = line(H.deferredBefore, .money(e.commissionDeferredBefore))
+                let settled = line(H.commissionSettled, .money(e.commissionSettled), commissionReason(e))
+                _ = line(H.deferredAfter, .money(e.commissionDeferredBalance),
+                         e.commissionDeferredBalance == .zero ? "" : t(H.deferredNote))
+                let forfeited = line(H.commissionForfeited, .money(e.commissionForfeited),
+                                     e.commissionForfeited == .zero ? "" : CodeText.sentence("AUDIT-FORFEIT", lang))
+                let adjusted = line(H.commissionAdjustments, .money(e.commissionAdjustments))
+                let base = line(H.baseSalary, .money(e.baseSalary))
+                let perf = line(H.performancePay, .money(e.performancePay), Vocab.level(e.level, lang))
+                let factor = line(H.payFactor, .percent(e.payFactor?.doubleValue), factorReason(e))
+                let paid = line(H.basePayPaid, .formula(RowFormula("ROUND((\(ref(base))+\(ref(perf)))*\(ref(factor)),2)",
+                                                                   cached: .money(e.basePayAfterFactor ?? .zero))))
+                _ = line(H.grossPay, .formula(RowFormula("\(ref(paid))+\(ref(settled))-\(ref(forfeited))+\(ref(adjusted))",
+                                                         cached: .money(e.grossPay ?? .zero))), t(H.grossNote), style: .total)
+                rows.append(SlipRow(.signature, [.text(t(H.signEmployee)), .empty, .text(t(H.signFinance))]))
+                return SlipModel(label: "\(e.employeeId) \(e.name)", rows: rows)
+            }
+            return SheetModel(key: Key.paySlips, name: sheetName(Key.paySlips), table: TableModel(columns: columns),
+                              layout: .slips, freezeHeader: false, autofilter: false, slips: slips)
         }
 
         // MARK: 季度考核, 年终奖

@@ -75,7 +75,8 @@ public enum ManagementWorkbook {
         if let y = r.year { details.append(b.yearSheet(y, key: Key.year, name: name(Key.year))) }
         let dashboard = Dashboard(b: b, details: details, trend: trend).sheet(key: Key.dashboard, name: name(Key.dashboard))
         let title = lang == .zh ? "销售月报 \(r.period)" : "Sales management report \(r.period)"
-        return WorkbookModel(title: title, subject: r.period.description, created: r.period.lastDay, sheets: [dashboard] + details)
+        return WorkbookModel(title: title, subject: r.period.description, created: r.period.lastDay, sheets: [dashboard] + details,
+                             company: r.policy.companyName, lang: lang)
     }
 }
 
@@ -100,6 +101,12 @@ struct Dashboard {
     }
 
     enum Item {
+        var label: Bilingual {
+            switch self {
+            case .total(let l, _, _, _), .ratio(let l, _, _), .count(let l, _, _): return l
+            }
+        }
+
         /// A total of a detail sheet.
         case total(Bilingual, sheet: String, column: Bilingual, fallback: CachedValue)
         /// numerator / denominator of two earlier items (by index), as a percentage.
@@ -133,29 +140,30 @@ struct Dashboard {
             .count(Bilingual("缺交周计划人数", "Employees with a week without plan"),
                    e.filter { !$0.missingPlanWeeks.isEmpty }.count, source: Bilingual("见计划与拜访表", "see Plans & activity")),
         ]
-        // Rows: the note (0), the header (1), the items from row 2.
-        let firstRow = 2
+        func sheetName(_ key: String) -> String { details.first { $0.key == key }?.name ?? key }
         var rows: [[CellModel]] = []
         var cached: [CachedValue] = []
         for item in items {
             switch item {
             case let .total(label, sheet, column, fallback):
                 if let t = total(sheet, column) {
-                    rows.append([.text(label(lang)), .formula(RowFormula(t.ref, cached: t.cached)), .text(t.ref)])
+                    // The source in words (sheet, its total row, the column), not a raw reference.
+                    let source = "\(sheetName(sheet)) · \(Vocab.total(lang)) · \(column(lang))"
+                    rows.append([.text(label(lang)), .formula(RowFormula(t.ref, cached: t.cached)), .text(source)])
                     cached.append(t.cached)
                 } else {
                     rows.append([.text(label(lang)), Self.cell(fallback), .empty])
                     cached.append(fallback)
                 }
             case let .ratio(label, n, d):
-                let num = Worksheet.cellName(row: firstRow + n, col: 1), den = Worksheet.cellName(row: firstRow + d, col: 1)
+                let num = items[n].label(lang), den = items[d].label(lang)
                 if case .money(let top) = cached[n], case .money(let bottom) = cached[d], bottom.fen > 0 {
                     let value = Double(top.fen) / Double(bottom.fen)
                     // A ratio of the two figures above; a value, since a formula's cache is shown as a decimal.
-                    rows.append([.text(label(lang)), .percent(value), .text("\(num) / \(den)")])
+                    rows.append([.text(label(lang)), .percent(value), .text("\(num) ÷ \(den)")])
                     cached.append(.number(value))
                 } else {
-                    rows.append([.text(label(lang)), .empty, .text("\(num) / \(den)")])
+                    rows.append([.text(label(lang)), .empty, .text("\(num) ÷ \(den)")])
                     cached.append(.number(0))
                 }
             case let .count(label, n, source):
@@ -196,6 +204,7 @@ struct Dashboard {
         case .money(let m): return .money(m)
         case .integer(let n): return .integer(n)
         case .number(let d): return .decimal(d)
+        case .ratio(let d): return .percent(d)
         }
     }
 

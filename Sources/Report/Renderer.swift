@@ -40,7 +40,7 @@ public enum WorkbookRenderer {
 
     /// Plans the physical sheets of a model (pure; the write uses the same plan).
     static func plan(_ model: WorkbookModel, maxRows: Int) -> [PlannedSheet] {
-        model.sheets.flatMap { Layout.plan($0, maxRows: maxRows) }
+        model.sheets.flatMap { Layout.plan($0, maxRows: maxRows, heading: model.heading) }
     }
 
     @discardableResult
@@ -61,9 +61,10 @@ public enum WorkbookRenderer {
             let sheet = try workbook.addWorksheet(name: name)
             worksheets.append(sheet)
             var done = planned
-            try writeSheet(&done, to: sheet, formats: formats, options: options)
+            try writeSheet(&done, to: sheet, formats: formats, options: options, period: model.subject, pageWords: model.pageWords)
             written.append(WrittenSheet(key: done.key, name: name, part: done.part, headerRow: done.headerRow,
-                                        dataRows: done.dataRows, rowCount: done.physicalCount, controls: done.controls))
+                                        dataRows: done.dataRows, rowCount: done.physicalCount, controls: done.controls,
+                                        slips: done.slipRows, pageBreaks: done.pageBreaks))
         }
         if model.sheets.contains(where: { !$0.charts.isEmpty }) {
             try ChartPlacer.insertCharts(model, planned: plannedSheets, names: names, worksheets: worksheets, workbook: workbook)
@@ -72,7 +73,14 @@ public enum WorkbookRenderer {
         return WrittenWorkbook(path: path, sheets: written)
     }
 
-    private static func writeSheet(_ planned: inout PlannedSheet, to sheet: Worksheet, formats: FormatCache, options: RenderOptions) throws {
+    /// The printed footer's page count: "第 N 页 / 共 M 页" (or the model's words around the two numbers).
+    static func pageFooter(_ words: [String]) -> [Worksheet.HeaderPart] {
+        let w = words.count == 3 ? words : ["", " / ", ""]
+        return [.text(w[0]), .page, .text(w[1]), .pages, .text(w[2])]
+    }
+
+    private static func writeSheet(_ planned: inout PlannedSheet, to sheet: Worksheet, formats: FormatCache, options: RenderOptions,
+                                   period: String, pageWords: [String]) throws {
         for (col, width) in planned.widths.enumerated() {
             try sheet.setColumn(col, col, width: min(255, width))
         }
@@ -85,6 +93,7 @@ public enum WorkbookRenderer {
             }
             try sheet.repeatRows(header, header)
         }
+        formats.wrapColumns = planned.wrapColumns
         let red = try formats.workbook.addFormat(redFill)
         let green = try formats.workbook.addFormat(greenFill)
         for range in planned.attainmentRanges {
@@ -96,16 +105,26 @@ public enum WorkbookRenderer {
             try sheet.conditionalFormat(range.first, range.firstCol, range.last, range.lastCol,
                                         rule: .formula("=AND(ISNUMBER(\(top)),\(top)>=1)"), format: green)
         }
-        try sheet.setLandscape()
         try sheet.setPaper(9) // A4
-        try sheet.fitToPages(width: 1, height: 0)
-        try sheet.setFooter("&L&A&R&P / &N")
+        if let scale = planned.printScale {
+            // Slips: portrait at a fixed scale, so the page breaks between slips stay where they were planned.
+            try sheet.setPortrait()
+            try sheet.setPrintScale(scale)
+            try sheet.setHorizontalPageBreaks(planned.pageBreaks)
+        } else {
+            try sheet.setLandscape()
+            try sheet.fitToPages(width: 1, height: 0)
+        }
+        try sheet.setHeader(Worksheet.headerFooter(center: [.text(planned.heading)]))
+        try sheet.setFooter(Worksheet.headerFooter(left: [.text(period)], center: pageFooter(pageWords),
+                                                   right: [.text(sheet.name)]))
         if let password = options.sheetPassword {
             try sheet.protect(password: password)
         }
         let block = planned.stream
         let before = block?.at ?? planned.rows.count
         for r in 0..<before {
+            if let height = planned.rowHeights[r] { try sheet.setRow(r, height: height) }
             for (c, cell) in planned.rows[r].cells.enumerated() {
                 try write(cell, row: r, col: c, style: planned.rows[r].style, sheet: sheet, formats: formats)
             }
@@ -155,9 +174,11 @@ public enum WorkbookRenderer {
                 try sheet.writeBlank(row, col, formats.get(.text, style))
             }
         case .text(let s):
-            try sheet.writeString(row, col, Worksheet.cutToCellLimit(s).0, formats.get(.text, style))
+            let wrap = formats.wrapColumns.contains(col) && style != .title && style != .note
+            try sheet.writeString(row, col, Worksheet.cutToCellLimit(s).0, formats.get(.text, style, wrap: wrap))
         case .id(let s):
-            try sheet.writeString(row, col, Worksheet.cutToCellLimit(s).0, formats.get(.id, style))
+            let wrap = formats.wrapColumns.contains(col) && style != .title && style != .note
+            try sheet.writeString(row, col, Worksheet.cutToCellLimit(s).0, formats.get(.id, style, wrap: wrap))
         case .money(let m):
             try sheet.writeNumber(row, col, m.yuanForCell, formats.get(.money, style))
         case .percent(let p):
@@ -183,6 +204,8 @@ public enum WorkbookRenderer {
                 try sheet.writeFormula(row, col, formula: formula, cachedValue: Double(n), formats.get(.integer, style))
             case .number(let d):
                 try sheet.writeFormula(row, col, formula: formula, cachedValue: d.isFinite ? d : 0, formats.get(.decimal, style))
+            case .ratio(let d):
+                try sheet.writeFormula(row, col, formula: formula, cachedValue: d.isFinite ? d : 0, formats.get(.percent, style))
             }
         }
     }
@@ -206,11 +229,13 @@ public enum RenderError: Error, CustomStringConvertible {
 final class FormatCache {
     let workbook: Workbook
     private static let kinds = 7, styles = 7
-    /// nil: not made yet; .some(nil): the default format (nothing to add).
+    /// nil: not made yet; .some(nil): the default format (nothing to add). Then the same, wrapped.
     private var made: [Format??]
+    /// The columns of the sheet being written whose text wraps.
+    var wrapColumns: Set<Int> = []
     init(_ workbook: Workbook) {
         self.workbook = workbook
-        made = Array(repeating: nil, count: Self.kinds * Self.styles)
+        made = Array(repeating: nil, count: 2 * Self.kinds * Self.styles)
     }
 
     private static func slot(_ kind: ColumnKind, _ style: RowStyle) -> Int {
@@ -237,8 +262,8 @@ final class FormatCache {
         return k * styles + s
     }
 
-    func get(_ kind: ColumnKind, _ style: RowStyle) throws -> Format? {
-        let i = Self.slot(kind, style)
+    func get(_ kind: ColumnKind, _ style: RowStyle, wrap: Bool = false) throws -> Format? {
+        let i = Self.slot(kind, style) + (wrap ? Self.kinds * Self.styles : 0)
         if let format = made[i] { return format }
         var spec = CellFormat()
         switch kind {
@@ -259,6 +284,7 @@ final class FormatCache {
         case .note: spec.italic = true
         case .data, .blank: break
         }
+        if wrap { spec.textWrap = true; spec.verticalAlignment = .top }
         let format = spec == CellFormat() ? nil : try workbook.addFormat(spec)
         made[i] = .some(format)
         return format

@@ -95,6 +95,10 @@ public struct EmployeeResult: Sendable {
     public var payFactor: Rate? = nil
     public var basePay: Money? = nil
     public var performancePay: Money? = nil
+    /// The base salary part of base pay (基本工资含通讯费), before the factor.
+    public var baseSalary: Money? = nil
+    /// round(base pay × factor): the base pay paid (底薪计发).
+    public var basePayAfterFactor: Money? = nil
     public var grossPay: Money? = nil
 
     /// The employee's own codes (ATT-, AUDIT, PLAN-, ACT-, SAL-, COM-, QTR-, YR-), in the order raised, no repeats.
