@@ -110,8 +110,9 @@ enum Trend {
             for (_, months) in ledger.months { if let m = months[p] { sales += m.sales; remitted += m.remitted; target += m.remittanceTarget ?? .zero } }
             out.append(TrendPoint(period: p, sales: sales, remitted: remitted, target: target))
         }
-        out.append(TrendPoint(period: r.period, sales: r.employees.map(\.sales).sum(), remitted: r.employees.map(\.remitted).sum(),
-                              target: r.employees.compactMap(\.remittanceTarget).sum()))
+        let company = r.companyAchievement   // the leavers' remittances included
+        out.append(TrendPoint(period: r.period, sales: company.sales, remitted: company.remitted,
+                              target: company.remittanceTarget ?? .zero))
         return out
     }
 }

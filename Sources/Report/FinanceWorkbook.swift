@@ -132,8 +132,8 @@ public enum FinanceWorkbook {
         static let approvedBy = Bilingual("审批人", "Approved by")
         static let reference = Bilingual("依据", "Reference")
         static let note = Bilingual("说明", "Note")
-        static let remittanceTarget = Bilingual("汇款指标", "Remittance target")
-        static let remitted = Bilingual("本月汇款", "Remitted")
+        static let remittanceTarget = Bilingual("回款指标", "Remittance target")
+        static let remitted = Bilingual("本月回款", "Remitted")
         static let attainment = Bilingual("完成率", "Attainment")
         static let earned = Bilingual("本月提成", "Commission earned")
         static let deferredBefore = Bilingual("以前暂不结算提成", "Deferred before")
@@ -148,13 +148,13 @@ public enum FinanceWorkbook {
         static let basePayPaid = Bilingual("底薪计发", "Base pay after factor")
         static let grossPay = Bilingual("应发工资", "Gross pay")
         static let signature = Bilingual("签字", "Signature")
-        static let quarterRemitted = Bilingual("季度汇款", "Quarter remitted")
+        static let quarterRemitted = Bilingual("季度回款", "Quarter remitted")
         static let quarterTarget = Bilingual("季度考核指标", "Quarter target")
         static let newOutlets = Bilingual("网点开发", "New outlets")
         static let newOutletsTarget = Bilingual("网点开发指标", "New outlets target")
         static let assessed = Bilingual("参加考核", "Assessed")
         static let nextPayFactor = Bilingual("下季度工资计发比例", "Next pay factor")
-        static let yearRemitted = Bilingual("全年汇款", "Year remitted")
+        static let yearRemitted = Bilingual("全年回款", "Year remitted")
         static let yearTarget = Bilingual("全年目标总量", "Year target")
         static let rate = Bilingual("年终提成比例", "Rate")
         static let yearTotal = Bilingual("年终提成总数", "Year total")
@@ -184,6 +184,10 @@ public enum FinanceWorkbook {
         static let moneyReconciliation = Bilingual("金额核对（接受 + 退回 = 全部）", "Money columns summed both ways (accepted + rejected = all)")
         static let claimSlip = Bilingual("报销单", "Claim slip")
         static let paySlip = Bilingual("工资条", "Pay slip")
+        static let outsidePayRoles = Bilingual("不在工资岗位的人员（不在本表计发工资）", "Employees outside the pay roles (not paid on this sheet)")
+        static let outsidePayNote = Bilingual("非销售工资岗位，工资另行核算", "Not in pay_roles: pay worked out elsewhere")
+        static let leaverDeferred = Bilingual("已离职：暂不结算提成余额仍由账簿结转", "Left: the deferred commission stays on the ledger")
+        static let claimedShort = Bilingual("申请金额", "Claimed")
         static let slipReason = Bilingual("核减原因", "Reason for the cut")
         static let lateClaimNote = Bilingual("上月补报", "Late claim for the previous month")
         static let linesTotal = Bilingual("费用合计", "Lines total")
@@ -352,27 +356,35 @@ public enum FinanceWorkbook {
 
         // MARK: 提成
 
+        /// Anyone with a target or a commission outcome, and anyone whose deferred commission the ledger carries
+        /// (a leaver's stays visible while it is carried).
         func isCommissionEmployee(_ e: EmployeeResult) -> Bool {
             e.remittanceTarget != nil || e.codes.contains { $0.hasPrefix("COM-") }
+                || e.commissionDeferredBefore != .zero || e.commissionDeferredBalance != .zero
         }
 
         func commission() -> SheetModel {
             let columns = [
                 col(H.employeeId, .id), col(H.name, .text), col(H.department, .text), col(H.role, .text),
-                col(H.remittanceTarget, .money), col(H.remitted, .money), col(H.attainment, .percent, attainment: true),
+                col(H.remittanceTarget, .money), col(H.remitted, .money),
+                ColumnModel(t(H.attainment), .percent, attainment: true, ratioOf: (5, 4)),
                 col(H.earned, .money), col(H.deferredBefore, .money), col(H.commissionSettled, .money),
                 col(H.deferredAfter, .money), col(H.commissionForfeited, .money), col(H.commissionAdjustments, .money),
                 col(H.codes, .text), col(H.reasons, .text),
             ]
             let rows: [[CellModel]] = r.employees.filter(isCommissionEmployee).map { e in
                 let own = e.codes.filter { $0.hasPrefix("COM-") || $0 == "AUDIT-FORFEIT" }
+                var why = CodeText.reasons(own, lang)
+                if !e.active && e.commissionDeferredBalance != .zero {
+                    why = why.isEmpty ? t(H.leaverDeferred) : why + Vocab.reasonSeparator(lang) + t(H.leaverDeferred)
+                }
                 return [
                     .id(e.employeeId), .text(e.name), .text(department(e)), .text(Vocab.role(e.role, lang)),
                     .money(e.remittanceTarget), .money(e.remitted),
                     .percent(ratio(e.remitted, e.remittanceTarget, fallback: e.attainment)),
                     .money(e.commissionEarned), .money(e.commissionDeferredBefore), .money(e.commissionSettled),
                     .money(e.commissionDeferredBalance), .money(e.commissionForfeited), .money(e.commissionAdjustments),
-                    codes(own), reasons(own),
+                    codes(own), .text(why),
                 ]
             }
             return SheetModel(key: Key.commission, name: sheetName(Key.commission),
@@ -406,7 +418,18 @@ public enum FinanceWorkbook {
                 (department(e), [.id(e.employeeId), .text(e.name), .text(department(e)), .text(Vocab.role(e.role, lang))] + payCells(e))
             }
             let table = TableModel.grouped(columns: columns, rows: rows, label: subtotalLabel, keyColumn: 2, totals: totals)
-            return SheetModel(key: Key.pay, name: sheetName(Key.pay), table: table)
+            // People outside the pay roles are listed as such, so the headcount reconciles with the roster.
+            let others = r.employees.filter { $0.active && $0.grossPay == nil }
+            var appendix: [TableModel] = []
+            if !others.isEmpty {
+                appendix.append(TableModel(
+                    title: t(H.outsidePayRoles),
+                    columns: [col(H.employeeId, .id), col(H.name, .text), col(H.department, .text), col(H.role, .text), col(H.note, .text)],
+                    rows: others.map { e in
+                        [.id(e.employeeId), .text(e.name), .text(department(e)), .text(Vocab.role(e.role, lang)), .text(t(H.outsidePayNote))]
+                    }))
+            }
+            return SheetModel(key: Key.pay, name: sheetName(Key.pay), table: table, appendix: appendix)
         }
 
         // MARK: 报销单, 工资条
@@ -438,8 +461,8 @@ public enum FinanceWorkbook {
         /// 实付 in 人民币大写, and the lines to sign.
         func claimSlips() -> SheetModel {
             let columns = [
-                col(H.date, .date), col(H.category, .text), col(H.receiptNo, .id), col(H.claimed, .money),
-                col(H.approved, .money), col(H.slipReason, .text, width: 36),
+                col(H.date, .date), col(H.category, .text), col(H.receiptNo, .id), col(H.claimedShort, .money),
+                col(H.approved, .money), col(H.slipReason, .text, width: 20),
             ]
             var linesBy: [String: [ExpenseLineResult]] = [:]
             for l in r.expenseLines { linesBy[l.row.employeeId, default: []].append(l) }
@@ -524,7 +547,7 @@ public enum FinanceWorkbook {
         /// 工资条: attainment, commission earned / settled / deferred with why, the pay factor with why, and the
         /// figures that make 应发 (底薪计发 + 结算提成 − 扣除提成 + 提成调整), then the lines to sign.
         func paySlips() -> SheetModel {
-            let columns = [col(H.item, .text), col(H.amount, .money), col(H.slipNote, .text, width: 44)]
+            let columns = [col(H.item, .text), col(H.amount, .money), col(H.slipNote, .text, width: 40)]
             let n = columns.count
             let slips: [SlipModel] = payEmployees.map { e in
                 var rows: [SlipRow] = [slipHeading(H.paySlip, e, extra: [Vocab.role(e.role, lang), Vocab.level(e.level, lang)])]
@@ -640,13 +663,8 @@ public enum FinanceWorkbook {
                               table: TableModel(columns: columns, rows: rows, totals: totals), appendix: [appendix])
         }
 
-        func moneyColumnLabel(_ column: String) -> String {
-            let zh: [String: String] = [
-                "amount": "金额", "remitted": "回款", "unit_price": "单价", "sales_target": "销售指标",
-                "remittance_target": "汇款指标",
-            ]
-            return lang == .zh ? (zh[column].map { "\($0)（\(column)）" } ?? column) : column
-        }
+        /// An input column as the input files name it in Chinese (金额, 票据号 …); the canonical name in English.
+        func moneyColumnLabel(_ column: String) -> String { Vocab.column(column, kind: nil, lang) }
 
         // MARK: 退回行
 
@@ -658,10 +676,12 @@ public enum FinanceWorkbook {
             // A detail sheet: its rows are made as the sheet is written (files, then lines), not kept as cells.
             let rejected = r.tally.rejected
             let wholeRow = t(H.wholeRow), lang = self.lang
+            let kinds = Dictionary(r.inputs.files.map { ($0.file, $0.kind) }, uniquingKeysWith: { a, _ in a })
             let streamed = StreamedRows.measured(count: rejected.count, columns: columns.count) { body in
                 for x in rejected {
                     try body([
-                        .text(x.file), .integer(x.line), .text(x.issue.column ?? wholeRow), .text(x.issue.code),
+                        .text(x.file), .integer(x.line), .text(x.issue.column.map { Vocab.column($0, kind: kinds[x.file], lang) } ?? wholeRow),
+                        .text(x.issue.code),
                         .text(CodeText.sentence(x.issue.code, lang)), .text(x.issue.message), .text(x.raw),
                     ])
                 }

@@ -116,11 +116,13 @@ enum Layout {
     /// A column of `width` characters in points, as Excel draws it (7 pixels a character and 5 of padding, at 96 dpi).
     static func columnPoints(_ width: Double) -> Double { ((width * 7 + 5).rounded(.down)) * 0.75 }
 
-    /// The print scale at which the columns fit the page's width.
+    /// The print scale at which the columns fit the page's width, with room to spare: LibreOffice draws a column
+    /// about a quarter wider than Excel when Calibri's metric twin is not installed.
     static func printScale(_ widths: [Double]) -> Int {
         let total = widths.map(columnPoints).reduce(0, +)
-        guard total > pageWidthPoints else { return 100 }
-        return max(10, Int((pageWidthPoints / total * 100).rounded(.down)))
+        let room = pageWidthPoints * 0.72
+        guard total > room else { return 100 }
+        return max(10, Int((room / total * 100).rounded(.down)))
     }
 
     private static func planSlips(_ sheet: SheetModel, lastColumn: Int, heading: (String) -> String) -> [PlannedSheet] {
@@ -150,7 +152,7 @@ enum Layout {
         var used = current.rowHeights.values.reduce(0, +)
         var onPage = 0
         for slip in sheet.slips {
-            let heights = slip.rows.map { slipRowHeight($0, widths: fitted.widths) }
+            let heights = slip.rows.map { slipRowHeight($0, widths: fitted.widths, wrap: fitted.wrap) }
             let height = heights.reduce(0, +)
             if onPage > 0 && used + slipLineHeight + height > pageHeight {
                 if current.pageBreaks.count == Worksheet.maxPageBreaks {
@@ -222,10 +224,10 @@ enum Layout {
     }
 
     /// A slip row's height: one line, or as many as its longest wrapped text needs.
-    static func slipRowHeight(_ row: SlipRow, widths: [Double]) -> Double {
+    static func slipRowHeight(_ row: SlipRow, widths: [Double], wrap: Set<Int>) -> Double {
         if row.style == .heading { return slipTitleHeight }
         var lines = 1.0
-        for (col, cell) in row.cells.enumerated() where col < widths.count {
+        for (col, cell) in row.cells.enumerated() where col < widths.count && wrap.contains(col) {
             if case .text(let t) = cell {
                 let w = textWidth(t)
                 if w > widths[col] - 1 { lines = max(lines, (w / max(1, widths[col] - 1)).rounded(.up)) }

@@ -122,7 +122,7 @@ struct Dashboard {
             .total(MH.sales, sheet: K.employee, column: MH.sales, fallback: sum(\.sales)),                                   // 0
             .total(MH.salesTarget, sheet: K.employee, column: MH.salesTarget, fallback: .money(.zero)),                      // 1
             .ratio(MH.salesAttainment, 0, 1),                                                                              // 2
-            .total(MH.remitted, sheet: K.employee, column: MH.remitted, fallback: sum(\.remitted)),                          // 3
+            .total(MH.remitted, sheet: K.employee, column: MH.remitted, fallback: .money(b.r.remittedTotal)),                          // 3
             .total(MH.remittanceTarget, sheet: K.employee, column: MH.remittanceTarget, fallback: .money(.zero)),            // 4
             .ratio(MH.attainment, 3, 4),                                                                                   // 5
             .total(Bilingual("期末应收账款", "Receivables"), sheet: K.customer, column: MH.receivableAfter,
@@ -179,11 +179,10 @@ struct Dashboard {
         var appendix: [TableModel] = []
         if !trend.isEmpty {
             var points = trend.filter { $0.period < b.r.period }.sorted { $0.period < $1.period }
-            var current = TrendPoint(period: b.r.period, sales: .zero, remitted: .zero, target: .zero)
-            for e in b.employees {
-                current.sales += e.sales; current.remitted += e.remitted; current.target += e.remittanceTarget ?? .zero
-            }
-            points.append(current)
+            // This month as SalesCore sums it (the leavers' remittances included), whatever the caller passed for it.
+            let company = b.r.companyAchievement
+            points.append(TrendPoint(period: b.r.period, sales: company.sales, remitted: company.remitted,
+                                     target: company.remittanceTarget ?? .zero))
             appendix.append(TableModel(
                 title: lang == .zh ? "近几个月走势" : "Recent months",
                 columns: [ColumnModel(MH.month(lang), .text), ColumnModel(MH.sales(lang), .money, summed: false),
@@ -217,7 +216,7 @@ struct Dashboard {
     func charts() -> [ChartModel] {
         let t: (Bilingual) -> String = { $0(lang) }
         // By region: 0 region, 1 headcount, 2 target, 3 remitted, 4 attainment, …, 6 sales target, 7 sales, 8 sales attainment.
-        let regionGroups = b.grouped(by: { b.regionName($0.region) })
+        let regionGroups = b.grouped(by: { b.regionName($0.region) }, leaverKey: { b.regionName($0.region) })
         let highest = regionGroups.flatMap { g in
             [ManagementBuilder.ratio(g.figures.remitted, g.figures.remittanceTarget),
              ManagementBuilder.ratio(g.figures.sales, g.figures.salesTarget)].compactMap { $0 }

@@ -284,7 +284,7 @@ final class FormatCache {
         case .note: spec.italic = true
         case .data, .blank: break
         }
-        if wrap { spec.textWrap = true; spec.verticalAlignment = .top }
+        if wrap { spec.textWrap = true }
         let format = spec == CellFormat() ? nil : try workbook.addFormat(spec)
         made[i] = .some(format)
         return format

@@ -200,6 +200,8 @@ public struct CloseResult: Sendable {
     /// Employees in roster order, then others the close has an amount for.
     public var employees: [EmployeeResult] = []
     public var customers: [CustomerResult] = []
+    /// Remittances that count for their customer and region but not for the employee (not active that day).
+    public var unattributedRemittances: [UnattributedRemittance] = []
     public var salesMismatches: [SalesMismatch] = []
     /// The period's accepted order lines, folded (per employee, customer, region, product).
     public var sales = SalesFold()

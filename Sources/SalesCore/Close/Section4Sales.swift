@@ -25,8 +25,14 @@ public enum SalesRules {
                 }
             }
         }
-        for (_, row) in ctx.remittances where countsForEmployee(ctx, row) {
-            s.update(row.employeeId) { $0.remitted += row.amount }
+        for (_, row) in ctx.remittances {
+            if countsForEmployee(ctx, row) {
+                s.update(row.employeeId) { $0.remitted += row.amount }
+            } else if let who = ctx.roster[row.employeeId] {
+                s.result.unattributedRemittances.append(UnattributedRemittance(
+                    employeeId: who.employeeId, name: who.name, region: who.region, department: who.department,
+                    customerId: row.customerId, date: row.date, amount: row.amount))
+            }
         }
     }
 
