@@ -117,6 +117,22 @@ public enum CodeText {
         codes.map { sentence($0, lang) }.joined(separator: Vocab.reasonSeparator(lang))
     }
 
+    /// A rule's detail in the workbook's language: the close words a route mismatch as
+    /// "EXP-ROUTE-MISMATCH expenses.csv:12 2023-03-05: plan 阳阿, receipt 原阳"; in Chinese that reads
+    /// "出差路线不符 expenses.csv 第12行 2023-03-05：计划城市 阳阿，票据城市 原阳". Other details pass unchanged.
+    public static func detail(_ text: String, _ lang: Lang) -> String {
+        guard lang == .zh else { return text }
+        var t = text
+        if t.hasPrefix("EXP-ROUTE-MISMATCH ") { t = "出差路线不符 " + t.dropFirst("EXP-ROUTE-MISMATCH ".count) }
+        if t.hasPrefix("EXP-NOT-TRAVELLING ") { t = "未出差报住宿 " + t.dropFirst("EXP-NOT-TRAVELLING ".count) }
+        if let m = t.firstMatch(of: #/ (\S+):(\d+) /#) {
+            t.replaceSubrange(m.range, with: " \(m.1) 第\(m.2)行 ")
+        }
+        t = t.replacingOccurrences(of: ": plan ", with: "：计划城市 ")
+        t = t.replacingOccurrences(of: ", receipt ", with: "，票据城市 ")
+        return t
+    }
+
     /// Codes joined for a codes column: "EXP-LATE, EXP-LODGING-CAP".
     public static func joined(_ codes: [String]) -> String { codes.joined(separator: ", ") }
 }

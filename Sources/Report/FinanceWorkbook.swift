@@ -236,6 +236,11 @@ public enum FinanceWorkbook {
         }
         func sheetName(_ key: String) -> String { FinanceWorkbook.sheetNames[key]!(lang) }
         func name(_ id: String) -> CellModel { .text(names[id]) }
+        /// A person by name (an approver given by employee ID reads as 王总); text that is no ID stays as given.
+        func personName(_ idOrName: String?) -> String? {
+            guard let v = idOrName else { return nil }
+            return names[v] ?? v
+        }
         func department(_ e: EmployeeResult) -> String {
             if let d = e.department, !d.isEmpty { return d }
             return Vocab.noDepartment(lang)
@@ -347,7 +352,7 @@ public enum FinanceWorkbook {
                 let kind = Vocab.adjustmentKind(a.row.kind, lang)
                 return (kind, [
                     .id(a.row.adjustmentId), .date(a.row.date), .id(a.row.employeeId), name(a.row.employeeId), .text(kind),
-                    .money(a.row.amount), .text(a.row.approvedBy), .text(a.row.reference), .text(a.row.note),
+                    .money(a.row.amount), .text(personName(a.row.approvedBy)), .text(a.row.reference), .text(a.row.note),
                 ])
             }
             let table = TableModel.grouped(columns: columns, rows: rows, label: subtotalLabel, keyColumn: 4, totals: nil)

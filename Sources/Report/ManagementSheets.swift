@@ -335,7 +335,8 @@ struct ManagementBuilder {
             rows: flagged.map { e in
                 let own = e.codes.filter { $0.hasPrefix("AUDIT") }
                 var why = CodeText.reasons(own, lang)
-                let details = e.notes.filter { $0.code.hasPrefix("AUDIT") || Self.auditLineCodes.contains($0.code) }.map(\.detail)
+                let details = e.notes.filter { $0.code.hasPrefix("AUDIT") || Self.auditLineCodes.contains($0.code) }
+                    .map { CodeText.detail($0.detail, lang) }
                 if !details.isEmpty { why += Vocab.reasonSeparator(lang) + details.joined(separator: Vocab.reasonSeparator(lang)) }
                 return [.id(e.employeeId), .text(e.name), .text(department(e)), .text(regionName(e.region)),
                         .text(CodeText.joined(own)), .text(why)]
