@@ -106,9 +106,16 @@ enum Trend {
         guard !earlier.isEmpty else { return [] }
         var out: [TrendPoint] = []
         for p in earlier {
-            var sales = Money.zero, remitted = Money.zero, target = Money.zero
-            for (_, months) in ledger.months { if let m = months[p] { sales += m.sales; remitted += m.remitted; target += m.remittanceTarget ?? .zero } }
-            out.append(TrendPoint(period: p, sales: sales, remitted: remitted, target: target))
+            var sales = Money.zero, remitted = Money.zero, target = Money.zero, salesTarget = Money.zero
+            var outlets = 0, travel = 0
+            for (_, months) in ledger.months {
+                if let m = months[p] {
+                    sales += m.sales; remitted += m.remitted; target += m.remittanceTarget ?? .zero
+                    salesTarget += m.salesTarget ?? .zero; outlets += m.newOutlets; travel += m.travelDays
+                }
+            }
+            out.append(TrendPoint(period: p, sales: sales, remitted: remitted, target: target, salesTarget: salesTarget,
+                                  newOutlets: outlets, travelDays: travel))
         }
         let company = r.companyAchievement   // the leavers' remittances included
         out.append(TrendPoint(period: r.period, sales: company.sales, remitted: company.remitted,

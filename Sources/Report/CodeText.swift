@@ -109,6 +109,16 @@ public enum CodeText {
         return lang == .zh ? "代码 \(code)" : "Code \(code)"
     }
 
+    /// The sentence management and region books show: the quarter review's outcome without its pay consequence
+    /// (those books carry no pay figure and no pay ratio).
+    public static func managementSentence(_ code: String, _ lang: Lang) -> String {
+        switch code {
+        case "QTR-CUT": return Bilingual("未完成季度考核指标的80%", "Below 80% of the quarter's target")(lang)
+        case "QTR-RESTORED": return Bilingual("完成季度考核指标", "Quarter's target met")(lang)
+        default: return sentence(code, lang)
+        }
+    }
+
     /// Whether `code` has its own sentence.
     public static func knows(_ code: String) -> Bool { index[code] != nil }
 

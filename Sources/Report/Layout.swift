@@ -551,8 +551,13 @@ enum Layout {
         case .date: return 10
         case .decimal(let d):
             // Whole numbers print as "430.0"; others as Swift prints them.
-            if d == d.rounded(), Swift.abs(d) < 1e15 { return Double(groupedDigitCount(UInt64(Swift.abs(d))) + 2 + (d < 0 ? 1 : 0)) }
-            return Double(String(d).count)
+            // As `#,##0.00##` shows it: grouped whole part, two to four decimals.
+            guard d.isFinite, Swift.abs(d) < 1e15 else { return Double(String(d).count) }
+            let whole = UInt64(Swift.abs(d).rounded(.down))
+            var decimals = 2
+            var scaled = (Swift.abs(d) - Double(whole)) * 100
+            while decimals < 4 && Swift.abs(scaled - scaled.rounded()) > 1e-9 { scaled *= 10; decimals += 1 }
+            return Double(groupedWidth(whole) + 1 + decimals + (d < 0 ? 1 : 0))
         case .formula(let f):
             switch f.cached {
             case .money(let m): return Double(moneyWidth(m))

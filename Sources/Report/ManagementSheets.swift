@@ -69,6 +69,10 @@ enum MH {
     static let value = Bilingual("本月", "This month")
     static let source = Bilingual("数据来源", "Source")
     static let month = Bilingual("月份", "Month")
+    static let lastMonth = Bilingual("上月", "Last month")
+    static let change = Bilingual("增减", "Change")
+    static let rank = Bilingual("排名", "Rank")
+    static let outletsAttainment = Bilingual("网点完成率", "Outlets attainment")
     static let leaverLine = Bilingual("离职人员回款", "Leaver's remittance")
     static let leaverNote = Bilingual("已离职，客户回款计入客户和区域，不计入个人", "Left: the customer's payment counts for the customer and the region, not the employee")
 }
@@ -123,7 +127,9 @@ struct ManagementBuilder {
         codes.filter { !$0.hasPrefix("COM-") && $0 != "YR-BONUS" }
     }
     func codes(_ codes: [String]) -> CellModel { .text(CodeText.joined(Self.visibleCodes(codes))) }
-    func reasons(_ codes: [String]) -> CellModel { .text(CodeText.reasons(Self.visibleCodes(codes), lang)) }
+    func reasons(_ codes: [String]) -> CellModel {
+        .text(Self.visibleCodes(codes).map { CodeText.managementSentence($0, lang) }.joined(separator: Vocab.reasonSeparator(lang)))
+    }
 
     /// actual / target as an exact ratio of fen amounts; nil without a positive target.
     static func ratio(_ actual: Money, _ target: Money?) -> Double? { Achievement.ratio(actual, target) }
@@ -431,10 +437,9 @@ struct ManagementBuilder {
             return [.id(e.employeeId), .text(names[e.employeeId]), .text(byId[e.employeeId].map { regionName($0.region) }),
                     .text(Vocab.yesNo(e.assessed, lang)), .money(e.target), .money(e.remitted),
                     .percent(e.assessed ? (Self.ratio(e.remitted, e.target) ?? e.attainment) : nil),
-                    .integer(e.newOutletsTarget), .integer(e.newOutlets), .text(CodeText.joined(own)),
-                    .text(CodeText.reasons(own, lang))]
+                    .integer(e.newOutletsTarget), .integer(e.newOutlets), .text(CodeText.joined(own)), reasons(own)]
         }
-        var notes = [t(Bilingual("\(q.label) 季度考核（工资计发比例见财务报表）", "\(q.label) quarterly review (the pay factor is in the finance workbook)"))]
+        var notes = [t(Bilingual("\(q.label) 季度考核", "\(q.label) quarterly review"))]
         if !q.codes.isEmpty { notes.append(CodeText.joined(q.codes) + "：" + CodeText.reasons(q.codes, lang)) }
         return SheetModel(key: key, name: name, notes: notes, table: TableModel(columns: columns, rows: rows, totals: totals))
     }
@@ -442,13 +447,14 @@ struct ManagementBuilder {
     func yearSheet(_ y: YearBlock, key: String, name: String) -> SheetModel {
         let byId = index.byId
         let columns = [col(MH.employeeId, .id), col(MH.name, .text), col(MH.region, .text), col(MH.yearTarget, .money),
-                       col(MH.yearRemitted, .money), col(MH.yearAttainment, .percent, attainment: true), col(MH.rate, .percent),
+                       col(MH.yearRemitted, .money), col(MH.yearAttainment, .percent, attainment: true),
                        col(MH.codes, .text), col(MH.reasons, .text, width: 60)]
+        // No year-end tier rate here: it is a pay ratio (the finance workbook has it).
         let rows: [[CellModel]] = y.employees.filter { ids.contains($0.employeeId) }.map { e in
             let own = e.codes.filter { $0.hasPrefix("YR-") && $0 != "YR-BONUS" }
             return [.id(e.employeeId), .text(names[e.employeeId]), .text(byId[e.employeeId].map { regionName($0.region) }),
                     .money(e.target), .money(e.remitted), .percent(Self.ratio(e.remitted, e.target) ?? e.attainment),
-                    .percent(e.rate.map(\.doubleValue)), .text(CodeText.joined(own)), .text(CodeText.reasons(own, lang))]
+                    .text(CodeText.joined(own)), reasons(own)]
         }
         var notes = [t(Bilingual("\(y.year) 年终考核（奖金金额见财务报表）", "\(y.year) year-end review (amounts are in the finance workbook)"))]
         if !y.codes.isEmpty { notes.append(CodeText.joined(y.codes) + "：" + CodeText.reasons(y.codes, lang)) }

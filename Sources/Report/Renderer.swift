@@ -33,7 +33,7 @@ public enum WorkbookRenderer {
     public static let percentFormat = "0.0%"
     public static let dateFormat = "yyyy-mm-dd"
     public static let integerFormat = "#,##0"
-    public static let decimalFormat = "0.00##"
+    public static let decimalFormat = "#,##0.00##"
     /// Red below 80%, green at or above 100% (Excel's light red / light green styles).
     static let redFill = CellFormat(fontColor: 0x9C0006, bgColor: 0xFFC7CE)
     static let greenFill = CellFormat(fontColor: 0x006100, bgColor: 0xC6EFCE)

@@ -38,7 +38,9 @@ final class ManagementWorkbookTests: ReportTestCase {
         // Row 1 the title, row 2 the note, row 3 the header, rows 4–6 the employees, row 7 the totals.
         XCTAssertEqual(try text(doc, s, "A4"), "E001")
         XCTAssertEqual(try text(doc, s, "J4"), "QTR-CUT, QTR-REVIEW")
-        XCTAssertEqual(try text(doc, s, "K4"), "未完成季度考核指标的80%，下季度的工资按80%计发；连续两个季度未完成考核指标的80%，给予调离、辞退或降级")
+        // The outcome without its pay consequence: no pay ratio in a management book.
+        XCTAssertEqual(try text(doc, s, "K4"), "未完成季度考核指标的80%；连续两个季度未完成考核指标的80%，给予调离、辞退或降级")
+        XCTAssertFalse(try doc.sheet(s).cells.values.contains { ($0.text ?? "").contains("计发") || ($0.text ?? "").contains("工资") })
         XCTAssertEqual(try number(doc, s, "G4"), 0.7)
         XCTAssertNil(try doc.cell(sheet: s, ref: "G5"), "not assessed: no attainment")
         XCTAssertEqual(try text(doc, s, "J6"), "QTR-RESTORED, QTR-PROMOTE")
@@ -83,8 +85,10 @@ final class ManagementWorkbookTests: ReportTestCase {
         XCTAssertEqual(try XCTUnwrap(number(doc, d, "B9")), 25555.55 / 35000, accuracy: 1e-9)
         XCTAssertEqual(try XCTUnwrap(number(doc, d, "B6")), 36111.10 / 40000, accuracy: 1e-9)
         XCTAssertEqual(try doc.numberFormat(sheet: d, ref: "B9"), "0.0%")
-        XCTAssertEqual(try text(doc, d, "C9"), "回款额 ÷ 回款指标")
-        XCTAssertEqual(try text(doc, d, "C4"), "分人员达成 · 合计 · 销售额")   // sources in words, not references
+        XCTAssertEqual(try text(doc, d, "E9"), "回款额 ÷ 回款指标")
+        XCTAssertEqual(try doc.cell(sheet: d, ref: "B9")?.formula, "B7/B8")         // a formula of the two figures above
+        XCTAssertEqual(try text(doc, d, "E4"), "分人员达成 · 合计 · 销售额")   // sources in words, not references
+        XCTAssertNil(try doc.cell(sheet: d, ref: "C4"), "no closed month before: no last month")
         XCTAssertEqual(try number(doc, d, "B15"), 1) // audit
         XCTAssertEqual(try number(doc, d, "B16"), 1) // travel low
         XCTAssertEqual(try number(doc, d, "B17"), 1) // week without plan
@@ -132,44 +136,98 @@ final class ManagementWorkbookTests: ReportTestCase {
 
     // MARK: Charts
 
-    func testDashboardChartsPointAtTheDetailRanges() throws {
-        let (doc, _) = try managementDocument()
-        let charts = try doc.charts(sheet: "仪表盘")
-        XCTAssertEqual(charts.count, 3)
-        let region = charts[0]
-        XCTAssertEqual(region.barDirection, "bar")
-        XCTAssertEqual(region.series.map(\.values), ["'分区域达成'!$E$3:$E$4", "'分区域达成'!$I$3:$I$4"])
-        XCTAssertEqual(region.series.map(\.categories), ["'分区域达成'!$A$3:$A$4", "'分区域达成'!$A$3:$A$4"])
-        let valueAxis = try XCTUnwrap(region.axes.first { $0.kind == "valAx" })
-        XCTAssertEqual(valueAxis.min, 0)
-        XCTAssertEqual(valueAxis.majorUnit, 0.2)
-        XCTAssertEqual(valueAxis.numberFormat, "0%")
-        XCTAssertTrue(valueAxis.hasMajorGridlines, "80% and 100% are gridlines")
-        XCTAssertGreaterThanOrEqual(valueAxis.max ?? 0, 1.2)
-
-        XCTAssertEqual(charts[1].series.map(\.values), ["'分产品销售'!$D$3:$D$5"])
-        XCTAssertEqual(charts[1].series.map(\.categories), ["'分产品销售'!$A$3:$A$5"])
-        XCTAssertEqual(charts[2].series.map(\.values), ["'分人员达成'!$F$3:$F$5", "'分人员达成'!$G$3:$G$5"])
-        XCTAssertEqual(charts[2].series.map(\.categories), ["'分人员达成'!$B$3:$B$5", "'分人员达成'!$B$3:$B$5"])
-        XCTAssertEqual(charts[2].series.map(\.name), ["回款指标", "回款额"])
-        XCTAssertTrue(doc.partNames.contains { $0.hasPrefix("xl/charts/chart") })
+    /// The 1-based row of the cell in column A holding `text` on a sheet.
+    func row(_ doc: XlsxDocument, _ sheet: String, _ text: String) throws -> Int? {
+        try doc.sheet(sheet).cells.values.first { $0.col == 0 && $0.text == text }.map { $0.row + 1 }
     }
 
-    func testTrendAddsALineChartOverTheMonthsTable() throws {
+    /// Point fills of a chart's series, as written: the srgbClr of each <c:dPt>, by point index.
+    func pointFills(_ doc: XlsxDocument, _ part: String) throws -> [Int: String] {
+        let xml = try doc.text(part: part)
+        var out: [Int: String] = [:]
+        for m in xml.matches(of: #/<c:dPt><c:idx val="(\d+)"/>.*?<a:srgbClr val="([0-9A-F]{6})"/>.*?</c:dPt>/#) {
+            out[Int(m.1)!] = String(m.2)
+        }
+        return out
+    }
+
+    func testDashboardRanksRegionsAndColoursEachBarByItsBand() throws {
+        let (doc, _) = try managementDocument()
+        let d = "仪表盘"
+        let charts = try doc.charts(sheet: d)
+        XCTAssertEqual(charts.count, 4)                                   // regions, best ten, weakest ten, products
+        let title = try XCTUnwrap(row(doc, d, "分区域回款达成（按达成率排序；红：低于80%，黄：80%–100%，绿：100%以上）"))
+        let first = title + 2, last = first + 1                          // two regions below the header
+        XCTAssertEqual(charts[0].barDirection, "bar")
+        XCTAssertEqual(charts[0].series.map(\.values), ["'仪表盘'!$F$\(first):$F$\(last)"])
+        XCTAssertEqual(charts[0].series.map(\.categories), ["'仪表盘'!$B$\(first):$B$\(last)"])
+        // Ranked by attainment, highest first; each bar's colour is its band's.
+        let attainments = try (first...last).map { try XCTUnwrap(number(doc, d, "F\($0)")) }
+        XCTAssertEqual(attainments, attainments.sorted(by: >))
+        let fills = try pointFills(doc, charts[0].part)
+        for (i, a) in attainments.enumerated() {
+            XCTAssertEqual(fills[i], a < 0.8 ? "C00000" : a < 1 ? "FFC000" : "00B050", "bar \(i) at \(a)")
+        }
+        XCTAssertEqual(try text(doc, d, "B\(last + 1)"), "合计")
+        XCTAssertEqual(try doc.cell(sheet: d, ref: "F\(last + 1)")?.formula, "E\(last + 1)/D\(last + 1)")
+        let valueAxis = try XCTUnwrap(charts[0].axes.first { $0.kind == "valAx" })
+        XCTAssertEqual(valueAxis.min, 0)
+        XCTAssertEqual(valueAxis.numberFormat, "0%")
+        XCTAssertGreaterThanOrEqual(valueAxis.max ?? 0, 1.2)
+        // The best and the weakest, each at most ten, ordered.
+        let best = try XCTUnwrap(row(doc, d, "人员回款达成前十名")), weakest = try XCTUnwrap(row(doc, d, "人员回款达成后十名"))
+        let bestValues = try (best + 2..<weakest - 1).compactMap { try number(doc, d, "F\($0)") }
+        XCTAssertFalse(bestValues.isEmpty)
+        XCTAssertLessThanOrEqual(bestValues.count, 10)
+        XCTAssertEqual(bestValues, bestValues.sorted(by: >))
+        XCTAssertEqual(charts[1].series.first?.values, "'仪表盘'!$F$\(best + 2):$F$\(best + 1 + bestValues.count)")
+        XCTAssertEqual(charts[3].series.map(\.values), ["'分产品销售'!$D$3:$D$5"])
+        XCTAssertNotNil(try row(doc, d, "期末应收账款最多的十家客户"))
+        XCTAssertNotNil(try row(doc, d, "新开网点（分区域）"))
+    }
+
+    func testNoChartHasMoreThanThirtyCategories() throws {
+        var r = ManagementFixture.result()
+        let template = r.employees[0]
+        for i in 0..<45 {
+            var e = template
+            e.employeeId = "X\(i)"; e.name = "员工\(i)"; e.region = "区域\(i)"
+            r.employees.append(e)
+        }
+        let (doc, _) = try managementDocument(r)
+        for chart in try doc.charts(sheet: "仪表盘") {
+            for s in chart.series {
+                let range = try XCTUnwrap(s.values?.split(separator: "!").last).replacingOccurrences(of: "$", with: "")
+                let rows = range.split(separator: ":").map { Int($0.drop { $0.isLetter })! }
+                XCTAssertLessThanOrEqual(rows[1] - rows[0] + 1, 30, "\(chart.title ?? "") \(range)")
+            }
+        }
+    }
+
+    func testDashboardComparesWithLastMonthAndAddsTheTrend() throws {
         let trend = [TrendPoint(period: Period(year: 2023, month: 2)!, sales: yuan("30000.00"), remitted: yuan("20000.00"),
-                                target: yuan("30000.00")),
+                                target: yuan("30000.00"), salesTarget: yuan("40000.00"), newOutlets: 1, travelDays: 35),
                      TrendPoint(period: Period(year: 2023, month: 1)!, sales: yuan("10000.00"), remitted: yuan("9000.00"),
                                 target: yuan("30000.00"))]
         let (doc, _) = try managementDocument(trend: trend)
-        let charts = try doc.charts(sheet: "仪表盘")
-        XCTAssertEqual(charts.count, 4)
-        XCTAssertEqual(charts[3].types, ["lineChart"])
-        // Rows 1–16: note, header, 14 figures; 17 blank; 18 title; 19 header; 20–22 Jan, Feb, Mar.
-        XCTAssertEqual(charts[3].series.map(\.values), ["'仪表盘'!$B$21:$B$23", "'仪表盘'!$C$21:$C$23", "'仪表盘'!$D$21:$D$23"])
-        XCTAssertEqual(charts[3].series.first?.categories, "'仪表盘'!$A$21:$A$23")
-        XCTAssertEqual(try text(doc, "仪表盘", "A21"), "2023-01")
-        XCTAssertEqual(try text(doc, "仪表盘", "A23"), "2023-03")
-        try assertMoney(doc, "仪表盘", "C23", "25555.55")
+        let d = "仪表盘"
+        // Last month and the change beside this month: 回款额 25,555.55 against February's 20,000.00.
+        XCTAssertEqual(try text(doc, d, "A7"), "回款额")
+        try assertMoney(doc, d, "C7", "20000.00")
+        XCTAssertEqual(try doc.cell(sheet: d, ref: "D7")?.formula, "B7-C7")
+        try assertMoney(doc, d, "D7", "5555.55")
+        XCTAssertEqual(try XCTUnwrap(number(doc, d, "C9")), 20000.0 / 30000, accuracy: 1e-9)   // February's attainment
+        XCTAssertEqual(try number(doc, d, "C11"), 1)                                             // February's new outlets
+        let charts = try doc.charts(sheet: d)
+        XCTAssertEqual(charts.count, 5)
+        XCTAssertEqual(charts[4].types, ["lineChart"])
+        let title = try XCTUnwrap(row(doc, d, "近几个月走势"))
+        let jan = title + 2, mar = title + 4
+        XCTAssertEqual(charts[4].series.map(\.values), ["'仪表盘'!$B$\(jan):$B$\(mar)", "'仪表盘'!$C$\(jan):$C$\(mar)",
+                                                         "'仪表盘'!$D$\(jan):$D$\(mar)"])
+        XCTAssertEqual(try text(doc, d, "A\(jan)"), "2023-01")
+        XCTAssertEqual(try text(doc, d, "A\(mar)"), "2023-03")
+        try assertMoney(doc, d, "C\(mar)", "25555.55")
     }
 
     // MARK: Audit and plans

@@ -28,10 +28,11 @@ final class PrintLayoutTests: ReportTestCase {
             return sign + "¥" + grouped(String(parts[0])) + "." + parts[1]
         case "0.0%"?: return sign + String(format: "%.1f%%", a * 100)
         case "#,##0"?: return sign + grouped(String(format: "%.0f", a))
-        case "0.00##"?:
+        case "#,##0.00##"?:
             var t = String(format: "%.4f", a)
             while t.hasSuffix("0") && t.split(separator: ".")[1].count > 2 { t.removeLast() }
-            return sign + t
+            let parts = t.split(separator: ".")
+            return sign + grouped(String(parts[0])) + "." + parts[1]
         case "yyyy-mm-dd"?: return "2023-03-31"
         default: return sign + String(a)
         }

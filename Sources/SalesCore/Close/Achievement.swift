@@ -52,13 +52,34 @@ public struct Achievement: Sendable, Hashable {
     public var deviation: Money { remitted - (remittanceTarget ?? .zero) }
     public var salesDeviation: Money { sales - (salesTarget ?? .zero) }
 
+    /// Where the attainment stands against 80% and 100%, compared exactly in fen.
+    public var band: AttainmentBand { AttainmentBand(remitted, remittanceTarget) }
+
+    /// new outlets / their target; nil without a positive target.
+    public var newOutletsAttainment: Double? {
+        newOutletsTarget > 0 ? Double(newOutlets) / Double(newOutletsTarget) : nil
+    }
+
     public static func ratio(_ actual: Money, _ target: Money?) -> Double? {
         guard let target, target.fen > 0 else { return nil }
         return Double(actual.fen) / Double(target.fen)
     }
 }
 
+/// An attainment against the 80% and 100% lines (red, amber, green on the dashboard).
+public enum AttainmentBand: Sendable, Hashable {
+    case noTarget, below80, below100, reached
+    public init(_ actual: Money, _ target: Money?) {
+        guard let t = target, t.fen > 0 else { self = .noTarget; return }
+        if actual.fen * 5 < t.fen * 4 { self = .below80 } else if actual.fen < t.fen { self = .below100 } else { self = .reached }
+    }
+}
+
 extension CloseResult {
+    /// The customers' receivables carried in from the previous close, and carried out of this one.
+    public var receivablesBefore: Money { customers.map(\.receivableBefore).sum() }
+    public var receivablesAfter: Money { customers.map(\.receivableAfter).sum() }
+
     /// The figures of `employees` grouped by `key` (first-appearance order), the leavers' remittances counted in
     /// the group `leaverKey` names (nil: in none); a group with only leavers' remittances comes last.
     public func achievements(of employees: [EmployeeResult], by key: (EmployeeResult) -> String,
