@@ -70,7 +70,7 @@ public enum FinanceWorkbook {
         let model = model(r, lang: options.lang, changes: changes)
         return try WorkbookRenderer.write(model, to: path, options: RenderOptions(
             company: options.company, sheetPassword: options.sheetPassword, constantMemory: options.constantMemory,
-            fileMode: 0o600, maxRowsPerSheet: options.maxRowsPerSheet))
+            fileMode: 0o600, maxRowsPerSheet: options.maxRowsPerSheet, progress: options.progress))
     }
 
     public static func model(_ r: CloseResult, lang: Lang) -> WorkbookModel { model(r, lang: lang, changes: nil) }

@@ -61,7 +61,7 @@ public enum ManagementWorkbook {
     public static func write(_ r: CloseResult, to path: String, options: ReportOptions, trend: [TrendPoint] = []) throws -> WrittenWorkbook {
         try WorkbookRenderer.write(model(r, lang: options.lang, trend: trend), to: path, options: RenderOptions(
             company: options.company, sheetPassword: nil, constantMemory: options.constantMemory,
-            fileMode: nil, maxRowsPerSheet: options.maxRowsPerSheet))
+            fileMode: nil, maxRowsPerSheet: options.maxRowsPerSheet, progress: options.progress))
     }
 
     public static func model(_ r: CloseResult, lang: Lang, trend: [TrendPoint] = []) -> WorkbookModel {

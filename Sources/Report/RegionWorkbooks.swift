@@ -113,6 +113,6 @@ public enum RegionWorkbooks {
                                 index: ReportIndex? = nil) throws -> WrittenWorkbook {
         try WorkbookRenderer.write(model(r, region: region, lang: options.lang, index: index), to: path, options: RenderOptions(
             company: options.company, sheetPassword: nil, constantMemory: options.constantMemory,
-            fileMode: nil, maxRowsPerSheet: options.maxRowsPerSheet))
+            fileMode: nil, maxRowsPerSheet: options.maxRowsPerSheet, progress: options.progress))
     }
 }

@@ -15,11 +15,14 @@ public struct RenderOptions: Sendable, Equatable {
     public var maxRowsPerSheet: Int
     /// The document's author.
     public var author: String?
+    /// Told the rows planned and written.
+    public var progress: RowProgress?
 
     public init(company: String = ReportOptions.defaultCompany, sheetPassword: String? = nil, constantMemory: Bool = true,
-                fileMode: UInt32? = nil, maxRowsPerSheet: Int = Worksheet.maxRows, author: String? = "SalesClose") {
+                fileMode: UInt32? = nil, maxRowsPerSheet: Int = Worksheet.maxRows, author: String? = "SalesClose",
+                progress: RowProgress? = nil) {
         self.company = company; self.sheetPassword = sheetPassword; self.constantMemory = constantMemory
-        self.fileMode = fileMode; self.maxRowsPerSheet = maxRowsPerSheet; self.author = author
+        self.fileMode = fileMode; self.maxRowsPerSheet = maxRowsPerSheet; self.author = author; self.progress = progress
     }
 }
 
@@ -55,6 +58,7 @@ public enum WorkbookRenderer {
         var names: [String] = []
         var worksheets: [Worksheet] = []
         let plannedSheets = plan(model, maxRows: max(3, options.maxRowsPerSheet))
+        options.progress?.planned(plannedSheets.map(\.physicalCount).reduce(0, +))
         for planned in plannedSheets {
             let name = Workbook.safeSheetName(planned.proposedName, existing: names)
             names.append(name)
@@ -121,9 +125,12 @@ public enum WorkbookRenderer {
         if let password = options.sheetPassword {
             try sheet.protect(password: password)
         }
+        var counter = RowCounter(progress: options.progress)
+        defer { counter.flush() }
         let block = planned.stream
         let before = block?.at ?? planned.rows.count
         for r in 0..<before {
+            counter.add()
             if let height = planned.rowHeights[r] { try sheet.setRow(r, height: height) }
             for (c, cell) in planned.rows[r].cells.enumerated() {
                 try write(cell, row: r, col: c, style: planned.rows[r].style, sheet: sheet, formats: formats)
@@ -137,6 +144,7 @@ public enum WorkbookRenderer {
         var r = before
         var written = 0
         try block.rows.forEach(in: block.range) { cells in
+            counter.add()
             for (c, cell) in cells.enumerated() {
                 try write(cell, row: r, col: c, style: .data, sheet: sheet, formats: formats)
                 sums[c]?.add(cell)
@@ -161,6 +169,7 @@ public enum WorkbookRenderer {
             }
         }
         for i in before..<planned.rows.count {
+            counter.add()
             for (c, cell) in planned.rows[i].cells.enumerated() {
                 try write(cell, row: i + block.range.count, col: c, style: planned.rows[i].style, sheet: sheet, formats: formats)
             }
@@ -208,6 +217,21 @@ public enum WorkbookRenderer {
                 try sheet.writeFormula(row, col, formula: formula, cachedValue: d.isFinite ? d : 0, formats.get(.percent, style))
             }
         }
+    }
+}
+
+/// Rows written, passed on to a `RowProgress` every `every` rows and when the sheet is done.
+struct RowCounter {
+    let progress: RowProgress?
+    var pending = 0
+    mutating func add() {
+        guard let progress else { return }
+        pending += 1
+        if pending >= progress.every { progress.wrote(pending); pending = 0 }
+    }
+    mutating func flush() {
+        if let progress, pending > 0 { progress.wrote(pending) }
+        pending = 0
     }
 }
 

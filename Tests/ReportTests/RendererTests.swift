@@ -98,3 +98,24 @@ final class RendererTests: ReportTestCase {
         XCTAssertEqual(try XlsxDocument(path: file).sheetNames, written.sheetNames)
     }
 }
+
+final class RowProgressTests: ReportTestCase {
+    final class Count: @unchecked Sendable {
+        var planned = 0, wrote = 0, calls = 0
+    }
+
+    func testProgressIsToldThePlannedRowsAndEveryRowWritten() throws {
+        let count = Count()
+        let progress = RowProgress(every: 10, planned: { count.planned += $0 }, wrote: { count.wrote += $0; count.calls += 1 })
+        let sheet = SheetModel(key: "s", name: "S", table: TableModel(
+            columns: [ColumnModel("金额", .money)], rows: (0..<25).map { [.money(Money(fen: Int64($0)))] },
+            totals: TotalsSpec(label: "合计")))
+        let file = path("p.xlsx")
+        try WorkbookRenderer.write(WorkbookModel(title: "T", subject: "2023-03", created: day("2023-03-31"), sheets: [sheet]),
+                                   to: file, options: RenderOptions(progress: progress))
+        // Title, header, 25 rows, the totals row.
+        XCTAssertEqual(count.planned, 28)
+        XCTAssertEqual(count.wrote, 28)
+        XCTAssertEqual(count.calls, 3)          // 10, 10, then the sheet's last 8
+    }
+}
