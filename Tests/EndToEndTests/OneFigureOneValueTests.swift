@@ -62,6 +62,11 @@ final class OneFigureOneValueTests: XCTestCase {
         XCTAssertEqual(try Harness.run(["demo", inputs.path]).status, 0)
         let close = try Harness.run(["close", "--inputs", inputs.path, "--outputs", out.path])
         XCTAssertEqual(close.status, 0, close.stderr)
+        // Not a terminal: plain lines only (no transient row counts), and the stage times at the end.
+        XCTAssertFalse(close.stderr.contains("\u{1}"))
+        XCTAssertFalse(close.stderr.contains("\r"))
+        XCTAssertTrue(close.stderr.contains("wrote finance-"), close.stderr)
+        XCTAssertTrue(close.stderr.contains("stages: read "), close.stderr)
         let summaryDir = try XCTUnwrap(try FileManager.default.contentsOfDirectory(atPath: out.path).first { $0.hasPrefix("20") })
         let summary = try Harness.summary(out, summaryDir)
         let totals = try XCTUnwrap(summary["totals"] as? [String: Any])

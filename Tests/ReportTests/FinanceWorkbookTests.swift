@@ -121,6 +121,24 @@ final class FinanceWorkbookTests: ReportTestCase {
         try assertMoney(doc, s, "F7", "-30.00")
     }
 
+    func testALeaversDeferredCommissionStaysVisibleAndThoseOutsidePayAreListed() throws {
+        var r = Fixture.result()
+        var leaver = EmployeeResult(employeeId: "E009", name: "孙强", region: "华东", department: "销售一部", role: .sales_rep,
+                                    level: .numbered(3), active: false)
+        leaver.commissionDeferredBefore = yuan("321.00"); leaver.commissionDeferredBalance = yuan("321.00")
+        r.employees.append(leaver)
+        let (doc, _) = try financeDocument(r)
+        let rows = try doc.rows(sheet: "提成")
+        let row = try XCTUnwrap(rows.first { $0.first??.text == "E009" }, "the leaver's deferred commission is on 提成")
+        XCTAssertEqual(row[10]?.number, 321.00)
+        XCTAssertTrue(row.compactMap { $0?.text }.contains { $0.contains("已离职") })
+        // 赵敏 (an assistant, active, outside the pay roles) is listed below the pay table as such.
+        let pay = try doc.rows(sheet: "工资")
+        let title = try XCTUnwrap(pay.firstIndex { $0.first??.text?.hasPrefix("不在工资岗位") == true })
+        XCTAssertEqual(pay[title + 2].first??.text, "E004")
+        XCTAssertFalse(pay[(title + 1)...].contains { $0.first??.text == "E009" }, "one who has left is not listed as staff")
+    }
+
     func testCommissionAttainmentIsPercentWithConditionalFills() throws {
         let (doc, _) = try financeDocument()
         let s = "提成"

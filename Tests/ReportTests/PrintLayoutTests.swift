@@ -97,6 +97,33 @@ final class PrintLayoutTests: ReportTestCase {
         XCTAssertTrue(Array(xfs)[cell.styleIndex].contains("wrapText=\"1\""))
     }
 
+    // MARK: Every page says what it is
+
+    func testEveryPrintedSheetNamesItsPeriodAndPagesInEveryWorkbook() throws {
+        var r = Fixture.result()
+        r.policy.companyName = "A&B公司"
+        let (finance, _) = try financeDocument(r)
+        let (management, _) = try managementDocument()
+        let file = path("region.xlsx")
+        try RegionWorkbooks.writeOne(ManagementFixture.result(), region: "华东", to: file, options: ReportOptions())
+        let region = try XlsxDocument(path: file)
+        for (doc, company) in [(finance, "A&amp;&amp;B公司"), (management, ""), (region, "")] {
+            for name in doc.sheetNames {
+                let xml = try doc.text(part: doc.sheet(name).part)
+                let header = try XCTUnwrap(xml.firstMatch(of: #/<oddHeader>(.*?)</oddHeader>/#).map { String($0.1) }, name)
+                let footer = try XCTUnwrap(xml.firstMatch(of: #/<oddFooter>(.*?)</oddFooter>/#).map { String($0.1) }, name)
+                XCTAssertTrue(header.contains("2023-03"), "\(name): \(header)")
+                XCTAssertTrue(company.isEmpty || header.contains(company), "\(name): \(header)")   // & is && in a header
+                XCTAssertTrue(footer.contains("2023-03") && footer.contains("第 &amp;P 页 / 共 &amp;N 页"), "\(name): \(footer)")
+                // The title row above everything else names the period and the sheet.
+                let title = try XCTUnwrap(doc.cell(sheet: name, ref: "A1")?.text, name)
+                XCTAssertTrue(title.contains("2023-03"), "\(name): \(title)")
+            }
+        }
+        XCTAssertEqual(try finance.cell(sheet: "报销汇总", ref: "A1")?.text, "A&B公司  2023-03  报销汇总")
+        XCTAssertEqual(try region.cell(sheet: "人员达成", ref: "A1")?.text, "华东  2023-03  人员达成")
+    }
+
     // MARK: Slips and page breaks
 
     /// Page breaks (0-based rows that start a page), row heights, slip extents and the print scale of a sheet, read
