@@ -103,29 +103,9 @@ enum Changes {
     }
 }
 
-/// The management trend: the last closed months before this one (up to 11) and this one, summed over employees.
+/// The management trend (SalesCore works it out from the ledger's months and this close).
 enum Trend {
-    static func points(_ r: CloseResult, _ ledger: LedgerSnapshot) -> [TrendPoint] {
-        let earlier = ledger.closedPeriods.filter { $0 < r.period }.suffix(11)
-        guard !earlier.isEmpty else { return [] }
-        var out: [TrendPoint] = []
-        for p in earlier {
-            var sales = Money.zero, remitted = Money.zero, target = Money.zero, salesTarget = Money.zero
-            var outlets = 0, travel = 0
-            for (_, months) in ledger.months {
-                if let m = months[p] {
-                    sales += m.sales; remitted += m.remitted; target += m.remittanceTarget ?? .zero
-                    salesTarget += m.salesTarget ?? .zero; outlets += m.newOutlets; travel += m.travelDays
-                }
-            }
-            out.append(TrendPoint(period: p, sales: sales, remitted: remitted, target: target, salesTarget: salesTarget,
-                                  newOutlets: outlets, travelDays: travel))
-        }
-        let company = r.companyAchievement   // the leavers' remittances included
-        out.append(TrendPoint(period: r.period, sales: company.sales, remitted: company.remitted,
-                              target: company.remittanceTarget ?? .zero))
-        return out
-    }
+    static func points(_ r: CloseResult, _ ledger: LedgerSnapshot) -> [TrendPoint] { r.trend(ledger) }
 }
 
 /// Runs independent jobs on all cores, results in input order.

@@ -253,9 +253,7 @@ public enum FinanceWorkbook {
         /// remitted / target as the exact ratio of two fen amounts (so the 80% and 100% fills
         /// agree with the rules' exact comparison); nil without a positive target.
         func ratio(_ remitted: Money, _ target: Money?, fallback: Double?) -> Double? {
-            guard let target else { return fallback }
-            guard target.fen > 0 else { return fallback }
-            return Double(remitted.fen) / Double(target.fen)
+            Achievement.ratio(remitted, target) ?? fallback
         }
 
         // MARK: 报销汇总
@@ -400,13 +398,11 @@ public enum FinanceWorkbook {
 
         var payEmployees: [EmployeeResult] { r.employees.filter { $0.grossPay != nil } }
 
+        /// The pay parts as SalesCore worked them out (rules.md §6).
         func payCells(_ e: EmployeeResult) -> [CellModel] {
-            let performance = e.performancePay
-            let baseSalary = e.basePay.map { $0 - (performance ?? .zero) }
-            let factor = e.payFactor ?? .one
-            return [
-                .text(Vocab.level(e.level, lang)), .money(baseSalary), .money(performance), .percent(e.payFactor?.doubleValue),
-                .money(e.basePay.map { $0.times(factor) }), .money(e.commissionSettled), .money(e.commissionForfeited),
+            [
+                .text(Vocab.level(e.level, lang)), .money(e.baseSalary), .money(e.performancePay), .percent(e.payFactor?.doubleValue),
+                .money(e.basePayAfterFactor), .money(e.commissionSettled), .money(e.commissionForfeited),
                 .money(e.commissionAdjustments), .money(e.grossPay),
             ]
         }
@@ -596,7 +592,7 @@ public enum FinanceWorkbook {
         func quarter(_ q: QuarterBlock) -> SheetModel {
             let columns = [
                 col(H.employeeId, .id), col(H.name, .text), col(H.quarterRemitted, .money), col(H.quarterTarget, .money),
-                col(H.attainment, .percent, attainment: true), col(H.newOutlets, .integer, summed: true),
+                ColumnModel(t(H.attainment), .percent, attainment: true, ratioOf: (2, 3)), col(H.newOutlets, .integer, summed: true),
                 col(H.newOutletsTarget, .integer, summed: true), col(H.assessed, .text), col(H.nextPayFactor, .percent),
                 col(H.codes, .text), col(H.reasons, .text),
             ]
@@ -615,7 +611,7 @@ public enum FinanceWorkbook {
         func year(_ y: YearBlock) -> SheetModel {
             let columns = [
                 col(H.employeeId, .id), col(H.name, .text), col(H.yearRemitted, .money), col(H.yearTarget, .money),
-                col(H.attainment, .percent, attainment: true), col(H.rate, .percent), col(H.yearTotal, .money),
+                ColumnModel(t(H.attainment), .percent, attainment: true, ratioOf: (2, 3)), col(H.rate, .percent), col(H.yearTotal, .money),
                 col(H.paid, .money), col(H.bonus, .money), col(H.codes, .text), col(H.reasons, .text),
             ]
             let rows: [[CellModel]] = y.employees.map { e in

@@ -430,7 +430,8 @@ struct ManagementBuilder {
         let byId = index.byId
         let columns = [col(MH.employeeId, .id), col(MH.name, .text), col(MH.region, .text), col(MH.assessed, .text),
                        col(MH.quarterTarget, .money), col(MH.quarterRemitted, .money),
-                       col(MH.quarterAttainment, .percent, attainment: true), col(MH.newOutletsTarget, .integer, summed: true),
+                       ColumnModel(MH.quarterAttainment(lang), .percent, attainment: true, ratioOf: (5, 4)),
+                       col(MH.newOutletsTarget, .integer, summed: true),
                        col(MH.newOutlets, .integer, summed: true), col(MH.codes, .text), col(MH.reasons, .text, width: 60)]
         let rows: [[CellModel]] = q.employees.filter { ids.contains($0.employeeId) }.map { e in
             let own = e.codes.filter { $0.hasPrefix("QTR-") }
@@ -447,7 +448,7 @@ struct ManagementBuilder {
     func yearSheet(_ y: YearBlock, key: String, name: String) -> SheetModel {
         let byId = index.byId
         let columns = [col(MH.employeeId, .id), col(MH.name, .text), col(MH.region, .text), col(MH.yearTarget, .money),
-                       col(MH.yearRemitted, .money), col(MH.yearAttainment, .percent, attainment: true),
+                       col(MH.yearRemitted, .money), ColumnModel(MH.yearAttainment(lang), .percent, attainment: true, ratioOf: (4, 3)),
                        col(MH.codes, .text), col(MH.reasons, .text, width: 60)]
         // No year-end tier rate here: it is a pay ratio (the finance workbook has it).
         let rows: [[CellModel]] = y.employees.filter { ids.contains($0.employeeId) }.map { e in

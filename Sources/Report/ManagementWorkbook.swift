@@ -1,24 +1,6 @@
 import SalesCore
 import XlsxWriter
 
-/// One earlier month for the dashboard's trend line (from the ledger).
-public struct TrendPoint: Sendable, Hashable {
-    public var period: Period
-    public var sales: Money
-    public var remitted: Money
-    /// The remittance targets summed over the month's employees.
-    public var target: Money
-    /// The sales targets summed (nil: not known for that month).
-    public var salesTarget: Money?
-    public var newOutlets: Int?
-    public var travelDays: Int?
-    public init(period: Period, sales: Money, remitted: Money, target: Money, salesTarget: Money? = nil,
-                newOutlets: Int? = nil, travelDays: Int? = nil) {
-        self.period = period; self.sales = sales; self.remitted = remitted; self.target = target
-        self.salesTarget = salesTarget; self.newOutlets = newOutlets; self.travelDays = travelDays
-    }
-}
-
 /// The management workbook (`management-YYYY-MM.xlsx`): the picture of the month the monthly sales
 /// meeting asks for (总体销售达成、分区域、分产品、分客户达成, 偏差及原因), who travelled, who followed
 /// the plan, the audit flags, and at quarter and year end the reviews. It holds no pay figure.
