@@ -670,10 +670,12 @@ public enum FinanceWorkbook {
         // MARK: 退回行
 
         func rejectedRows() -> SheetModel {
+            // The reader's message is in English: the Chinese book gives the code's sentence only.
+            let withMessage = lang == .en
             let columns = [
                 col(H.file, .text), col(H.line, .integer, summed: false), col(H.column, .text), col(H.code, .text),
-                col(H.reasons, .text), col(H.message, .text), col(H.raw, .text),
-            ]
+                col(H.reasons, .text),
+            ] + (withMessage ? [col(H.message, .text)] : []) + [col(H.raw, .text)]
             // A detail sheet: its rows are made as the sheet is written (files, then lines), not kept as cells.
             let rejected = r.tally.rejected
             let wholeRow = t(H.wholeRow), lang = self.lang
@@ -682,9 +684,8 @@ public enum FinanceWorkbook {
                 for x in rejected {
                     try body([
                         .text(x.file), .integer(x.line), .text(x.issue.column.map { Vocab.column($0, kind: kinds[x.file], lang) } ?? wholeRow),
-                        .text(x.issue.code),
-                        .text(CodeText.sentence(x.issue.code, lang)), .text(x.issue.message), .text(x.raw),
-                    ])
+                        .text(x.issue.code), .text(CodeText.sentence(x.issue.code, lang)),
+                    ] + (withMessage ? [.text(x.issue.message)] : []) + [.text(x.raw)])
                 }
             }
             return SheetModel(key: Key.rejectedRows, name: sheetName(Key.rejectedRows),

@@ -197,9 +197,16 @@ final class FinanceWorkbookTests: ReportTestCase {
         XCTAssertEqual(try text(doc, s, "C3"), "整行")
         XCTAssertEqual(try text(doc, s, "D3"), "ROW-UNKNOWN-EMPLOYEE")
         XCTAssertEqual(try text(doc, s, "E3"), "员工编号不在花名册内，本行退回")
-        XCTAssertEqual(try text(doc, s, "G3"), Fixture.rejectedRaw)
-        XCTAssertNil(try doc.cell(sheet: s, ref: "G3")?.formula)
+        // The Chinese book has no English message column: the raw text follows the reason.
+        XCTAssertEqual(try text(doc, s, "F2"), "原始内容")
+        XCTAssertEqual(try text(doc, s, "F3"), Fixture.rejectedRaw)
+        XCTAssertNil(try doc.cell(sheet: s, ref: "F3")?.formula)
+        XCTAssertNil(try doc.cell(sheet: s, ref: "G3"))
         XCTAssertEqual(try text(doc, s, "C4"), "金额")   // the column as the input file names it
+        let (en, _) = try financeDocument(options: ReportOptions(lang: .en), name: "en.xlsx")
+        XCTAssertEqual(try text(en, "Rejected rows", "F2"), "Message")
+        XCTAssertEqual(try text(en, "Rejected rows", "C4"), "amount")
+        XCTAssertEqual(try text(en, "Rejected rows", "G3"), Fixture.rejectedRaw)
         XCTAssertEqual(try number(doc, s, "B4"), 8)
         let xml = try doc.text(part: doc.sheet(s).part)
         XCTAssertFalse(xml.contains("<f>"))
