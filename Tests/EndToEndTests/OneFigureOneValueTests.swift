@@ -67,7 +67,33 @@ final class OneFigureOneValueTests: XCTestCase {
         XCTAssertFalse(close.stderr.contains("\r"))
         XCTAssertTrue(close.stderr.contains("wrote finance-"), close.stderr)
         XCTAssertTrue(close.stderr.contains("stages: read "), close.stderr)
-        let summaryDir = try XCTUnwrap(try FileManager.default.contentsOfDirectory(atPath: out.path).first { $0.hasPrefix("20") })
+        let period = try XCTUnwrap(try FileManager.default.contentsOfDirectory(atPath: out.path).first { $0.hasPrefix("20") })
+        try assertOneFigureOneValue(out, period, leavers: true)
+    }
+
+    /// Months the demo month is not: a quarter's close after two months, a smaller company, the trend running.
+    func testOneFigureOneValueAtAQuartersCloseAfterTwoMonths() throws {
+        let root = try Harness.tempDir("one-figure-q")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let inputs = root.appendingPathComponent("inputs"), out = root.appendingPathComponent("outputs")
+        let months = ["2023-04", "2023-05", "2023-06"]
+        XCTAssertEqual(try Harness.run(["demo", inputs.path, "--employees", "40", "--months", months.joined(separator: ",")]).status, 0)
+        for m in months {
+            let folder = inputs.appendingPathComponent(m)
+            let close = try Harness.run(["close", "--inputs", folder.path, "--outputs", out.path])
+            XCTAssertEqual(close.status, 0, "\(m): \(close.stderr)")
+        }
+        try assertOneFigureOneValue(out, "2023-06", leavers: false)
+        // The dashboard compares with May as the ledger has it.
+        let management = try XlsxDocument(path: out.appendingPathComponent("2023-06/management-2023-06.xlsx").path)
+        let may = try Harness.summary(out, "2023-05")
+        let row = try XCTUnwrap(try management.rows(sheet: "仪表盘").first { $0.first??.text == "销售额" })
+        XCTAssertEqual(try XCTUnwrap(row[2]?.number), try money((may["totals"] as? [String: Any])?["sales"]), accuracy: 0.005)
+        XCTAssertNotNil(row[3]?.formula)
+    }
+
+    func assertOneFigureOneValue(_ out: URL, _ period: String, leavers: Bool) throws {
+        let summaryDir = period
         let summary = try Harness.summary(out, summaryDir)
         let totals = try XCTUnwrap(summary["totals"] as? [String: Any])
         let employees = try XCTUnwrap(summary["employees"] as? [[String: Any]])
@@ -103,7 +129,7 @@ final class OneFigureOneValueTests: XCTestCase {
                     ("区域报表合计", regionRemitted)], "回款")
         // The demo has a leaver whose customer paid after they left: a named reconciling line says so.
         let leaverLines = byEmployee.body.filter { $0[4]?.text == "离职人员回款" }
-        XCTAssertFalse(leaverLines.isEmpty, "no reconciling line for a leaver's remittance")
+        if leavers { XCTAssertFalse(leaverLines.isEmpty, "no reconciling line for a leaver's remittance") }
         XCTAssertTrue(leaverLines.allSatisfy { !($0[1]?.text ?? "").isEmpty }, "a reconciling line names the leaver")
         XCTAssertEqual(try byEmployee.total("回款额"), try byEmployee.sum("回款额"), accuracy: 0.005)
 
