@@ -694,6 +694,19 @@ public enum FinanceWorkbook {
 
         // MARK: 重开差异
 
+        /// A summary field as the sheets name it ("net_payable" → 实付); a label the caller already gave stays.
+        func fieldLabel(_ field: String) -> String {
+            let labels: [String: Bilingual] = [
+                "expenses_claimed": H.claimed, "expenses_approved": H.approved, "meal_allowance": H.mealAllowance,
+                "reimbursement_adjustments": H.reimbursementAdjustments, "advances_approved": H.advancesApproved,
+                "advance_settled": H.settled, "advance_outstanding_after": H.outstandingAfter, "net_payable": H.netPayable,
+                "sales": Bilingual("销售额", "Sales"), "remitted": H.remitted, "commission_earned": H.earned,
+                "commission_settled": H.commissionSettled, "commission_deferred_balance": H.deferredAfter,
+                "commission_adjustments": H.commissionAdjustments, "gross_pay": H.grossPay, "codes": H.codes,
+            ]
+            return labels[field].map(t) ?? field
+        }
+
         func changes(_ changes: [ChangeRow]) -> SheetModel {
             let columns = [
                 col(H.employeeId, .id), col(H.name, .text), col(H.field, .text), col(H.before, .text), col(H.after, .text),
@@ -716,7 +729,8 @@ public enum FinanceWorkbook {
                 case (.money(let a), .none): diff = .money(-a)
                 default: break
                 }
-                return [.id(c.employeeId), .text(c.name ?? names[c.employeeId]), .text(c.field), cell(c.before), cell(c.after), diff]
+                return [.id(c.employeeId), .text(c.name ?? names[c.employeeId]), .text(fieldLabel(c.field)), cell(c.before),
+                        cell(c.after), diff]
             }
             return SheetModel(key: Key.changes, name: sheetName(Key.changes), notes: changes.isEmpty ? [t(H.noChanges)] : [],
                               table: TableModel(columns: columns, rows: rows))

@@ -455,6 +455,11 @@ final class FinanceWorkbookTests: ReportTestCase {
         let (doc2, _) = try financeDocument(name: "reopen.xlsx", changes: changes)
         XCTAssertEqual(doc2.sheetNames.last, "重开差异")
         XCTAssertEqual(try text(doc2, "重开差异", "B3"), "李娜")
+        XCTAssertEqual(try text(doc2, "重开差异", "C3"), "实付")
         try assertMoney(doc2, "重开差异", "F3", "50.00")
+        // A summary field name reads as the sheets name it.
+        let (doc3, _) = try financeDocument(name: "reopen2.xlsx", changes: [
+            ChangeRow(employeeId: "E002", field: "gross_pay", before: .money(yuan("1.00")), after: .money(yuan("2.00")))])
+        XCTAssertEqual(try text(doc3, "重开差异", "C3"), "应发工资")
     }
 }
