@@ -184,6 +184,7 @@ public enum FinanceWorkbook {
         static let moneyReconciliation = Bilingual("金额核对（接受 + 退回 = 全部）", "Money columns summed both ways (accepted + rejected = all)")
         static let claimSlip = Bilingual("报销单", "Claim slip")
         static let paySlip = Bilingual("工资条", "Pay slip")
+        static let claimSlipContinued = Bilingual("报销单（续）", "Claim slip (continued)")
         static let outsidePayRoles = Bilingual("不在工资岗位的人员（不在本表计发工资）", "Employees outside the pay roles (not paid on this sheet)")
         static let outsidePayNote = Bilingual("非销售工资岗位，工资另行核算", "Not in pay_roles: pay worked out elsewhere")
         static let leaverDeferred = Bilingual("已离职：暂不结算提成余额仍由账簿结转", "Left: the deferred commission stays on the ledger")
@@ -526,7 +527,8 @@ public enum FinanceWorkbook {
                 rows.append(SlipRow(.data, words))
                 rows.append(SlipRow(.signature, [.text(t(H.signClaimant)), .empty, .text(t(H.signManager)), .empty,
                                                  .text(t(H.signFinance)), .text(t(H.signGM))]))
-                return SlipModel(label: "\(e.employeeId) \(e.name)", rows: rows)
+                return SlipModel(label: "\(e.employeeId) \(e.name)", rows: rows,
+                                 continued: [t(H.claimSlipContinued), e.employeeId, e.name].joined(separator: "  "))
             }
             return SheetModel(key: Key.claimSlips, name: sheetName(Key.claimSlips), table: TableModel(columns: columns),
                               layout: .slips, freezeHeader: false, autofilter: false, slips: slips)

@@ -154,8 +154,11 @@ enum Layout {
         for slip in sheet.slips {
             let heights = slip.rows.map { slipRowHeight($0, widths: fitted.widths, wrap: fitted.wrap) }
             let height = heights.reduce(0, +)
-            if onPage > 0 && used + slipLineHeight + height > pageHeight {
-                if current.pageBreaks.count == Worksheet.maxPageBreaks {
+            // A slip taller than a page starts on a page of its own and continues, its heading and header repeated.
+            let long = height > pageHeight - slipTitleHeight
+            if onPage > 0 && (long || used + slipLineHeight + height > pageHeight) {
+                let needed = long ? Int((height / pageHeight).rounded(.up)) + 1 : 1
+                if current.pageBreaks.count + needed > Worksheet.maxPageBreaks {
                     sheets.append(current)
                     current = newSheet(sheets.count + 1)
                     used = current.rowHeights.values.reduce(0, +)
@@ -170,11 +173,30 @@ enum Layout {
                 used += slipLineHeight
             }
             let start = current.rows.count
+            let lead = slip.rows.prefix { $0.style == .heading || $0.style == .header }.count
+            // Each of the slip's rows at its physical row, then its formulas made absolute through the map.
+            var map: [Int] = []
             for (i, row) in slip.rows.enumerated() {
-                let r = current.rows.count
-                let cells = row.cells.enumerated().map { col, cell in slipCell(cell, start: start, row: r) }
-                current.rowHeights[r] = heights[i]
-                current.rows.append(PlannedRow(style: rowStyle(row.style), cells: cells))
+                if i >= lead, used + heights[i] > pageHeight, current.pageBreaks.count < Worksheet.maxPageBreaks {
+                    current.pageBreaks.append(current.rows.count)
+                    used = 0
+                    for k in 0..<lead {
+                        var again = slip.rows[k]
+                        if again.style == .heading, let continued = slip.continued { again.cells = [.text(continued)] }
+                        current.rowHeights[current.rows.count] = heights[k]
+                        current.rows.append(PlannedRow(style: rowStyle(again.style), cells: again.cells))
+                        used += heights[k]
+                    }
+                }
+                map.append(current.rows.count)
+                current.rowHeights[current.rows.count] = heights[i]
+                current.rows.append(PlannedRow(style: rowStyle(row.style), cells: []))
+                used += heights[i]
+            }
+            for (i, row) in slip.rows.enumerated() {
+                let r = map[i]
+                let cells = row.cells.map { slipCell($0, map: map) }
+                current.rows[r].cells = cells
                 for (col, cell) in cells.enumerated() {
                     if case .formula(let f) = cell {
                         current.controls.append(ControlFigure(kind: .rowCheck, label: slip.label, column: "",
@@ -185,7 +207,6 @@ enum Layout {
             }
             current.slipRows.append(start..<current.rows.count)
             current.dataRows += 1
-            used += height
             onPage += 1
         }
         sheets.append(current)
@@ -201,8 +222,8 @@ enum Layout {
         }
     }
 
-    /// A slip cell with its `{rK.N}` references made absolute.
-    static func slipCell(_ cell: CellModel, start: Int, row: Int) -> CellModel {
+    /// A slip cell with its `{rK.N}` references made absolute: the slip's row K stands at physical row `map[K]`.
+    static func slipCell(_ cell: CellModel, map: [Int]) -> CellModel {
         guard case .formula(var f) = cell, f.template.contains("{r") else { return cell }
         var out = ""
         var rest = Substring(f.template)
@@ -211,8 +232,8 @@ enum Layout {
             let after = rest[open.upperBound...]
             guard let close = after.firstIndex(of: "}") else { out += rest[open.lowerBound...]; rest = ""; break }
             let parts = after[..<close].split(separator: ".")
-            if parts.count == 2, let k = Int(parts[0]), let c = Int(parts[1]) {
-                out += Worksheet.cellName(row: start + k, col: c)
+            if parts.count == 2, let k = Int(parts[0]), let c = Int(parts[1]), map.indices.contains(k) {
+                out += Worksheet.cellName(row: map[k], col: c)
             } else {
                 out += rest[open.lowerBound...close]
             }

@@ -215,7 +215,11 @@ public struct SlipModel: Sendable, Hashable {
     /// Whose slip it is (for the read-back check's messages): "E0004 张三".
     public var label: String
     public var rows: [SlipRow]
-    public init(label: String, rows: [SlipRow]) { self.label = label; self.rows = rows }
+    /// The heading of a page the slip continues on, when it is taller than a page ("报销单（续）  E0004 …").
+    public var continued: String?
+    public init(label: String, rows: [SlipRow], continued: String? = nil) {
+        self.label = label; self.rows = rows; self.continued = continued
+    }
 }
 
 /// One worksheet, as values. Pure: the renderer turns it into cells.

@@ -210,6 +210,36 @@ final class PrintLayoutTests: ReportTestCase {
         XCTAssertEqual(try doc.sheet("报销单").pageSetup["orientation"], "portrait")
     }
 
+    func testASlipTallerThanAPageContinuesWithItsHeadingAndHeaderRepeated() throws {
+        // E1000 with 90 lines (more than a page), between two short slips.
+        var r = manySlips(3)
+        let line = r.expenseLines[0]
+        r.expenseLines.removeAll { $0.row.employeeId == "E1001" }
+        for k in 0..<90 {
+            var l = line
+            l.row.employeeId = "E1001"; l.row.receiptNo = "L-\(k)"
+            r.expenseLines.append(l)
+        }
+        let (doc, written) = try financeDocument(r)
+        let s = "报销单"
+        let p = try printed(doc, s)
+        let cells = try doc.sheet(s).cells.values.filter { $0.col == 0 }
+        let continued = cells.filter { $0.text == "报销单（续）  E1001  员工1" }.map(\.row).sorted()
+        XCTAssertFalse(continued.isEmpty)
+        // Inside the long slip every page starts with its continued heading, then the header.
+        let slip = try XCTUnwrap(written.sheets(key: FinanceWorkbook.Key.claimSlips).first?.slips[1])
+        let inside = p.breaks.filter { slip.contains($0) && $0 > slip.lowerBound }
+        XCTAssertEqual(inside, continued)
+        for b in inside { XCTAssertEqual(try text(doc, s, "A\(b + 2)"), "日期") }
+        // Pages still fit, and the short slips around it stay whole.
+        let short = try slips(doc, s, first: { $0.hasPrefix("报销单  E") }, last: "报销人：").filter { !$0.contains(slip.lowerBound) }
+        try assertSlipsStayOnTheirPages(doc, s, slips: short)
+        // The lines' total adds all 90 lines across the pages (the repeated header rows are text).
+        let total = try XCTUnwrap(cells.first { $0.text == "费用合计" && slip.contains($0.row) })
+        let sum = try XCTUnwrap(doc.cell(sheet: s, ref: "D\(total.row + 1)")?.formula)
+        XCTAssertEqual(sum, "SUM(D\(slip.lowerBound + 3):D\(total.row))")
+    }
+
     func testPastExcelsPageBreakLimitSlipsContinueOnASecondSheet() throws {
         // Slips of 30 rows: one a page, so 1,100 slips need 1,099 breaks, more than one sheet may hold.
         let slip = { (i: Int) in
