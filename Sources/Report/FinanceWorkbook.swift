@@ -198,7 +198,7 @@ public enum FinanceWorkbook {
         static let lessSettled = Bilingual("减：冲借款", "Less: settled against the advance")
         static let lessRepaid = Bilingual("减：还款", "Less: repaid")
         static let lessWrittenOff = Bilingual("减：核销", "Less: written off")
-        static let settledNote = Bilingual("以应报销冲抵借款余额，至多冲完为止", "The reimbursement set against the advance, up to its balance")
+        static let settledNote = Bilingual("以应报销冲抵借款余额", "Set against the advance")
         static let netPayableWords = Bilingual("实付（人民币大写）", "Net payable in words (RMB)")
         static let signClaimant = Bilingual("报销人：", "Claimant:")
         static let signManager = Bilingual("部门经理：", "Department manager:")
@@ -464,7 +464,7 @@ public enum FinanceWorkbook {
         func claimSlips() -> SheetModel {
             let columns = [
                 col(H.date, .date), col(H.category, .text), col(H.receiptNo, .id), col(H.claimedShort, .money),
-                col(H.approved, .money), col(H.slipReason, .text, width: 20),
+                col(H.approved, .money), col(H.slipReason, .text, width: 26),
             ]
             var linesBy: [String: [ExpenseLineResult]] = [:]
             for l in r.expenseLines { linesBy[l.row.employeeId, default: []].append(l) }

@@ -111,7 +111,7 @@ enum Layout {
     static let slipLineHeight = 16.0
     static let slipTitleHeight = 20.0
     static let pageWidthPoints = 595.0 - 2 * 50.4
-    static let pageHeightPoints = 842.0 - 2 * 54 - 40
+    static let pageHeightPoints = 842.0 - 2 * 54 - 12
 
     /// A column of `width` characters in points, as Excel draws it (7 pixels a character and 5 of padding, at 96 dpi).
     static func columnPoints(_ width: Double) -> Double { ((width * 7 + 5).rounded(.down)) * 0.75 }
@@ -174,10 +174,11 @@ enum Layout {
             }
             let start = current.rows.count
             let lead = slip.rows.prefix { $0.style == .heading || $0.style == .header }.count
+            let cuts = long ? slipCuts(heights, lead: lead, slip: slip, used: used, pageHeight: pageHeight) : []
             // Each of the slip's rows at its physical row, then its formulas made absolute through the map.
             var map: [Int] = []
             for (i, row) in slip.rows.enumerated() {
-                if i >= lead, used + heights[i] > pageHeight, current.pageBreaks.count < Worksheet.maxPageBreaks {
+                if cuts.contains(i), current.pageBreaks.count < Worksheet.maxPageBreaks {
                     current.pageBreaks.append(current.rows.count)
                     used = 0
                     for k in 0..<lead {
@@ -211,6 +212,32 @@ enum Layout {
         }
         sheets.append(current)
         return sheets
+    }
+
+    /// Where a slip taller than a page continues on the next: only among its lines or before its first total (so the
+    /// settlement, the amount in words and the signatures stay together), as late as the page allows.
+    static func slipCuts(_ heights: [Double], lead: Int, slip: SlipModel, used start: Double, pageHeight: Double) -> Set<Int> {
+        let firstTotal = slip.rows.firstIndex { $0.style == .total } ?? slip.rows.count - 1
+        let leadHeight = heights.prefix(lead).reduce(0, +)
+        var cuts: Set<Int> = []
+        var used = start + leadHeight
+        var i = lead
+        var lastCut = lead
+        while i < heights.count {
+            if used + heights[i] > pageHeight, i > lastCut {
+                // The latest row at or before i that may start a page; past the lines, the first total.
+                let cut = min(i, firstTotal)
+                guard cut > lastCut else { used += heights[i]; i += 1; continue }
+                cuts.insert(cut)
+                lastCut = cut
+                used = leadHeight
+                i = cut
+                continue
+            }
+            used += heights[i]
+            i += 1
+        }
+        return cuts
     }
 
     static func rowStyle(_ s: SlipRowStyle) -> RowStyle {
