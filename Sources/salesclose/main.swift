@@ -51,7 +51,9 @@ final class StageClock: @unchecked Sendable {
     func saw(_ line: String) {
         guard let stage = Self.stage(of: line) else { return }
         lock.lock(); defer { lock.unlock() }
-        if marks.last?.stage != stage, !marks.contains(where: { $0.stage == stage }) { marks.append((stage, Date())) }
+        // The first stage began with the command (its lines come once the files are read); each later one with its
+        // first line.
+        if marks.last?.stage != stage, !marks.contains(where: { $0.stage == stage }) { marks.append((stage, marks.isEmpty ? start : Date())) }
     }
 
     /// "stages: read 1.2 s, rules 0.8 s, workbooks 21.4 s; total 23.6 s".
