@@ -313,6 +313,11 @@ public enum MessageText {
         Entry(#"ignored columns: (.*)"#, "未用的列（已忽略）：$1"),
         Entry(#"not read: (.*)"#, "未读取：$1"),
         Entry(#"rules: (.*)"#, "规则：$1"),
+        Entry(#"wrote (\S+) \((\d+) of (\d+) workbooks\)"#, "已写出 $1（第 $2 个，共 $3 个工作簿）"),
+        Entry(#"wrote (\d+) workbooks, (\S+) rows in (\S+) s"#, "已写出 $1 个工作簿，$2 行，用时 $3 秒"),
+        Entry(#"writing workbooks: (\d+) of (\d+) done, (\S+) of (\S+) rows \((\S+) rows/s\)"#, "正在写工作簿：已完成 $1 个，共 $2 个；已写 $3 行，共 $4 行（每秒 $5 行）"),
+        Entry(#"stages: (.*); total (\S+) s"#, "各阶段用时：$z1；合计 $2 秒"),
+        Entry(#"read (\S+) s, rules (\S+) s, workbooks (\S+) s"#, "读取 $1 秒，规则 $2 秒，工作簿 $3 秒"),
         Entry(#"the file is not UTF-8 text"#, "文件不是 UTF-8 文本"),
         Entry(#"no such inputs folder"#, "输入文件夹不存在"),
     ]
