@@ -80,7 +80,7 @@ final class CloseTwoMonthsTests: XCTestCase {
         march["sales.csv"] = TwoMonths.salesFeb.replacingOccurrences(of: "2023-02-10", with: "2023-03-10")
         let inputs = root.appendingPathComponent("mar")
         try Harness.write(march, to: inputs)
-        let r = try Harness.run(["close", "--inputs", inputs.path, "--outputs", out.path])
+        let r = try Harness.run(["close", "--inputs", inputs.path, "--outputs", out.path, "--lang", "en"])
         XCTAssertEqual(r.status, 3, r.stderr)
         XCTAssertTrue(r.stderr.contains("2023-02"), r.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: out.appendingPathComponent("2023-03").path))
@@ -96,7 +96,7 @@ final class CloseTwoMonthsTests: XCTestCase {
         let changed = root.appendingPathComponent("jan2")
         try Harness.write(jan, to: changed)
         let before = try Data(contentsOf: out.appendingPathComponent("2023-01/close-summary.json"))
-        let r = try Harness.run(["close", "--inputs", changed.path, "--outputs", out.path, "--reopen"])
+        let r = try Harness.run(["close", "--inputs", changed.path, "--outputs", out.path, "--reopen", "--lang", "en"])
         XCTAssertEqual(r.status, 3, r.stderr)
         XCTAssertTrue(r.stderr.contains("2023-01 cannot be reopened while 2023-02 is closed"), r.stderr)
         XCTAssertEqual(try Data(contentsOf: out.appendingPathComponent("2023-01/close-summary.json")), before)
@@ -117,7 +117,7 @@ final class CloseTwoMonthsTests: XCTestCase {
         jan["advances.csv"] = TwoMonths.advancesJan + "A9,M1,2023-01-25,100.00,补\n"
         let inputs = root.appendingPathComponent("jan2")
         try Harness.write(jan, to: inputs)
-        let r = try Harness.run(["close", "--inputs", inputs.path, "--outputs", out.path])
+        let r = try Harness.run(["close", "--inputs", inputs.path, "--outputs", out.path, "--lang", "en"])
         XCTAssertEqual(r.status, 3)
         let line = r.stderr.split(separator: "\n").first { $0.contains("files that differ") }.map(String.init) ?? ""
         XCTAssertTrue(line.hasSuffix("the files that differ: advances.csv"), r.stderr)

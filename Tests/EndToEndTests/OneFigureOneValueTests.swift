@@ -65,8 +65,8 @@ final class OneFigureOneValueTests: XCTestCase {
         // Not a terminal: plain lines only (no transient row counts), and the stage times at the end.
         XCTAssertFalse(close.stderr.contains("\u{1}"))
         XCTAssertFalse(close.stderr.contains("\r"))
-        XCTAssertTrue(close.stderr.contains("wrote finance-"), close.stderr)
-        XCTAssertTrue(close.stderr.contains("stages: read "), close.stderr)
+        XCTAssertTrue(close.stderr.contains("已写出 finance-"), "wrote finance-…: \(close.stderr)")
+        XCTAssertTrue(close.stderr.contains("各阶段用时：读取 "), "stages: read …: \(close.stderr)")
         let period = try XCTUnwrap(try FileManager.default.contentsOfDirectory(atPath: out.path).first { $0.hasPrefix("20") })
         try assertOneFigureOneValue(out, period, leavers: true)
     }
