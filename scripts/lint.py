@@ -7,6 +7,8 @@
 3. Only XlsxWriter imports the C module (CXlsxWriter); C snake_case types do not appear above it.
 4. Ingest names no rule: no close rule code, no validation type (the ingest reads and types rows, nothing else).
 5. SalesCore and Report touch no files: no file-system API in them.
+6. Rule codes are typed: no code written as a string literal (`"EXP-LATE"`, `hasPrefix("COM-")`) outside
+   Sources/SalesCore/Codes.swift, so a misspelt code does not compile.
 
 Exits 1 with one `file:line: lint: …` line per finding; prints `lint: ok (N files)` otherwise.
 """
@@ -105,6 +107,16 @@ for folder in ["Sources/SalesCore", "Sources/Report"]:
             m = FILES.search(l)
             if m:
                 findings.append(f"{path}:{i}: lint: {folder.split('/')[1]} touches files ({m.group(0)}); file I/O belongs in CloseRunner")
+
+# 6. codes are typed
+CODE = re.compile(r'"(?:EXP|ADV|COM|SAL|QTR|YR|PLAN|ACT|ATT|ADJ|ROW)-[A-Z-]*"|"AUDIT(?:-FORFEIT)?"')
+for path in swift_files("Sources"):
+    if path == "Sources/SalesCore/Codes.swift":
+        continue
+    for i, l in code_lines(path):
+        m = CODE.search(l)
+        if m:
+            findings.append(f"{path}:{i}: lint: the code {m.group(0)} written as text; use the case of SalesCore's Code enum")
 
 for f in findings:
     print(f)

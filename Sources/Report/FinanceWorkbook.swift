@@ -363,7 +363,7 @@ public enum FinanceWorkbook {
         /// Anyone with a target or a commission outcome, and anyone whose deferred commission the ledger carries
         /// (a leaver's stays visible while it is carried).
         func isCommissionEmployee(_ e: EmployeeResult) -> Bool {
-            e.remittanceTarget != nil || e.codes.contains { $0.hasPrefix("COM-") }
+            e.remittanceTarget != nil || e.codes.contains { $0.isCode(of: .com) }
                 || e.commissionDeferredBefore != .zero || e.commissionDeferredBalance != .zero
         }
 
@@ -377,7 +377,7 @@ public enum FinanceWorkbook {
                 col(H.codes, .text), col(H.reasons, .text),
             ]
             let rows: [[CellModel]] = r.employees.filter(isCommissionEmployee).map { e in
-                let own = e.codes.filter { $0.hasPrefix("COM-") || $0 == "AUDIT-FORFEIT" }
+                let own = e.codes.filter { $0.isCode(of: .com) || $0.isCode(.auditForfeit) }
                 var why = CodeText.reasons(own, lang)
                 if !e.active && e.commissionDeferredBalance != .zero {
                     why = why.isEmpty ? t(H.leaverDeferred) : why + Vocab.reasonSeparator(lang) + t(H.leaverDeferred)
@@ -498,7 +498,7 @@ public enum FinanceWorkbook {
                 rows.append(slipLine(H.mealAllowance, .money(e.mealAllowance), at: amount, width: n))
                 let forfeitRow = rows.count
                 rows.append(slipLine(H.lessForfeited, .money(e.forfeitedExpenses), at: amount, width: n,
-                                     note: e.forfeitedExpenses == .zero ? "" : CodeText.sentence("AUDIT-FORFEIT", lang)))
+                                     note: e.forfeitedExpenses == .zero ? "" : CodeText.sentence(.auditForfeit, lang)))
                 let adjRow = rows.count
                 rows.append(slipLine(H.reimbursementAdjustments, .money(e.reimbursementAdjustments), at: amount, width: n))
                 let reimbRow = rows.count
@@ -543,7 +543,7 @@ public enum FinanceWorkbook {
 
         /// Why the commission was settled, deferred or not earned (未达 80% 暂缓).
         func commissionReason(_ e: EmployeeResult) -> String {
-            let own = e.codes.filter { $0 == "COM-SETTLED" || $0 == "COM-DEFERRED" || $0 == "COM-NO-TARGET" }
+            let own = e.codes.filter { $0.isCode(.comSettled) || $0.isCode(.comDeferred) || $0.isCode(.comNoTarget) }
             return CodeText.reasons(own, lang)
         }
 
@@ -560,7 +560,7 @@ public enum FinanceWorkbook {
                     return rows.count - 1
                 }
                 func ref(_ k: Int) -> String { "{r\(k).1}" }
-                _ = line(H.remittanceTarget, .money(e.remittanceTarget), e.remittanceTarget == nil ? CodeText.sentence("COM-NO-TARGET", lang) : "")
+                _ = line(H.remittanceTarget, .money(e.remittanceTarget), e.remittanceTarget == nil ? CodeText.sentence(.comNoTarget, lang) : "")
                 _ = line(H.remitted, .money(e.remitted))
                 _ = line(H.attainment, .percent(e.attainment))
                 _ = line(H.earned, .money(e.commissionEarned), t(H.earnedNote) + r.policy.commissionRate.percentText)
@@ -569,7 +569,7 @@ public enum FinanceWorkbook {
                 _ = line(H.deferredAfter, .money(e.commissionDeferredBalance),
                          e.commissionDeferredBalance == .zero ? "" : t(H.deferredNote))
                 let forfeited = line(H.commissionForfeited, .money(e.commissionForfeited),
-                                     e.commissionForfeited == .zero ? "" : CodeText.sentence("AUDIT-FORFEIT", lang))
+                                     e.commissionForfeited == .zero ? "" : CodeText.sentence(.auditForfeit, lang))
                 let adjusted = line(H.commissionAdjustments, .money(e.commissionAdjustments))
                 let base = line(H.baseSalary, .money(e.baseSalary))
                 let perf = line(H.performancePay, .money(e.performancePay), Vocab.level(e.level, lang))
@@ -672,22 +672,26 @@ public enum FinanceWorkbook {
         // MARK: 退回行
 
         func rejectedRows() -> SheetModel {
-            // The reader's message is in English: the Chinese book gives the code's sentence only.
-            let withMessage = lang == .en
+            // The reason as made (its canonical text is English), in the book's language; columns as the file named them.
             let columns = [
                 col(H.file, .text), col(H.line, .integer, summed: false), col(H.column, .text), col(H.code, .text),
-                col(H.reasons, .text),
-            ] + (withMessage ? [col(H.message, .text)] : []) + [col(H.raw, .text)]
+                col(H.reasons, .text), col(H.message, .text), col(H.raw, .text),
+            ]
             // A detail sheet: its rows are made as the sheet is written (files, then lines), not kept as cells.
             let rejected = r.tally.rejected
             let wholeRow = t(H.wholeRow), lang = self.lang
+            let language: Language = lang == .zh ? .zh : .en
             let kinds = Dictionary(r.inputs.files.map { ($0.file, $0.kind) }, uniquingKeysWith: { a, _ in a })
+            let headers = Dictionary(r.inputs.files.map { ($0.file, $0.headers) }, uniquingKeysWith: { a, _ in a })
             let streamed = StreamedRows.measured(count: rejected.count, columns: columns.count) { body in
                 for x in rejected {
+                    let own = headers[x.file] ?? [:]
+                    let column = x.issue.column.map { c in (lang == .zh ? own[c] : nil) ?? Vocab.column(c, kind: kinds[x.file], lang) } ?? wholeRow
                     try body([
-                        .text(x.file), .integer(x.line), .text(x.issue.column.map { Vocab.column($0, kind: kinds[x.file], lang) } ?? wholeRow),
+                        .text(x.file), .integer(x.line), .text(column),
                         .text(x.issue.code), .text(CodeText.sentence(x.issue.code, lang)),
-                    ] + (withMessage ? [.text(x.issue.message)] : []) + [.text(x.raw)])
+                        .text(MessageText.render(x.issue.message, language, headers: own)), .text(x.raw),
+                    ])
                 }
             }
             return SheetModel(key: Key.rejectedRows, name: sheetName(Key.rejectedRows),

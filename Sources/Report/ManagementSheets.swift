@@ -124,7 +124,7 @@ struct ManagementBuilder {
     /// Codes management sees: everything but the commission status (COM-) and the bonus (YR-BONUS),
     /// which belong to pay.
     static func visibleCodes(_ codes: [String]) -> [String] {
-        codes.filter { !$0.hasPrefix("COM-") && $0 != "YR-BONUS" }
+        codes.filter { !$0.isCode(of: .com) && !$0.isCode(.yrBonus) }
     }
     func codes(_ codes: [String]) -> CellModel { .text(CodeText.joined(Self.visibleCodes(codes))) }
     func reasons(_ codes: [String]) -> CellModel {
@@ -294,11 +294,11 @@ struct ManagementBuilder {
                        col(MH.minTravelDays, .integer, summed: false), col(MH.travelLow, .text),
                        col(MH.unverifiedDates, .text, width: 40), col(MH.claimsApproved, .money)]
         let rows: [[CellModel]] = employees.map { e in
-            let low = e.codes.contains("ATT-TRAVEL-DAYS-LOW")
+            let low = e.codes.contains(.attTravelDaysLow)
             return [.id(e.employeeId), .text(e.name), .text(regionName(e.region)), .text(Vocab.role(e.role, lang)),
                     .integer(e.travelDays), .integer(e.verifiedTravelDays),
                     r.policy.minTravelDays[e.role].map { .integer($0) } ?? .empty,
-                    low ? .text("ATT-TRAVEL-DAYS-LOW") : .empty,
+                    low ? .text(Code.attTravelDaysLow.rawValue) : .empty,
                     .text(e.unverifiedTravelDates.map(\.description).joined(separator: " ")),
                     .money(e.expensesApproved)]
         }
@@ -315,7 +315,7 @@ struct ManagementBuilder {
         }
         columns += [col(MH.codes, .text), col(MH.reasons, .text, width: 60)]
         let rows: [[CellModel]] = employees.map { e in
-            let own = e.codes.filter { $0.hasPrefix("PLAN-") || $0.hasPrefix("ACT-") }
+            let own = e.codes.filter { $0.isCode(of: .plan) || $0.isCode(of: .act) }
             var cells: [CellModel] = [.id(e.employeeId), .text(e.name), .text(regionName(e.region)), .text(Vocab.role(e.role, lang)),
                                       .integer(e.missingPlanWeeks.count),
                                       .text(e.missingPlanWeeks.map(\.description).joined(separator: " ")),
@@ -331,17 +331,17 @@ struct ManagementBuilder {
 
     // MARK: Audit
 
-    static let auditLineCodes = ["EXP-ROUTE-MISMATCH", "EXP-NOT-TRAVELLING"]
+    static let auditLineCodes = [Code.expRouteMismatch.rawValue, Code.expNotTravelling.rawValue]
 
     func auditSheet(key: String, name: String) -> SheetModel {
-        let flagged = employees.filter { $0.codes.contains("AUDIT") || $0.codes.contains("AUDIT-FORFEIT") }
+        let flagged = employees.filter { $0.codes.contains(.audit) || $0.codes.contains(.auditForfeit) }
         let main = TableModel(
             columns: [col(MH.employeeId, .id), col(MH.name, .text), col(MH.department, .text), col(MH.region, .text),
                       col(MH.codes, .text), col(MH.reasons, .text, width: 60)],
             rows: flagged.map { e in
-                let own = e.codes.filter { $0.hasPrefix("AUDIT") }
+                let own = e.codes.filter { $0.isCode(of: .audit) }
                 var why = CodeText.reasons(own, lang)
-                let details = e.notes.filter { $0.code.hasPrefix("AUDIT") || Self.auditLineCodes.contains($0.code) }
+                let details = e.notes.filter { $0.code.isCode(of: .audit) || Self.auditLineCodes.contains($0.code) }
                     .map { CodeText.detail($0.detail, lang) }
                 if !details.isEmpty { why += Vocab.reasonSeparator(lang) + details.joined(separator: Vocab.reasonSeparator(lang)) }
                 return [.id(e.employeeId), .text(e.name), .text(department(e)), .text(regionName(e.region)),
@@ -434,7 +434,7 @@ struct ManagementBuilder {
                        col(MH.newOutletsTarget, .integer, summed: true),
                        col(MH.newOutlets, .integer, summed: true), col(MH.codes, .text), col(MH.reasons, .text, width: 60)]
         let rows: [[CellModel]] = q.employees.filter { ids.contains($0.employeeId) }.map { e in
-            let own = e.codes.filter { $0.hasPrefix("QTR-") }
+            let own = e.codes.filter { $0.isCode(of: .qtr) }
             return [.id(e.employeeId), .text(names[e.employeeId]), .text(byId[e.employeeId].map { regionName($0.region) }),
                     .text(Vocab.yesNo(e.assessed, lang)), .money(e.target), .money(e.remitted),
                     .percent(e.assessed ? (Self.ratio(e.remitted, e.target) ?? e.attainment) : nil),
@@ -452,7 +452,7 @@ struct ManagementBuilder {
                        col(MH.codes, .text), col(MH.reasons, .text, width: 60)]
         // No year-end tier rate here: it is a pay ratio (the finance workbook has it).
         let rows: [[CellModel]] = y.employees.filter { ids.contains($0.employeeId) }.map { e in
-            let own = e.codes.filter { $0.hasPrefix("YR-") && $0 != "YR-BONUS" }
+            let own = e.codes.filter { $0.isCode(of: .yr) && !$0.isCode(.yrBonus) }
             return [.id(e.employeeId), .text(names[e.employeeId]), .text(byId[e.employeeId].map { regionName($0.region) }),
                     .money(e.target), .money(e.remitted), .percent(Self.ratio(e.remitted, e.target) ?? e.attainment),
                     .text(CodeText.joined(own)), reasons(own)]

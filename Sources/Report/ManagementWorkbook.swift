@@ -139,10 +139,10 @@ struct Dashboard {
             .total(MH.claimsApproved, sheet: K.travel, column: MH.claimsApproved,
                    fallback: .money(e.map(\.expensesApproved).sum()), last: nil),
             .count(Bilingual("稽核标记人数", "Employees flagged for audit"),
-                   e.filter { $0.codes.contains("AUDIT") || $0.codes.contains("AUDIT-FORFEIT") }.count,
+                   e.filter { $0.codes.contains(.audit) || $0.codes.contains(.auditForfeit) }.count,
                    source: Bilingual("见稽核表", "see Audit flags")),
             .count(Bilingual("出差天数不足人数", "Employees below minimum travel days"),
-                   e.filter { $0.codes.contains("ATT-TRAVEL-DAYS-LOW") }.count, source: Bilingual("见考勤出差表", "see Travel")),
+                   e.filter { $0.codes.contains(.attTravelDaysLow) }.count, source: Bilingual("见考勤出差表", "see Travel")),
             .count(Bilingual("缺交周计划人数", "Employees with a week without plan"),
                    e.filter { !$0.missingPlanWeeks.isEmpty }.count, source: Bilingual("见计划与拜访表", "see Plans & activity")),
         ]

@@ -96,17 +96,6 @@ public enum RegionWorkbooks {
         return out
     }
 
-    /// Writes one workbook per region into `dir/regions/` (created when missing).
-    @discardableResult
-    public static func write(_ r: CloseResult, into dir: String, options: ReportOptions) throws -> [WrittenWorkbook] {
-        let names = fileNames(r)
-        if !names.isEmpty {
-            try FileManager.default.createDirectory(atPath: dir + "/regions", withIntermediateDirectories: true)
-        }
-        let index = ReportIndex(r)
-        return try names.map { region, file in try writeOne(r, region: region, to: dir + "/" + file, options: options, index: index) }
-    }
-
     /// Writes one region's workbook to `path` (its folder must exist); regions are independent, so callers may
     /// write several at once on different threads (the order lines stream from the close's line store).
     public static func writeOne(_ r: CloseResult, region: String, to path: String, options: ReportOptions,

@@ -69,24 +69,24 @@ public enum Code: String, CaseIterable, Sendable, Hashable, Codable {
         case .expLodgingCap: return "超过住宿标准，按标准报销"
         case .expOverQuota: return "超过费用额度，超过额定部分不予报销（经总经理审批的除外）"
         case .expPossibleDuplicate: return "无票据号，与另一笔同人、同日、同类、同额的费用相同，疑似重复，请财务核对"
-        case .attTravelDaysLow: return "本月出差天数少于规定（区域业务经理每月出差至少20天）"
+        case .attTravelDaysLow: return "本月出差天数少于规定（区域经理每月出差至少20天）"
         case .attTravelUnverified: return "出差城市与行动计划表不符，该日不计伙食补助"
         case .audit: return "发现可能弄虚作假，报主管部门核查"
         case .auditForfeit: return "弄虚作假，扣除当月提成及差旅费"
-        case .advNotEligible: return "非区域业务经理，不能以借款方式支取差旅费"
+        case .advNotEligible: return "非区域经理，不能以借款方式支取差旅费"
         case .advLateClaim: return "上月差旅费迟迟不报销，不审批本月借款"
         case .advOverLimit: return "借款余额加本次借款超过最高金额，不予审批"
         case .salAmountMismatch: return "数量乘单价与金额不符（相差超过0.01元），以金额为准"
         case .planActivityLow: return "行动计划低于每日拜访标准（新客户两户、老客户三户、联络电话四个）"
         case .planMissingWeek: return "有工作日的一周未交《区域经理每周行动计划表》"
         case .actBelowStandard: return "实际拜访或联络电话未达每日标准（新客户两户、老客户三户、联络电话四个）"
-        case .comNoTarget: return "本月无汇款指标，提成暂不结算"
-        case .comSettled: return "完成月汇款指标80%以上，结算当月提成（连同以前暂不结算的提成）"
-        case .comDeferred: return "未完成当月汇款指标的80%，暂不结算当月提成，待完成80%以上后累计结算"
+        case .comNoTarget: return "本月无回款指标，提成暂不结算"
+        case .comSettled: return "完成月回款指标80%以上，结算当月提成（连同以前暂不结算的提成）"
+        case .comDeferred: return "未完成当月回款指标的80%，暂不结算当月提成，待完成80%以上后累计结算"
         case .qtrCut: return "未完成季度考核指标的80%，下季度的工资按80%计发"
         case .qtrRestored: return "完成季度考核指标，恢复原基本工资"
         case .qtrReview: return "连续两个季度未完成考核指标的80%，给予调离、辞退或降级"
-        case .qtrPromote: return "累计两个季度汇款和网点开发完成100%以上，报总经理审批晋升一级"
+        case .qtrPromote: return "累计两个季度回款和网点开发完成100%以上，报总经理审批晋升一级"
         case .qtrIncomplete: return "本季度有月份尚未结账，本季度暂不考核"
         case .yrBonus: return "年终提成总数减去按月提成的总数，余额作为总经理奖一次性发放"
         case .yrIncomplete: return "本年度有月份尚未结账，年终提成暂不计算"
@@ -158,4 +158,26 @@ public enum Code: String, CaseIterable, Sendable, Hashable, Codable {
         case .rowTextCut: return "Text over Excel's cell limit was cut"
         }
     }
+}
+
+extension Code {
+    /// A code's family: its prefix, the section of rules.md or inputs.md it belongs to.
+    public enum Family: String, Sendable, CaseIterable {
+        case exp = "EXP", att = "ATT", audit = "AUDIT", adv = "ADV", sal = "SAL", plan = "PLAN", act = "ACT", com = "COM"
+        case qtr = "QTR", yr = "YR", adj = "ADJ", row = "ROW"
+    }
+
+    public var familyCase: Family? { Family(rawValue: family) }
+}
+
+extension String {
+    /// Whether this code text is `code`.
+    public func isCode(_ code: Code) -> Bool { self == code.rawValue }
+    /// Whether this code text is a code of `family` (`COM-SETTLED` is of `.com`).
+    public func isCode(of family: Code.Family) -> Bool { Code(rawValue: self)?.familyCase == family }
+}
+
+extension Sequence where Element == String {
+    /// Whether the codes hold `code`.
+    public func contains(_ code: Code) -> Bool { contains { $0 == code.rawValue } }
 }

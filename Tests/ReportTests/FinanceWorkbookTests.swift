@@ -197,14 +197,16 @@ final class FinanceWorkbookTests: ReportTestCase {
         XCTAssertEqual(try text(doc, s, "C3"), "整行")
         XCTAssertEqual(try text(doc, s, "D3"), "ROW-UNKNOWN-EMPLOYEE")
         XCTAssertEqual(try text(doc, s, "E3"), "员工编号不在花名册内，本行退回")
-        // The Chinese book has no English message column: the raw text follows the reason.
-        XCTAssertEqual(try text(doc, s, "F2"), "原始内容")
-        XCTAssertEqual(try text(doc, s, "F3"), Fixture.rejectedRaw)
-        XCTAssertNil(try doc.cell(sheet: s, ref: "F3")?.formula)
-        XCTAssertNil(try doc.cell(sheet: s, ref: "G3"))
+        // The message in the book's language, the column named as the file names it; then the raw text.
+        XCTAssertEqual(try text(doc, s, "F2"), "错误说明")
+        XCTAssertEqual(try text(doc, s, "F3"), "员工编号\"E999\"不在花名册内")
+        XCTAssertEqual(try text(doc, s, "G2"), "原始内容")
+        XCTAssertEqual(try text(doc, s, "G3"), Fixture.rejectedRaw)
+        XCTAssertNil(try doc.cell(sheet: s, ref: "G3")?.formula)
         XCTAssertEqual(try text(doc, s, "C4"), "金额")   // the column as the input file names it
         let (en, _) = try financeDocument(options: ReportOptions(lang: .en), name: "en.xlsx")
         XCTAssertEqual(try text(en, "Rejected rows", "F2"), "Message")
+        XCTAssertEqual(try text(en, "Rejected rows", "F3"), "employee_id \"E999\" is not in the roster")
         XCTAssertEqual(try text(en, "Rejected rows", "C4"), "amount")
         XCTAssertEqual(try text(en, "Rejected rows", "G3"), Fixture.rejectedRaw)
         XCTAssertEqual(try number(doc, s, "B4"), 8)

@@ -68,7 +68,7 @@ enum Fixture {
             ref: RowRef(file: "expenses.csv", fileOrder: 0, line: 7), raw: rejectedRaw,
             value: ExpenseRow(claimId: "=cmd|' /C calc'!A0", employeeId: "E999", date: day("2023-03-09"), category: .other,
                               amount: yuan("99.99"), submittedOn: day("2023-04-02")),
-            issue: RowIssue(code: "ROW-UNKNOWN-EMPLOYEE", column: nil, columnNumber: 0, message: "E999 is not in the roster"),
+            issue: RowIssue(code: "ROW-UNKNOWN-EMPLOYEE", column: nil, columnNumber: 0, message: "employee_id \"E999\" is not in the roster"),
             money: [MoneyCell(column: "amount", value: yuan("99.99"))]))
         // Line 8: the amount did not parse.
         expenseRows.append(InputRow(

@@ -7,7 +7,12 @@ import XlsxWriter
 
 final class RegionWorkbooksTests: ReportTestCase {
     func regionDocuments(_ r: CloseResult = ManagementFixture.result(), lang: Lang = .zh) throws -> [String: XlsxDocument] {
-        let written = try RegionWorkbooks.write(r, into: directory.path, options: ReportOptions(lang: lang))
+        // The caller makes the folder (Report touches no files); then one workbook per region, as CloseRunner writes them.
+        try FileManager.default.createDirectory(atPath: directory.path + "/regions", withIntermediateDirectories: true)
+        let index = ReportIndex(r)
+        let written = try RegionWorkbooks.fileNames(r).map {
+            try RegionWorkbooks.writeOne(r, region: $0.region, to: directory.path + "/" + $0.file, options: ReportOptions(lang: lang), index: index)
+        }
         XCTAssertEqual(written.count, 2)
         var docs: [String: XlsxDocument] = [:]
         for (region, file) in RegionWorkbooks.fileNames(r) { docs[region] = try XlsxDocument(path: path(file)) }
