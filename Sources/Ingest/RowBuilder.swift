@@ -375,8 +375,11 @@ enum RowBuilders {
             r.fail("ROW-BAD-VALUE", c.leave_date, "leave_date \(l) is before hire_date \(h)")
         }
         guard !r.hasErrors else { return nil }
-        return RosterRow(employeeId: id!, name: name!, role: role!, level: level ?? .numbered(3), region: region!,
+        let roleShown = role == nil ? nil : r.text(c.role)
+        var row = RosterRow(employeeId: id!, name: name!, role: role!, level: level ?? .numbered(3), region: region!,
                          department: department, managerId: manager, hireDate: hire!, leaveDate: leave)
+        row.roleShown = roleShown
+        return row
     }
 
     static func targets(_ r: inout RowContext) -> TargetRow? {
@@ -443,10 +446,13 @@ enum RowBuilders {
         let gm = r.text(c.gm_approval)
         let reason = r.text(c.missing_receipt_reason)
         let submitted = r.date(c.submitted_on, required: true)
+        let cityShown = city == nil ? nil : r.text(c.city)   // as written: shown as given, compared normalised
         guard !r.hasErrors else { return nil }
-        return ExpenseRow(claimId: claim!, employeeId: id!, date: date!, category: category!, transportMode: mode, city: city,
-                          nights: nights ?? 1, amount: amount!, receiptNo: receipt, receiptKind: receiptKind ?? .electronic,
-                          approvedBy: approved, gmApproval: gm, missingReceiptReason: reason, submittedOn: submitted!)
+        var row = ExpenseRow(claimId: claim!, employeeId: id!, date: date!, category: category!, transportMode: mode, city: city,
+                             nights: nights ?? 1, amount: amount!, receiptNo: receipt, receiptKind: receiptKind ?? .electronic,
+                             approvedBy: approved, gmApproval: gm, missingReceiptReason: reason, submittedOn: submitted!)
+        row.cityShown = cityShown
+        return row
     }
 
     static func plans(_ r: inout RowContext) -> PlanRow? {

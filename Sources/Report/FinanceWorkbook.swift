@@ -269,7 +269,7 @@ public enum FinanceWorkbook {
             ]
             let rows: [(key: String, cells: [CellModel])] = r.employees.map { e in
                 (department(e), [
-                    .id(e.employeeId), .text(e.name), .text(department(e)), .text(e.region), .text(Vocab.role(e.role, lang)),
+                    .id(e.employeeId), .text(e.name), .text(department(e)), .text(e.region), .text(Vocab.role(of: e, lang)),
                     .money(e.expensesClaimed), .money(e.expensesApproved), .money(e.mealAllowance), .money(e.forfeitedExpenses),
                     .money(e.reimbursementAdjustments), .money(e.reimbursement), .money(e.advanceOutstandingBefore),
                     .money(e.advancesApproved), .money(e.advanceRepaid), .money(e.advanceWrittenOff), .money(e.advanceSettled),
@@ -307,7 +307,7 @@ public enum FinanceWorkbook {
                     try body([
                         .text(l.ref.file), .integer(l.ref.line), .id(row.claimId), .id(row.employeeId), me.name(row.employeeId),
                         .date(row.date), .text(Vocab.category(row.category, me.lang)),
-                        row.transportMode.map { .text(Vocab.transport($0, me.lang)) } ?? .empty, .text(row.city),
+                        row.transportMode.map { .text(Vocab.transport($0, me.lang)) } ?? .empty, .text(row.cityShown ?? row.city),
                         row.category == .lodging ? .integer(row.nights) : .empty, .text(row.receiptNo),
                         .money(row.amount), .money(l.approved), .text(Vocab.decision(l.decision, me.lang)),
                         .text(Vocab.yesNo(l.lateClaim, me.lang)), codeCell, reasonCell,
@@ -383,7 +383,7 @@ public enum FinanceWorkbook {
                     why = why.isEmpty ? t(H.leaverDeferred) : why + Vocab.reasonSeparator(lang) + t(H.leaverDeferred)
                 }
                 return [
-                    .id(e.employeeId), .text(e.name), .text(department(e)), .text(Vocab.role(e.role, lang)),
+                    .id(e.employeeId), .text(e.name), .text(department(e)), .text(Vocab.role(of: e, lang)),
                     .money(e.remittanceTarget), .money(e.remitted),
                     .percent(ratio(e.remitted, e.remittanceTarget, fallback: e.attainment)),
                     .money(e.commissionEarned), .money(e.commissionDeferredBefore), .money(e.commissionSettled),
@@ -417,7 +417,7 @@ public enum FinanceWorkbook {
         func pay() -> SheetModel {
             let columns = [col(H.employeeId, .id), col(H.name, .text), col(H.department, .text), col(H.role, .text)] + payColumns
             let rows: [(key: String, cells: [CellModel])] = payEmployees.map { e in
-                (department(e), [.id(e.employeeId), .text(e.name), .text(department(e)), .text(Vocab.role(e.role, lang))] + payCells(e))
+                (department(e), [.id(e.employeeId), .text(e.name), .text(department(e)), .text(Vocab.role(of: e, lang))] + payCells(e))
             }
             let table = TableModel.grouped(columns: columns, rows: rows, label: subtotalLabel, keyColumn: 2, totals: totals)
             // People outside the pay roles are listed as such, so the headcount reconciles with the roster.
@@ -428,7 +428,7 @@ public enum FinanceWorkbook {
                     title: t(H.outsidePayRoles),
                     columns: [col(H.employeeId, .id), col(H.name, .text), col(H.department, .text), col(H.role, .text), col(H.note, .text)],
                     rows: others.map { e in
-                        [.id(e.employeeId), .text(e.name), .text(department(e)), .text(Vocab.role(e.role, lang)), .text(t(H.outsidePayNote))]
+                        [.id(e.employeeId), .text(e.name), .text(department(e)), .text(Vocab.role(of: e, lang)), .text(t(H.outsidePayNote))]
                     }))
             }
             return SheetModel(key: Key.pay, name: sheetName(Key.pay), table: table, appendix: appendix)
@@ -553,7 +553,7 @@ public enum FinanceWorkbook {
             let columns = [col(H.item, .text), col(H.amount, .money), col(H.slipNote, .text, width: 40)]
             let n = columns.count
             let slips: [SlipModel] = payEmployees.map { e in
-                var rows: [SlipRow] = [slipHeading(H.paySlip, e, extra: [Vocab.role(e.role, lang), Vocab.level(e.level, lang)])]
+                var rows: [SlipRow] = [slipHeading(H.paySlip, e, extra: [Vocab.role(of: e, lang), Vocab.level(e.level, lang)])]
                 rows.append(SlipRow(.header, columns.map { .text($0.header) }))
                 func line(_ label: Bilingual, _ value: CellModel, _ note: String = "", style: SlipRowStyle = .data) -> Int {
                     rows.append(slipLine(label, value, at: 1, width: n, note: note, style: style))

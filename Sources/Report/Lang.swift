@@ -19,6 +19,12 @@ public struct Bilingual: Sendable, Hashable {
 /// Words shared by every workbook: roles, levels, categories, decisions, yes/no.
 /// The Chinese follows the company text (篇9): 报销, 借款, 工资, 提成, 伙食补助, 总经理奖.
 public enum Vocab {
+    /// An employee's job title: in the Chinese books as the roster wrote it, in English by its role.
+    public static func role(of e: EmployeeResult, _ lang: Lang) -> String {
+        if lang == .zh, let shown = e.roleShown, !shown.isEmpty { return shown }
+        return role(e.role, lang)
+    }
+
     public static func role(_ r: Role, _ lang: Lang) -> String {
         switch r {
         case .director: return Bilingual("销售部长", "Sales director")(lang)

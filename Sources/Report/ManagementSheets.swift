@@ -199,7 +199,7 @@ struct ManagementBuilder {
             + [col(MH.codes, .text), col(MH.reasons, .text)]
         var rows: [[CellModel]] = employees.map { e in
             [.id(e.employeeId), .text(e.name), .text(department(e)), .text(regionName(e.region)),
-             .text(Vocab.role(e.role, lang))] + achievementCells(.of(e), first: Self.employeeFirstFigure)
+             .text(Vocab.role(of: e, lang))] + achievementCells(.of(e), first: Self.employeeFirstFigure)
                 + [codes(e.codes), reasons(e.codes)]
         }
         var order: [String] = []
@@ -295,7 +295,7 @@ struct ManagementBuilder {
                        col(MH.unverifiedDates, .text, width: 40), col(MH.claimsApproved, .money)]
         let rows: [[CellModel]] = employees.map { e in
             let low = e.codes.contains(.attTravelDaysLow)
-            return [.id(e.employeeId), .text(e.name), .text(regionName(e.region)), .text(Vocab.role(e.role, lang)),
+            return [.id(e.employeeId), .text(e.name), .text(regionName(e.region)), .text(Vocab.role(of: e, lang)),
                     .integer(e.travelDays), .integer(e.verifiedTravelDays),
                     r.policy.minTravelDays[e.role].map { .integer($0) } ?? .empty,
                     low ? .text(Code.attTravelDaysLow.rawValue) : .empty,
@@ -316,7 +316,7 @@ struct ManagementBuilder {
         columns += [col(MH.codes, .text), col(MH.reasons, .text, width: 60)]
         let rows: [[CellModel]] = employees.map { e in
             let own = e.codes.filter { $0.isCode(of: .plan) || $0.isCode(of: .act) }
-            var cells: [CellModel] = [.id(e.employeeId), .text(e.name), .text(regionName(e.region)), .text(Vocab.role(e.role, lang)),
+            var cells: [CellModel] = [.id(e.employeeId), .text(e.name), .text(regionName(e.region)), .text(Vocab.role(of: e, lang)),
                                       .integer(e.missingPlanWeeks.count),
                                       .text(e.missingPlanWeeks.map(\.description).joined(separator: " ")),
                                       .integer(e.planActivityLowDays)]
@@ -356,7 +356,7 @@ struct ManagementBuilder {
             rows: lines.map { l in
                 let shown = l.codes.filter(Self.auditLineCodes.contains)
                 return [.text(l.ref.file), .integer(l.ref.line), .id(l.row.employeeId), .text(names[l.row.employeeId]),
-                        .date(l.row.date), .text(Vocab.category(l.row.category, lang)), .text(l.row.city),
+                        .date(l.row.date), .text(Vocab.category(l.row.category, lang)), .text(l.row.cityShown ?? l.row.city),
                         .money(l.row.amount), .money(l.approved), .text(CodeText.joined(l.codes)),
                         .text(CodeText.reasons(shown, lang))]
             }, totals: totals)

@@ -47,6 +47,8 @@ public struct RosterRow: Sendable, Hashable {
     public var managerId: String?
     public var hireDate: Day
     public var leaveDate: Day?
+    /// The job title as the roster wrote it (销售部长, 片区经理 …); `role` is what it means to the rules.
+    public var roleShown: String? = nil
     public init(employeeId: String, name: String, role: Role, level: Level = .numbered(3), region: String,
                 department: String? = nil, managerId: String? = nil, hireDate: Day, leaveDate: Day? = nil) {
         self.employeeId = employeeId; self.name = name; self.role = role; self.level = level; self.region = region
@@ -119,6 +121,8 @@ public struct ExpenseRow: Sendable, Hashable {
     public var gmApproval: String?
     public var missingReceiptReason: String?
     public var submittedOn: Day
+    /// The city as the file wrote it (`张市`); `city` is its normalised form, for comparing only (inputs.md "city").
+    public var cityShown: String?
     public init(claimId: String, employeeId: String, date: Day, category: ExpenseCategory, transportMode: TransportMode? = nil,
                 city: String? = nil, nights: Int = 1, amount: Money, receiptNo: String? = nil, receiptKind: ReceiptKind = .electronic,
                 approvedBy: String? = nil, gmApproval: String? = nil, missingReceiptReason: String? = nil, submittedOn: Day) {
@@ -126,6 +130,7 @@ public struct ExpenseRow: Sendable, Hashable {
         self.transportMode = transportMode; self.city = city; self.nights = nights; self.amount = amount
         self.receiptNo = receiptNo; self.receiptKind = receiptKind; self.approvedBy = approvedBy
         self.gmApproval = gmApproval; self.missingReceiptReason = missingReceiptReason; self.submittedOn = submittedOn
+        self.cityShown = city
     }
 }
 

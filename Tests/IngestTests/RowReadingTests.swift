@@ -78,6 +78,17 @@ final class RowReadingTests: XCTestCase {
         XCTAssertEqual(v.date.description, "2023-03-05")
     }
 
+    /// Input text is shown as given; normalisation is for comparing only (outputs.md): 张市 is compared as 张 and
+    /// shown as 张市.
+    func testAnExpenseCityIsComparedNormalisedAndShownAsWritten() throws {
+        let (_, set) = try readOne("expenses.csv", "claim_id,employee_id,date,category,city,amount,receipt_no,submitted_on\n"
+            + "B1,E1,2023-03-02,住宿,张市,100.00,R1,2023-03-05\nB2,E1,2023-03-03,住宿, 廣州 ,100.00,R2,2023-03-05\n")
+        XCTAssertEqual(set.expenses[0].accepted?.city, "张")
+        XCTAssertEqual(set.expenses[0].accepted?.cityShown, "张市")
+        XCTAssertEqual(set.expenses[1].accepted?.city, "广州")
+        XCTAssertEqual(set.expenses[1].accepted?.cityShown, "廣州")
+    }
+
     func testAttendanceCityRequiredWhenTravelling() throws {
         let (_, set) = try readOne("attendance.csv", "date,employee_id,status,city\n2023-03-01,E1,出差,\n2023-03-02,E1,office,\n2023-03-03,E1,travel,北京市\n")
         XCTAssertEqual(set.attendance[0].issue?.code, "ROW-MISSING")

@@ -45,6 +45,8 @@ public struct EmployeeResult: Sendable {
     public var region: String
     public var department: String?
     public var role: Role
+    /// The job title as the roster wrote it; nil when the roster gave none of its own.
+    public var roleShown: String? = nil
     public var level: Level
     public var active: Bool
 

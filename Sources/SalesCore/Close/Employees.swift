@@ -13,8 +13,10 @@ public enum Employees {
             let r = ctx.roster[id]!
             let active = r.isActive(in: ctx.period)
             guard active || withAmounts.contains(id) else { continue }
-            s.add(EmployeeResult(employeeId: id, name: r.name, region: r.region, department: r.department,
-                                 role: r.role, level: r.level, active: active))
+            var e = EmployeeResult(employeeId: id, name: r.name, region: r.region, department: r.department,
+                                   role: r.role, level: r.level, active: active)
+            e.roleShown = r.roleShown
+            s.add(e)
         }
     }
 }
