@@ -60,14 +60,9 @@ public struct CloseContext: Sendable {
         for r in inputs.targets { if let v = r.accepted { targets[v.employeeId, default: [:]][v.period] = v } }
         self.targets = targets
         self.sales = AcceptedRows(inputs.sales)
-        if let streamed = inputs.streamedSales {
-            self.salesFold = streamed.intake.fold
-        } else {
-            // Rows not through validation (a context made directly): folded here, unchecked.
-            var fold = SalesFold()
-            for (ref, row) in self.sales { fold.add(ref, row, region: roster[row.employeeId]?.region) }
-            self.salesFold = fold
-        }
+        // Sales rows count only once the sales intake has checked and folded them (Validation, or the stream during the
+        // ingest): one path for sales rows, whatever their size.
+        self.salesFold = inputs.streamedSales?.intake.fold ?? SalesFold()
         self.remittances = AcceptedRows(inputs.remittances)
         self.visits = AcceptedRows(inputs.visits)
         self.advances = inputs.advances.compactMap { r in r.accepted.map { (r.ref, $0) } }

@@ -84,7 +84,17 @@ struct RulesFixture {
     }
 
     func context() -> CloseContext {
-        CloseContext(period: period, policy: policy, ledger: ledger, inputs: inputs, lateClaimRefs: [], possibleDuplicates: [])
+        // Sales rows reach the rules only through the sales intake, as in a close (one path for sales rows).
+        var inputs = self.inputs
+        if inputs.streamedSales == nil {
+            var roster: [String: RosterRow] = [:]
+            for r in inputs.roster { if let v = r.accepted, roster[v.employeeId] == nil { roster[v.employeeId] = v } }
+            var intake = SalesIntake(roster: roster, period: period, store: MemoryOrderLines(), expectedLines: inputs.sales.count)
+            for i in inputs.sales.indices { _ = intake.take(&inputs.sales[i]) }
+            intake.finish()
+            inputs.streamedSales = StreamedSales(intake: intake, streamed: false)
+        }
+        return CloseContext(period: period, policy: policy, ledger: ledger, inputs: inputs, lateClaimRefs: [], possibleDuplicates: [])
     }
 
     /// One EmployeeResult per roster row (active as the roster says for the period), in roster order.
