@@ -173,7 +173,7 @@ public enum Runner {
         }
         for f in set.ignoredFiles { out += "\(f.file): note: not read: \(f.reason)\n" }
         for r in tally.rejected {
-            out += "\(r.file):\(r.line):\(max(1, r.columnNumber)): error: \(r.issue.code) \(r.issue.message)\n"
+            out += "\(SheetLocation.text(file: r.file, line: r.line, column: max(1, r.columnNumber))): error: \(r.issue.code) \(r.issue.message)\n"
         }
         if period == nil {
             // The report of what was read still helps; then the clear error, exit 2.

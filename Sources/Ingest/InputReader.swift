@@ -13,6 +13,8 @@ public struct PreparedFile: Sendable {
     /// Positioned after the header.
     public var scanner: CSVScanner
     public var delimiter: String { scanner.delimiterText }
+    /// Set for a sheet of a workbook (Xlsx/XlsxInput.swift); then `scanner` is empty and the rows come from the sheet.
+    var sheet: SheetSource? = nil
 }
 
 /// Reads an inputs folder (inputs.md) into an InputSet.
@@ -86,8 +88,12 @@ public struct InputReader: Sendable {
                 continue
             }
             if InputReader.workbookExtensions.contains(ext) {
-                throw FileError(file: name, message: "this is a spreadsheet workbook (.\(ext)), which the close does not read; "
-                    + "open it in Excel, choose File > Save As > \"CSV UTF-8 (comma delimited)\" (or CSV) and drop that .csv file instead")
+                // Each sheet of a workbook is a file (Xlsx/XlsxInput.swift); other workbook formats are file errors.
+                for sheet in try prepareWorkbook(name: name, path: path, ext: ext, ignored: &set.ignoredFiles) {
+                    if sheet.kind == .sales && salesStreaming != nil { streamed[sheet.name] = path }
+                    prepared.append(sheet)
+                }
+                continue
             }
             guard InputReader.csvExtensions.contains(ext) else {
                 set.ignoredFiles.append((name, ext.isEmpty ? "no file extension; only .csv, .tsv and .txt files are read"
@@ -159,6 +165,7 @@ public struct InputReader: Sendable {
 
     /// Rows a sales file holds, roughly (from its size and its head's lines), to size the duplicate digests.
     static func estimatedRows(_ file: PreparedFile, _ path: String?) -> Int {
+        if let sheet = file.sheet { return sheet.estimatedRows }
         guard let path, let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size]) as? Int else {
             return max(0, file.scanner.bytes.count / 64)
         }
@@ -238,6 +245,7 @@ public struct InputReader: Sendable {
 
     /// Scans a prepared file's rows into the set, with its FileReport.
     public func readRows(_ file: PreparedFile, fileOrder: Int, into set: inout InputSet) throws(FileError) {
+        if file.sheet != nil { return try readSheetRows(file, fileOrder: fileOrder, into: &set) }
         let report: FileReport
         switch file.kind {
         case .roster: report = try rows(file, fileOrder, RowBuilders.roster, &set.roster)

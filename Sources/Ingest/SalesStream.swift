@@ -158,6 +158,7 @@ extension InputReader {
     /// appending the rejected rows to `set.sales`. At most two chunks' rows wait between the stages.
     func streamSales(_ file: PreparedFile, path: String, fileOrder: Int, state: inout SalesIntakeState,
                      into set: inout InputSet) throws(FileError) -> FileReport {
+        if file.sheet != nil { return try streamSheetSales(file, fileOrder: fileOrder, state: &state, into: &set) }
         let hasher = computeHashes ? ChunkHasher() : nil
         let channel = BatchChannel<[InputRow<SaleRow>]>(capacity: 2)
         let result = ProducerResult()
