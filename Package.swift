@@ -57,7 +57,7 @@ let package = Package(
         .testTarget(name: "XlsxWriterTests", dependencies: ["XlsxWriter", "XlsxReader"]),
         .testTarget(name: "PolicyFileTests", dependencies: ["PolicyFile", "SalesCore"]),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "SalesCore"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["XlsxReader", "SalesCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["XlsxReader", "SalesCore"], exclude: ["Fixtures"]),
         .testTarget(name: "DemoTests", dependencies: ["Demo", "SalesCore"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "SalesCore", "XlsxReader"]),
         .testTarget(name: "CloseRunnerTests", dependencies: ["CloseRunner", "SalesCore"]),
