@@ -215,8 +215,8 @@ extension InputReader {
                         ctx.load(text: tp, scratch: sp)
                         for d in damaged {
                             let col = Col(schema, d.column)
-                            ctx.fail("ROW-EXCEL-DAMAGE", col, "\(d.column) \"\(d.shown)\" is a long number stored as a number in the workbook: "
-                                     + "Excel shows it in scientific notation and keeps at most 15 digits, so the \(d.column) is lost; "
+                            ctx.fail("ROW-EXCEL-DAMAGE", col, "\(d.column) \"\(d.shown)\" is a long number stored as a number in the workbook, "
+                                     + "which Excel shows in scientific notation and keeps to at most 15 digits: it is not the \(d.column) as written; "
                                      + "in Excel format the \(d.column) column as Text, enter or import the numbers again and save")
                         }
                         var value = build(&ctx)
