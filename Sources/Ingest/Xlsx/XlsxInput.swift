@@ -302,6 +302,7 @@ enum XlsxRowRender {
         case .isoDate:
             out.append(contentsOf: isoDate(String(decoding: value, as: UTF8.self)).utf8)
         case .number:
+            if fastNumber(value, c.style, book: book, reading: reading, into: &out) { return nil }
             guard let v = XlsxDecimal(value) else { out.append(contentsOf: value); return nil }
             let format = book.format(style: c.style)
             if let d = XlsxCellText.date(v, format: format, date1904: book.date1904) { out.append(contentsOf: d.utf8); return nil }
@@ -318,6 +319,50 @@ enum XlsxRowRender {
         }
         return nil
     }
+
+    /// The common number cells without building a decimal: a whole date serial in a date format, and plain digits
+    /// (at most 15 significant, no exponent) that read as themselves. false: take the general path.
+    @inline(__always)
+    static func fastNumber(_ v: UnsafeBufferPointer<UInt8>, _ style: Int, book: XlsxBook, reading: FieldReading,
+                           into out: inout [UInt8]) -> Bool {
+        let n = v.count
+        guard n > 0, n <= 16 else { return false }
+        var i = v[0] == 0x2D ? 1 : 0
+        guard i < n, v[i] != 0x30 || n == i + 1 || v[i + 1] == 0x2E else { return false }   // no leading zeros
+        var digits = 0, dot = -1, whole = 0
+        while i < n {
+            let c = v[i]
+            if c >= 0x30 && c <= 0x39 { digits += 1; if dot < 0 { whole = whole &* 10 &+ Int(c - 0x30) } }
+            else if c == 0x2E && dot < 0 && i > 0 && i + 1 < n { dot = i }
+            else { return false }
+            i += 1
+        }
+        guard digits <= 15 else { return false }
+        if book.isPlainDate(style: style) {
+            guard dot < 0, v[0] != 0x2D, !book.date1904, whole > 60, whole <= 2_958_465 else { return false }
+            let day = Day(ordinal: XlsxRowRender.epoch1900 + whole)
+            func two(_ x: Int) { out.append(UInt8(0x30 + x / 10)); out.append(UInt8(0x30 + x % 10)) }
+            let y = day.year
+            guard y >= 1000 && y <= 9999 else { return false }
+            two(y / 100); two(y % 100); out.append(0x2D); two(day.month); out.append(0x2D); two(day.day)
+            return true
+        }
+        switch reading {
+        case .value:
+            // A plain decimal is its own text (trailing zeros of a fraction read the same).
+            guard !book.isDate(style: style) else { return false }
+            out.append(contentsOf: v)
+            return true
+        case .text:
+            // An ID in General: digits up to 11 show as written.
+            guard dot < 0, digits <= 11, book.isGeneral(style: style) else { return false }
+            out.append(contentsOf: v)
+            return true
+        }
+    }
+
+    /// Day ordinal of serial 0 in the 1900 system for serials after 60 (1899-12-30).
+    static let epoch1900 = Day(year: 1899, month: 12, day: 30)!.ordinal
 
     static func text(_ c: RawCell, _ arena: UnsafeBufferPointer<UInt8>, book: XlsxBook, reading: FieldReading) -> String {
         var out: [UInt8] = []

@@ -229,6 +229,16 @@ final class XlsxBook: @unchecked Sendable {
 
     func format(style: Int) -> NumberFormat { style >= 0 && style < formats.count ? formats[style] : .general }
 
+    /// Per style, whether its format shows a date with its date parts (the common date cell), for the fast path.
+    private(set) var plainDateStyles: [Bool] = []
+    /// Per style, whether its format is General (or `0`): integers show as their digits.
+    private(set) var generalStyles: [Bool] = []
+    func isPlainDate(style: Int) -> Bool { style >= 0 && style < plainDateStyles.count && plainDateStyles[style] }
+    func isGeneral(style: Int) -> Bool { style < 0 || style >= generalStyles.count || generalStyles[style] }
+    /// Per style, whether its format is any date or time.
+    private(set) var dateStyles: [Bool] = []
+    func isDate(style: Int) -> Bool { style >= 0 && style < dateStyles.count && dateStyles[style] }
+
     private static func resolve(_ target: String, from dir: String) -> String {
         if target.hasPrefix("/") { return String(target.dropFirst()) }
         var parts = dir.split(separator: "/").map(String.init)
@@ -278,6 +288,9 @@ final class XlsxBook: @unchecked Sendable {
                 }
             }
         }
+        plainDateStyles = formats.map { if case .date(_, true) = $0 { return true } else { return false } }
+        generalStyles = formats.map { $0 == .general || $0 == .code("0") }
+        dateStyles = formats.map { if case .date = $0 { return true } else { return false } }
         if let shared = rels.first(where: { $0.type.hasSuffix("/sharedStrings") }), archive.has(shared.target) {
             var pull = XMLPull()
             var sink = SharedStrings()
