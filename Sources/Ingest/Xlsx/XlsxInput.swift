@@ -186,7 +186,7 @@ extension InputReader {
         var damaged: [(column: String, shown: String)] = []
         let empty: [UInt8] = []
         do {
-            try SheetReading.forEachRow(book, part: source.sheet.part) { number, cells, arena in
+            try SheetReading.forEachRowInBackground(book, part: source.sheet.part) { number, cells, arena in
                 guard number > last else { return }
                 rows += number - last
                 blank += number - last - 1

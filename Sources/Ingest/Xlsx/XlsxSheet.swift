@@ -46,18 +46,25 @@ struct SheetSink: XMLSink {
             if name[0] == 0x63 /* c */ && inRow {
                 inCell = true; hasValue = false
                 var col = lastCol + 1
-                if let r = XMLPull.attribute(attributes, "r"), let ref = XlsxNames.cellRef(r), ref.col > 0 { col = ref.col }
-                lastCol = col
                 var kind = RawCell.Kind.number
-                if let t = XMLPull.attribute(attributes, "t") {
-                    if XlsxNames.is(t, "s") { kind = .shared }
-                    else if XlsxNames.is(t, "inlineStr") { kind = .inline }
-                    else if XlsxNames.is(t, "str") { kind = .formulaString }
-                    else if XlsxNames.is(t, "b") { kind = .boolean }
-                    else if XlsxNames.is(t, "e") { kind = .error }
-                    else if XlsxNames.is(t, "d") { kind = .isoDate }
+                var style = 0
+                // One pass over the attributes: r, t and s.
+                SheetSink.forEachAttribute(attributes) { name, value in
+                    guard name.count == 1 else { return }
+                    switch name[0] {
+                    case 0x72: if let ref = XlsxNames.cellRef(value), ref.col > 0 { col = ref.col }
+                    case 0x73: style = XlsxNames.int(value) ?? 0
+                    case 0x74:
+                        if XlsxNames.is(value, "s") { kind = .shared }
+                        else if XlsxNames.is(value, "inlineStr") { kind = .inline }
+                        else if XlsxNames.is(value, "str") { kind = .formulaString }
+                        else if XlsxNames.is(value, "b") { kind = .boolean }
+                        else if XlsxNames.is(value, "e") { kind = .error }
+                        else if XlsxNames.is(value, "d") { kind = .isoDate }
+                    default: break
+                    }
                 }
-                let style = XMLPull.attribute(attributes, "s").flatMap(XlsxNames.int) ?? 0
+                lastCol = col
                 cell = RawCell(col: col, kind: kind, style: style, start: arena.count, end: arena.count)
             } else if name[0] == 0x76 /* v */ && inCell {
                 capture = true
@@ -84,6 +91,27 @@ struct SheetSink: XMLSink {
             }
         default:
             break
+        }
+    }
+
+    /// Each `name="value"` of a start tag (raw bytes), in order.
+    @inline(__always)
+    static func forEachAttribute(_ a: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> Void) {
+        let n = a.count
+        var i = 0
+        while i < n {
+            while i < n && XMLPull.isSpace(a[i]) { i += 1 }
+            let ns = i
+            while i < n && a[i] != 0x3D && !XMLPull.isSpace(a[i]) { i += 1 }
+            let ne = i
+            while i < n && a[i] != 0x22 && a[i] != 0x27 { i += 1 }
+            guard i < n else { return }
+            let q = a[i]
+            i += 1
+            let vs = i
+            while i < n && a[i] != q { i += 1 }
+            body(UnsafeBufferPointer(rebasing: a[ns..<ne]), UnsafeBufferPointer(rebasing: a[vs..<min(i, n)]))
+            i += 1
         }
     }
 
@@ -135,6 +163,48 @@ enum SheetReading {
         return sink
     }
 
+    /// One piece's rows, handed from the reading thread to the typing one.
+    struct Batch {
+        var arena: [UInt8]
+        var cells: [RawCell]
+        var rows: [(number: Int, cells: Range<Int>)]
+    }
+
+    /// As `forEachRow` (without the early stop), in two stages that run at once, as a streamed CSV file is read: a
+    /// reader thread inflates the part and scans its XML into rows; this thread hands them to `body` in order. At
+    /// most a few pieces' rows wait between the stages.
+    static func forEachRowInBackground(_ book: XlsxBook, part: String,
+                                       _ body: (Int, ArraySlice<RawCell>, UnsafeBufferPointer<UInt8>) throws -> Void) throws {
+        let channel = BatchChannel<Batch>(capacity: 4)
+        let failure = ErrorBox()
+        let done = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            defer { channel.close(); done.signal() }
+            var pull = XMLPull()
+            var sink = SheetSink()
+            do {
+                try book.archive.stream(part) { piece, last in
+                    if failure.stopped { throw XlsxStop() }
+                    try pull.feed(piece, last: last, into: &sink)
+                    if !sink.rows.isEmpty { channel.put(Batch(arena: sink.arena, cells: sink.cells, rows: sink.rows)) }
+                    sink.drain()
+                }
+            } catch is XlsxStop {} catch { failure.set(error) }
+        }
+        var stop: Error?
+        while let batch = channel.take() {
+            guard stop == nil else { continue }   // drained, so that the reader ends
+            do {
+                try batch.arena.withUnsafeBufferPointer { a in
+                    for r in batch.rows { try body(r.number, batch.cells[r.cells], a) }
+                }
+            } catch { stop = error; failure.stop() }
+        }
+        done.wait()
+        if let e = stop { throw e }
+        if let e = failure.error { throw e }
+    }
+
     /// The merged ranges of a sheet part: `<mergeCells>` follows `<sheetData>`, so the rows are skipped unread
     /// (only the bytes after `</sheetData>` are parsed).
     static func merges(_ book: XlsxBook, part: String) throws -> [(r0: Int, c0: Int, r1: Int, c1: Int)] {
@@ -157,4 +227,15 @@ enum SheetReading {
         }
         return sink.merges
     }
+}
+
+/// The reader thread's error, and the typing thread's request to stop.
+final class ErrorBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var first: Error?
+    private var stopRequested = false
+    func set(_ e: Error) { lock.lock(); if first == nil { first = e }; lock.unlock() }
+    var error: Error? { lock.lock(); defer { lock.unlock() }; return first }
+    func stop() { lock.lock(); stopRequested = true; lock.unlock() }
+    var stopped: Bool { lock.lock(); defer { lock.unlock() }; return stopRequested }
 }
