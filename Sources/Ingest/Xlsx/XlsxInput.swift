@@ -41,7 +41,7 @@ extension InputReader {
                          ignored: inout [(file: String, reason: String)]) throws(FileError) -> [PreparedFile] {
         let head = try opener.head(path: path, name: name, count: 1 << 20)
         if head.size == 0 {
-            throw FileError(file: name, message: "the file is empty (0 bytes): it has no sheet and no header row; export it again, or remove it")
+            throw FileError(file: name, message: "the file is empty (0 bytes): it has no sheet and no header row; export it again (as .xlsx or CSV UTF-8), or remove it")
         }
         if head.bytes.starts(with: WorkbookRefusal.ole) {
             let marker = Array("EncryptionInfo".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
