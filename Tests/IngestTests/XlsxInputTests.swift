@@ -241,6 +241,29 @@ final class XlsxInputTests: XCTestCase {
         XCTAssertTrue(e?.message.contains("fits no kind") ?? false, e?.message ?? "")
     }
 
+    func testASheetNamedAfterAKindWhoseHeaderDoesNotFitStopsTheClose() throws {
+        let path = tempPath("2023年3月.xlsx")
+        func s(_ t: String) -> String { "<c t=\"inlineStr\"><is><t>\(t)</t></is></c>" }
+        try TestWorkbook.write(path, sheets: [
+            ("拜访", TestWorkbook.sheet([(1, [s("日期"), s("员工编号"), s("类型")]), (2, [s("2023-03-01"), s("E1"), s("电话")])])),
+            ("说明", TestWorkbook.sheet([(1, [s("导出说明")])])),
+            ("销售", TestWorkbook.sheet([(1, [s("日期"), s("订单号"), s("金额")])])),
+        ])
+        let e = expectFileError { _ = try self.read(path, as: "2023年3月.xlsx") }
+        XCTAssertEqual(e?.file, "2023年3月.xlsx:销售!A1")
+        XCTAssertTrue(e?.message.contains("says sales") ?? false, e?.message ?? "")
+        // Without the sales sheet: the visits sheet is read (by its name), the notes sheet left and listed.
+        try TestWorkbook.write(path, sheets: [
+            ("拜访", TestWorkbook.sheet([(1, [s("日期"), s("员工编号"), s("类型")]), (2, [s("2023-03-01"), s("E1"), s("电话")])])),
+            ("说明", TestWorkbook.sheet([(1, [s("导出说明")])])),
+        ])
+        let (files, set, ignored) = try read(path, as: "2023年3月.xlsx")
+        XCTAssertEqual(files.map(\.kind), [.visits])
+        XCTAssertEqual(files.first?.recognisedBy, "name")
+        XCTAssertEqual(set.visits.first?.value?.kind, .call)
+        XCTAssertEqual(ignored.map(\.file), ["2023年3月.xlsx:说明"])
+    }
+
     func testMissingRowsAndEmptyRowsAreBlankRowsAndCellsMayBeSparse() throws {
         let path = tempPath("visits.xlsx")
         func s(_ t: String, _ ref: String) -> String { "<c r=\"\(ref)\" t=\"inlineStr\"><is><t>\(t)</t></is></c>" }

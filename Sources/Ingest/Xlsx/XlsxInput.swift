@@ -44,8 +44,18 @@ extension InputReader {
             throw FileError(file: name, message: "the file is empty (0 bytes): it has no sheet and no header row; export it again (as .xlsx or CSV UTF-8), or remove it")
         }
         if head.bytes.starts(with: WorkbookRefusal.ole) {
+            // An OLE compound file: an encrypted OOXML workbook holds an `EncryptionInfo` stream (its name in UTF-16
+            // in the directory, which may stand anywhere in the file: read in pieces, bounded memory).
             let marker = Array("EncryptionInfo".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
-            let encrypted = head.bytes.withUnsafeBytes { XMLPull.search($0, marker) != nil }
+            var encrypted = false
+            var carry: [UInt8] = []
+            try opener.forEachPiece(path: path, name: name) { piece in
+                guard !encrypted else { return }
+                var window = carry
+                window.append(contentsOf: piece)
+                if window.withUnsafeBytes({ XMLPull.search($0, marker) }) != nil { encrypted = true }
+                carry = Array(window.suffix(marker.count))
+            }
             if encrypted {
                 throw FileError(file: name, message: "the workbook is encrypted (it needs a password to open), which the close cannot read; "
                     + "open it in Excel, remove the password (File > Info > Protect Workbook > Encrypt with Password) and save it as .xlsx, or save it as CSV UTF-8")
@@ -71,6 +81,9 @@ extension InputReader {
             case .empty:
                 ignored.append((file, "an empty sheet"))
             case .none(let error):
+                // A sheet whose own name says a kind is meant as that kind: its header not fitting stops the close
+                // (as a CSV file's would); any other sheet that fits no kind (notes, a pivot) is listed and left.
+                if KindDetector.kind(forFileName: sheet.name) != nil { throw error }
                 refusals.append(error)
                 ignored.append((file, "its header fits no kind of input (\(error.message))"))
             case .found(let source, let header, let detection):
