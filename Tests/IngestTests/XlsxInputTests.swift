@@ -280,6 +280,17 @@ final class XlsxInputTests: XCTestCase {
         XCTAssertEqual(set.visits.map { $0.value?.kind }, [.call, .new])
     }
 
+    func testRowsOutOfOrderAreADamagedWorkbook() throws {
+        let path = tempPath("visits.xlsx")
+        func s(_ t: String) -> String { "<c t=\"inlineStr\"><is><t>\(t)</t></is></c>" }
+        try TestWorkbook.write(path, sheets: [("Sheet1", TestWorkbook.sheet([
+            (1, [s("date"), s("employee_id"), s("kind")]), (3, [s("2023-03-01"), s("E1"), s("call")]), (2, [s("2023-03-01"), s("E2"), s("call")]),
+        ]))])
+        let e = expectFileError { _ = try self.read(path, as: "visits.xlsx") }
+        XCTAssertEqual(e?.file, "visits.xlsx")
+        XCTAssertTrue(e?.message.contains("row 2 stands after row 3") ?? false, e?.message ?? "")
+    }
+
     func testPiecesCutAnywhereReadTheSameRows() throws {
         let xml = Array(("<?xml version=\"1.0\"?><!-- c --><worksheet><dimension ref=\"A1:B3\"/><sheetData>"
             + "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t xml:space=\"preserve\"> a&amp;b </t></is></c><c r=\"B1\"><v>1.5</v></c></row>"

@@ -200,7 +200,13 @@ extension InputReader {
         let empty: [UInt8] = []
         do {
             try SheetReading.forEachRowInBackground(book, part: source.sheet.part) { number, cells, arena in
-                guard number > last else { return }
+                guard number > last else {
+                    // Title and header rows are behind; a row out of order after them is not what a spreadsheet writes.
+                    if last > source.headerRow || number > source.headerRow {
+                        throw WorkbookRefusal.damaged(book.name, "sheet \(source.sheet.name): row \(number) stands after row \(last)")
+                    }
+                    return
+                }
                 rows += number - last
                 blank += number - last - 1
                 last = number
