@@ -52,6 +52,11 @@ final class XlsxMonthTests: XCTestCase {
         }
         XCTAssertEqual(rejected(csv), rejected(xlsx))
         XCTAssertTrue(rejected(xlsx).contains("remittances:13:receipt_no:ROW-EXCEL-DAMAGE"), "\(rejected(xlsx))")
+        // A sheet's rows are listed as `workbook.xlsx:sheet` with the sheet's row number as the line.
+        let damage = xlsx.rejected.first { $0["code"] as? String == "ROW-EXCEL-DAMAGE" }
+        XCTAssertEqual(damage?["file"] as? String, "remittances.xlsx:remittances")
+        XCTAssertEqual(damage?["line"] as? Int, 13)
+        XCTAssertEqual(damage?["column"] as? String, "receipt_no")
         // Rows read per file: the same counts.
         func counts(_ s: [String: Any]) -> [String] {
             (s["inputs"] as? [[String: Any]] ?? []).map { f in

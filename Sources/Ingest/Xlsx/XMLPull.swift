@@ -29,12 +29,15 @@ struct XMLPull {
             let used = try pending.withUnsafeBufferPointer { try XMLPull.scan($0, last: last, sink: &sink) }
             pending.removeSubrange(0..<used)
         }
+        // One construct (a tag, a text) over 64 MB is no workbook a spreadsheet writes (a cell holds 32,767 characters).
+        if pending.count > XMLPull.constructLimit { throw XMLProblem(message: "an XML tag or text runs over 64 MB") }
         if last {
             finished = true
             if !pending.isEmpty { throw XMLProblem(message: "the XML ends inside a tag") }
         }
     }
 
+    static let constructLimit = 64 << 20
     static let lt: UInt8 = 0x3C, gt: UInt8 = 0x3E, slash: UInt8 = 0x2F, bang: UInt8 = 0x21, question: UInt8 = 0x3F
 
     /// Scans whole constructs; returns the bytes used (the rest waits for more).
