@@ -367,17 +367,43 @@ final class XlsxInputTests: XCTestCase {
         XCTAssertTrue(e?.message.contains("regular file") ?? false)
     }
 
+    func testMangledSheetXMLNeverCrashesTheReader() throws {
+        // Deterministic mutations of a small sheet: each read either yields rows or a file error naming the workbook.
+        let header = "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"s\"><v>1</v></c><c r=\"C1\" t=\"s\"><v>2</v></c></row>"
+        let body = "<row r=\"2\"><c r=\"A2\" s=\"1\"><v>45012</v></c><c r=\"B2\" t=\"inlineStr\"><is><t>E_x0031_&amp;</t></is></c>"
+            + "<c r=\"C2\" t=\"s\"><v>3</v></c></row><row r=\"3\"><c r=\"A3\"><v>1E+400</v></c><c r=\"B3\" t=\"b\"><v>1</v></c></row>"
+        let xml = Array(("<dimension ref=\"A1:C3\"/><sheetData>" + header + body + "</sheetData><mergeCells><mergeCell ref=\"A1:B1\"/></mergeCells>").utf8)
+        let alphabet = Array("<>/\"'=&;_x0:9 E-.#".utf8)
+        var seed: UInt64 = 0x9E37_79B9
+        func next() -> Int { seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407; return Int(truncatingIfNeeded: seed >> 33) }
+        let path = tempPath("visits.xlsx")
+        for _ in 0..<150 {
+            var m = xml
+            for _ in 0..<(1 + next() % 4) {
+                let at = next() % m.count
+                switch next() % 3 {
+                case 0: m.remove(at: at)
+                case 1: m.insert(alphabet[next() % alphabet.count], at: at)
+                default: m[at] = alphabet[next() % alphabet.count]
+                }
+            }
+            try TestWorkbook.write(path, sheets: [("Sheet1", String(decoding: m, as: UTF8.self))],
+                                   shared: ["date", "employee_id", "kind", "call"], xfs: [0, 14])
+            do { _ = try read(path, as: "visits.xlsx") } catch let e as FileError { XCTAssertTrue(e.file.hasPrefix("visits.xlsx"), e.description) }
+        }
+    }
+
     // MARK: the folder
 
     func testAFolderWithWorkbooksBesideCSVFiles() throws {
         temp.writeRequired(except: [.attendance, .roster])
         try FileManager.default.copyItem(atPath: fixture("考勤表.xlsx"), toPath: tempPath("考勤表.xlsx"))
-        try FileManager.default.copyItem(atPath: fixture("roster.xlsx"), toPath: tempPath("roster.xlsx"))
+        try FileManager.default.copyItem(atPath: fixture("roster.xlsx"), toPath: tempPath("roster.xlsm"))
         let set = try InputReader(cityAliases: []).read(directory: temp.path)
         let names = set.files.map(\.file)
         XCTAssertTrue(names.contains("考勤表.xlsx:考勤"))
         XCTAssertTrue(names.contains("考勤表.xlsx:拜访"))
-        XCTAssertTrue(names.contains("roster.xlsx:员工"))
+        XCTAssertTrue(names.contains("roster.xlsm:员工"))   // .xlsm is read as .xlsx
         let att = try XCTUnwrap(set.files.first { $0.file == "考勤表.xlsx:考勤" })
         XCTAssertEqual(att.encoding, "xlsx")
         XCTAssertEqual(att.sha256, SHA256.hex([UInt8](try Data(contentsOf: URL(fileURLWithPath: fixture("考勤表.xlsx"))))))
