@@ -6,8 +6,10 @@ import SalesCore
 
 /// A workbook written part by part (the XML exactly as given), for cell types LibreOffice does not write.
 enum TestWorkbook {
-    static func write(_ path: String, sheets: [(name: String, xml: String)], shared: [String] = [], numFmts: [(Int, String)] = [],
-                      xfs: [Int] = [0], date1904: Bool = false) throws {
+    static func write(
+        _ path: String, sheets: [(name: String, xml: String)], shared: [String] = [], numFmts: [(Int, String)] = [],
+        xfs: [Int] = [0], date1904: Bool = false
+    ) throws {
         try? FileManager.default.removeItem(atPath: path)
         let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .create)
         func add(_ name: String, _ text: String) throws {
@@ -16,9 +18,12 @@ enum TestWorkbook {
                 data.subdata(in: Int(pos)..<(Int(pos) + size))
             }
         }
-        let ns = "xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\""
+        let ns =
+            "xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\""
         let rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-        try add("_rels/.rels", "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+        try add(
+            "_rels/.rels",
+            "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
                 + "<Relationship Id=\"rId1\" Type=\"\(rel)/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>")
         var wb = "<?xml version=\"1.0\"?><workbook \(ns)><workbookPr\(date1904 ? " date1904=\"1\"" : "")/><sheets>"
         var rels = "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
@@ -70,28 +75,46 @@ final class XlsxInputTests: XCTestCase {
         let path = tempPath("sales.xlsx")
         let header = ["date", "order_id", "employee_id", "customer_id", "customer_name", "product", "quantity", "amount", "remitted", "new_customer"]
         let headCells = header.enumerated().map { i, _ in "<c t=\"s\"><v>\(i)</v></c>" }
-        try TestWorkbook.write(path, sheets: [("Sheet1", TestWorkbook.sheet([
-            (1, headCells),
-            (2, ["<c t=\"d\"><v>2023-03-27T00:00:00Z</v></c>", "<c t=\"inlineStr\"><is><r><t>SO</t></r><r><rPr/><t>-1</t></r><rPh><t>ふり</t></rPh></is></c>",
-                 "<c t=\"s\"><v>10</v></c>", "<c t=\"str\"><f>A1</f><v>C&amp;1</v></c>", "<c t=\"s\"><v>11</v></c>", "<c t=\"s\"><v>12</v></c>",
-                 "<c><v>2.5</v></c>", "<c><f>SUM(X1:X2)</f><v>1080.4999999999998</v></c>", "<c><f>0.1+0.2</f><v>0.30000000000000004</v></c>",
-                 "<c t=\"b\"><v>1</v></c>"]),
-            (3, ["<c s=\"1\"><v>45012</v></c>", "<c t=\"s\"><v>13</v></c>", "<c t=\"s\"><v>10</v></c>", "<c t=\"s\"><v>14</v></c>", "<c/>",
-                 "<c t=\"s\"><v>12</v></c>", "<c><v>1</v></c>", "<c t=\"e\"><f>1/0</f><v>#DIV/0!</v></c>", "<c/>", "<c t=\"b\"><v>0</v></c>"]),
-        ]))], shared: header + ["E0001", "大地农业_x000D_科技", "尿素 &lt;46%&gt;", "SO-2", "C2"], xfs: [0, 14])
+        try TestWorkbook.write(
+            path,
+            sheets: [
+                (
+                    "Sheet1",
+                    TestWorkbook.sheet([
+                        (1, headCells),
+                        (
+                            2,
+                            [
+                                "<c t=\"d\"><v>2023-03-27T00:00:00Z</v></c>",
+                                "<c t=\"inlineStr\"><is><r><t>SO</t></r><r><rPr/><t>-1</t></r><rPh><t>ふり</t></rPh></is></c>",
+                                "<c t=\"s\"><v>10</v></c>", "<c t=\"str\"><f>A1</f><v>C&amp;1</v></c>", "<c t=\"s\"><v>11</v></c>", "<c t=\"s\"><v>12</v></c>",
+                                "<c><v>2.5</v></c>", "<c><f>SUM(X1:X2)</f><v>1080.4999999999998</v></c>", "<c><f>0.1+0.2</f><v>0.30000000000000004</v></c>",
+                                "<c t=\"b\"><v>1</v></c>"
+                            ]
+                        ),
+                        (
+                            3,
+                            [
+                                "<c s=\"1\"><v>45012</v></c>", "<c t=\"s\"><v>13</v></c>", "<c t=\"s\"><v>10</v></c>", "<c t=\"s\"><v>14</v></c>", "<c/>",
+                                "<c t=\"s\"><v>12</v></c>", "<c><v>1</v></c>", "<c t=\"e\"><f>1/0</f><v>#DIV/0!</v></c>", "<c/>", "<c t=\"b\"><v>0</v></c>"
+                            ]
+                        )
+                    ])
+                )
+            ], shared: header + ["E0001", "大地农业_x000D_科技", "尿素 &lt;46%&gt;", "SO-2", "C2"], xfs: [0, 14])
         let (files, set, _) = try read(path, as: "sales.xlsx")
         XCTAssertEqual(files.map(\.name), ["sales.xlsx:Sheet1"])
         XCTAssertEqual(set.sales.count, 2)
         let a = try XCTUnwrap(set.sales[0].value, "\(String(describing: set.sales[0].issue))")
         XCTAssertEqual(a.date, Day(year: 2023, month: 3, day: 27))
-        XCTAssertEqual(a.orderId, "SO-1")                  // inline rich text, the phonetic run left out
-        XCTAssertEqual(a.employeeId, "E0001")              // shared string
-        XCTAssertEqual(a.customerId, "C&1")                // a formula's cached string, entity decoded
-        XCTAssertEqual(a.customerName, "大地农业\n科技")     // _x000D_ is a CR: a line break, kept as LF like CSV text
+        XCTAssertEqual(a.orderId, "SO-1")  // inline rich text, the phonetic run left out
+        XCTAssertEqual(a.employeeId, "E0001")  // shared string
+        XCTAssertEqual(a.customerId, "C&1")  // a formula's cached string, entity decoded
+        XCTAssertEqual(a.customerName, "大地农业\n科技")  // _x000D_ is a CR: a line break, kept as LF like CSV text
         XCTAssertEqual(a.product, "尿素 <46%>")
         XCTAssertEqual(a.quantity, Decimal4(units: 25_000))
-        XCTAssertEqual(a.amount, Money(fen: 108_050))     // the cached value to Excel's 15 digits: 1080.5
-        XCTAssertEqual(a.remitted, Money(fen: 30))         // 0.30000000000000004 is 0.3
+        XCTAssertEqual(a.amount, Money(fen: 108_050))  // the cached value to Excel's 15 digits: 1080.5
+        XCTAssertEqual(a.remitted, Money(fen: 30))  // 0.30000000000000004 is 0.3
         XCTAssertEqual(a.newCustomer, true)
         XCTAssertEqual(set.sales[0].ref, RowRef(file: "sales.xlsx:Sheet1", fileOrder: 0, line: 2))
         // Row 3: a date serial by its format (14), an error value where money belongs.
@@ -104,12 +127,29 @@ final class XlsxInputTests: XCTestCase {
 
     func testControlCharactersInAStringAreCleanedAndFlaggedAsInACSV() throws {
         let path = tempPath("visits.xlsx")
-        try TestWorkbook.write(path, sheets: [("v", TestWorkbook.sheet([
-            (1, ["<c t=\"inlineStr\"><is><t>date</t></is></c>", "<c t=\"inlineStr\"><is><t>employee_id</t></is></c>",
-                 "<c t=\"inlineStr\"><is><t>customer_id</t></is></c>", "<c t=\"inlineStr\"><is><t>kind</t></is></c>"]),
-            (2, ["<c t=\"inlineStr\"><is><t>2023-03-01</t></is></c>", "<c t=\"inlineStr\"><is><t>E1</t></is></c>",
-                 "<c t=\"inlineStr\"><is><t>C_x0007_1</t></is></c>", "<c t=\"inlineStr\"><is><t>new</t></is></c>"]),
-        ]))])
+        try TestWorkbook.write(
+            path,
+            sheets: [
+                (
+                    "v",
+                    TestWorkbook.sheet([
+                        (
+                            1,
+                            [
+                                "<c t=\"inlineStr\"><is><t>date</t></is></c>", "<c t=\"inlineStr\"><is><t>employee_id</t></is></c>",
+                                "<c t=\"inlineStr\"><is><t>customer_id</t></is></c>", "<c t=\"inlineStr\"><is><t>kind</t></is></c>"
+                            ]
+                        ),
+                        (
+                            2,
+                            [
+                                "<c t=\"inlineStr\"><is><t>2023-03-01</t></is></c>", "<c t=\"inlineStr\"><is><t>E1</t></is></c>",
+                                "<c t=\"inlineStr\"><is><t>C_x0007_1</t></is></c>", "<c t=\"inlineStr\"><is><t>new</t></is></c>"
+                            ]
+                        )
+                    ])
+                )
+            ])
         let (_, set, _) = try read(path, as: "visits.xlsx")
         XCTAssertEqual(set.visits.first?.value?.customerId, "C1")
         XCTAssertEqual(set.visits.first?.flags.map(\.code), ["ROW-CONTROL-CHARS"])
@@ -134,7 +174,7 @@ final class XlsxInputTests: XCTestCase {
         }
         XCTAssertEqual(d("1"), "1900-01-01")
         XCTAssertEqual(d("59"), "1900-02-28")
-        XCTAssertEqual(d("60"), "1900-02-29")      // Excel's day that never was: the row path rejects it as an invalid day
+        XCTAssertEqual(d("60"), "1900-02-29")  // Excel's day that never was: the row path rejects it as an invalid day
         XCTAssertEqual(d("61"), "1900-03-01")
         XCTAssertEqual(d("45012"), "2023-03-27")
         XCTAssertEqual(d("45012.75"), "2023-03-27 18:00:00")
@@ -210,7 +250,7 @@ final class XlsxInputTests: XCTestCase {
         XCTAssertEqual(set.attendance.map(\.ref.line), [4, 5, 6, 7])
         XCTAssertEqual(set.attendance[0].value?.date, Day(year: 2023, month: 3, day: 1))
         XCTAssertEqual(set.attendance[1].value?.city, "广州")
-        XCTAssertEqual(set.attendance[3].issue?.code, "ROW-MISSING")   // travel without a city
+        XCTAssertEqual(set.attendance[3].issue?.code, "ROW-MISSING")  // travel without a city
         XCTAssertEqual(set.attendance[3].location(column: "city").description, "考勤表.xlsx:考勤!D7")
         XCTAssertEqual(set.visits.map { $0.value?.customerId }, ["C001", "01002"])
         XCTAssertEqual(ignored.map(\.file), ["考勤表.xlsx:说明"])
@@ -220,7 +260,7 @@ final class XlsxInputTests: XCTestCase {
         let rows: [(number: Int, cells: [Int: String])] = [
             (1, [1: "2023年3月考勤表"]),
             (2, [1: "日期", 2: "员工", 4: "考勤状态"]),
-            (3, [2: "员工编号", 3: "姓名"]),
+            (3, [2: "员工编号", 3: "姓名"])
         ]
         // 日期 over A2:A3, 员工 over B2:C2, 考勤状态 over D2:D3.
         let merges = [(r0: 2, c0: 1, r1: 3, c1: 1), (r0: 2, c0: 2, r1: 2, c1: 3), (r0: 2, c0: 4, r1: 3, c1: 4)]
@@ -233,9 +273,16 @@ final class XlsxInputTests: XCTestCase {
 
     func testASheetWhoseHeaderFitsNoKindIsAFileErrorNamingTheSheetAndRow() throws {
         let path = tempPath("data.xlsx")
-        try TestWorkbook.write(path, sheets: [("Sheet1", TestWorkbook.sheet([
-            (2, ["<c r=\"A2\" t=\"inlineStr\"><is><t>foo</t></is></c>", "<c r=\"B2\" t=\"inlineStr\"><is><t>date</t></is></c>"]),
-        ]))])
+        try TestWorkbook.write(
+            path,
+            sheets: [
+                (
+                    "Sheet1",
+                    TestWorkbook.sheet([
+                        (2, ["<c r=\"A2\" t=\"inlineStr\"><is><t>foo</t></is></c>", "<c r=\"B2\" t=\"inlineStr\"><is><t>date</t></is></c>"])
+                    ])
+                )
+            ])
         let e = expectFileError { _ = try self.read(path, as: "data.xlsx") }
         XCTAssertEqual(e?.file, "data.xlsx:Sheet1!A2")
         XCTAssertTrue(e?.message.contains("fits no kind") ?? false, e?.message ?? "")
@@ -244,19 +291,23 @@ final class XlsxInputTests: XCTestCase {
     func testASheetNamedAfterAKindWhoseHeaderDoesNotFitStopsTheClose() throws {
         let path = tempPath("2023年3月.xlsx")
         func s(_ t: String) -> String { "<c t=\"inlineStr\"><is><t>\(t)</t></is></c>" }
-        try TestWorkbook.write(path, sheets: [
-            ("拜访", TestWorkbook.sheet([(1, [s("日期"), s("员工编号"), s("类型")]), (2, [s("2023-03-01"), s("E1"), s("电话")])])),
-            ("说明", TestWorkbook.sheet([(1, [s("导出说明")])])),
-            ("销售", TestWorkbook.sheet([(1, [s("日期"), s("订单号"), s("金额")])])),
-        ])
+        try TestWorkbook.write(
+            path,
+            sheets: [
+                ("拜访", TestWorkbook.sheet([(1, [s("日期"), s("员工编号"), s("类型")]), (2, [s("2023-03-01"), s("E1"), s("电话")])])),
+                ("说明", TestWorkbook.sheet([(1, [s("导出说明")])])),
+                ("销售", TestWorkbook.sheet([(1, [s("日期"), s("订单号"), s("金额")])]))
+            ])
         let e = expectFileError { _ = try self.read(path, as: "2023年3月.xlsx") }
         XCTAssertEqual(e?.file, "2023年3月.xlsx:销售!A1")
         XCTAssertTrue(e?.message.contains("says sales") ?? false, e?.message ?? "")
         // Without the sales sheet: the visits sheet is read (by its name), the notes sheet left and listed.
-        try TestWorkbook.write(path, sheets: [
-            ("拜访", TestWorkbook.sheet([(1, [s("日期"), s("员工编号"), s("类型")]), (2, [s("2023-03-01"), s("E1"), s("电话")])])),
-            ("说明", TestWorkbook.sheet([(1, [s("导出说明")])])),
-        ])
+        try TestWorkbook.write(
+            path,
+            sheets: [
+                ("拜访", TestWorkbook.sheet([(1, [s("日期"), s("员工编号"), s("类型")]), (2, [s("2023-03-01"), s("E1"), s("电话")])])),
+                ("说明", TestWorkbook.sheet([(1, [s("导出说明")])]))
+            ])
         let (files, set, ignored) = try read(path, as: "2023年3月.xlsx")
         XCTAssertEqual(files.map(\.kind), [.visits])
         XCTAssertEqual(files.first?.recognisedBy, "name")
@@ -267,12 +318,19 @@ final class XlsxInputTests: XCTestCase {
     func testMissingRowsAndEmptyRowsAreBlankRowsAndCellsMayBeSparse() throws {
         let path = tempPath("visits.xlsx")
         func s(_ t: String, _ ref: String) -> String { "<c r=\"\(ref)\" t=\"inlineStr\"><is><t>\(t)</t></is></c>" }
-        try TestWorkbook.write(path, sheets: [("Sheet1", TestWorkbook.sheet([
-            (1, [s("kind", "D1"), s("date", "A1"), s("employee_id", "B1")]),
-            (2, [s("2023-03-01", "A2"), s("E1", "B2"), s("call", "D2")]),
-            (5, [s("  ", "A5")]),
-            (6, [s("2023-03-02", "A6"), s("E2", "B6"), s("new", "D6"), s("beyond the header", "H6")]),
-        ]))])
+        try TestWorkbook.write(
+            path,
+            sheets: [
+                (
+                    "Sheet1",
+                    TestWorkbook.sheet([
+                        (1, [s("kind", "D1"), s("date", "A1"), s("employee_id", "B1")]),
+                        (2, [s("2023-03-01", "A2"), s("E1", "B2"), s("call", "D2")]),
+                        (5, [s("  ", "A5")]),
+                        (6, [s("2023-03-02", "A6"), s("E2", "B6"), s("new", "D6"), s("beyond the header", "H6")])
+                    ])
+                )
+            ])
         let (_, set, _) = try read(path, as: "visits.xlsx")
         XCTAssertEqual(set.files.first?.rows, 5)
         XCTAssertEqual(set.files.first?.blank, 3)
@@ -283,19 +341,27 @@ final class XlsxInputTests: XCTestCase {
     func testRowsOutOfOrderAreADamagedWorkbook() throws {
         let path = tempPath("visits.xlsx")
         func s(_ t: String) -> String { "<c t=\"inlineStr\"><is><t>\(t)</t></is></c>" }
-        try TestWorkbook.write(path, sheets: [("Sheet1", TestWorkbook.sheet([
-            (1, [s("date"), s("employee_id"), s("kind")]), (3, [s("2023-03-01"), s("E1"), s("call")]), (2, [s("2023-03-01"), s("E2"), s("call")]),
-        ]))])
+        try TestWorkbook.write(
+            path,
+            sheets: [
+                (
+                    "Sheet1",
+                    TestWorkbook.sheet([
+                        (1, [s("date"), s("employee_id"), s("kind")]), (3, [s("2023-03-01"), s("E1"), s("call")]), (2, [s("2023-03-01"), s("E2"), s("call")])
+                    ])
+                )
+            ])
         let e = expectFileError { _ = try self.read(path, as: "visits.xlsx") }
         XCTAssertEqual(e?.file, "visits.xlsx")
         XCTAssertTrue(e?.message.contains("row 2 stands after row 3") ?? false, e?.message ?? "")
     }
 
     func testPiecesCutAnywhereReadTheSameRows() throws {
-        let xml = Array(("<?xml version=\"1.0\"?><!-- c --><worksheet><dimension ref=\"A1:B3\"/><sheetData>"
-            + "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t xml:space=\"preserve\"> a&amp;b </t></is></c><c r=\"B1\"><v>1.5</v></c></row>"
-            + "<row r=\"3\"><c r=\"B3\" t=\"str\"><v><![CDATA[x<y]]></v></c></row></sheetData>"
-            + "<mergeCells count=\"1\"><mergeCell ref=\"A1:B1\"/></mergeCells></worksheet>").utf8)
+        let xml = Array(
+            ("<?xml version=\"1.0\"?><!-- c --><worksheet><dimension ref=\"A1:B3\"/><sheetData>"
+                + "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t xml:space=\"preserve\"> a&amp;b </t></is></c><c r=\"B1\"><v>1.5</v></c></row>"
+                + "<row r=\"3\"><c r=\"B3\" t=\"str\"><v><![CDATA[x<y]]></v></c></row></sheetData>"
+                + "<mergeCells count=\"1\"><mergeCell ref=\"A1:B1\"/></mergeCells></worksheet>").utf8)
         func rows(piece: Int) throws -> [String] {
             var pull = XMLPull()
             var sink = SheetSink()
@@ -306,7 +372,9 @@ final class XlsxInputTests: XCTestCase {
                 try xml[i..<end].withUnsafeBytes { try pull.feed($0, last: end == xml.count, into: &sink) }
                 sink.arena.withUnsafeBufferPointer { a in
                     for r in sink.rows {
-                        out.append("\(r.number):" + sink.cells[r.cells].map { "\($0.col)=\(String(decoding: a[$0.start..<$0.end], as: UTF8.self))" }.joined(separator: ","))
+                        out.append(
+                            "\(r.number):"
+                                + sink.cells[r.cells].map { "\($0.col)=\(String(decoding: a[$0.start..<$0.end], as: UTF8.self))" }.joined(separator: ","))
                     }
                 }
                 sink.drain()
@@ -370,7 +438,8 @@ final class XlsxInputTests: XCTestCase {
     func testMangledSheetXMLNeverCrashesTheReader() throws {
         // Deterministic mutations of a small sheet: each read either yields rows or a file error naming the workbook.
         let header = "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"s\"><v>1</v></c><c r=\"C1\" t=\"s\"><v>2</v></c></row>"
-        let body = "<row r=\"2\"><c r=\"A2\" s=\"1\"><v>45012</v></c><c r=\"B2\" t=\"inlineStr\"><is><t>E_x0031_&amp;</t></is></c>"
+        let body =
+            "<row r=\"2\"><c r=\"A2\" s=\"1\"><v>45012</v></c><c r=\"B2\" t=\"inlineStr\"><is><t>E_x0031_&amp;</t></is></c>"
             + "<c r=\"C2\" t=\"s\"><v>3</v></c></row><row r=\"3\"><c r=\"A3\"><v>1E+400</v></c><c r=\"B3\" t=\"b\"><v>1</v></c></row>"
         let xml = Array(("<dimension ref=\"A1:C3\"/><sheetData>" + header + body + "</sheetData><mergeCells><mergeCell ref=\"A1:B1\"/></mergeCells>").utf8)
         let alphabet = Array("<>/\"'=&;_x0:9 E-.#".utf8)
@@ -387,8 +456,9 @@ final class XlsxInputTests: XCTestCase {
                 default: m[at] = alphabet[next() % alphabet.count]
                 }
             }
-            try TestWorkbook.write(path, sheets: [("Sheet1", String(decoding: m, as: UTF8.self))],
-                                   shared: ["date", "employee_id", "kind", "call"], xfs: [0, 14])
+            try TestWorkbook.write(
+                path, sheets: [("Sheet1", String(decoding: m, as: UTF8.self))],
+                shared: ["date", "employee_id", "kind", "call"], xfs: [0, 14])
             do { _ = try read(path, as: "visits.xlsx") } catch let e as FileError { XCTAssertTrue(e.file.hasPrefix("visits.xlsx"), e.description) }
         }
     }
@@ -403,7 +473,7 @@ final class XlsxInputTests: XCTestCase {
         let names = set.files.map(\.file)
         XCTAssertTrue(names.contains("考勤表.xlsx:考勤"))
         XCTAssertTrue(names.contains("考勤表.xlsx:拜访"))
-        XCTAssertTrue(names.contains("roster.xlsm:员工"))   // .xlsm is read as .xlsx
+        XCTAssertTrue(names.contains("roster.xlsm:员工"))  // .xlsm is read as .xlsx
         let att = try XCTUnwrap(set.files.first { $0.file == "考勤表.xlsx:考勤" })
         XCTAssertEqual(att.encoding, "xlsx")
         XCTAssertEqual(att.sha256, SHA256.hex([UInt8](try Data(contentsOf: URL(fileURLWithPath: fixture("考勤表.xlsx"))))))

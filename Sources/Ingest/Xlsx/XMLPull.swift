@@ -191,7 +191,8 @@ struct XMLPull {
     static func decode(_ raw: UnsafeBufferPointer<UInt8>, ooxml: Bool, into out: inout [UInt8]) {
         let n = raw.count
         if memchr(raw.baseAddress ?? UnsafePointer(bitPattern: 1)!, 0x26, n) == nil
-            && (!ooxml || memchr(raw.baseAddress ?? UnsafePointer(bitPattern: 1)!, 0x5F, n) == nil) {
+            && (!ooxml || memchr(raw.baseAddress ?? UnsafePointer(bitPattern: 1)!, 0x5F, n) == nil)
+        {
             out.append(contentsOf: raw); return
         }
         var text: [UInt8] = []
@@ -209,8 +210,11 @@ struct XMLPull {
                 case "quot": scalar = "\""
                 case "apos": scalar = "'"
                 default:
-                    if body.hasPrefix("#x") || body.hasPrefix("#X") { scalar = UInt32(body.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init) }
-                    else if body.hasPrefix("#") { scalar = UInt32(body.dropFirst(), radix: 10).flatMap(Unicode.Scalar.init) }
+                    if body.hasPrefix("#x") || body.hasPrefix("#X") {
+                        scalar = UInt32(body.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init)
+                    } else if body.hasPrefix("#") {
+                        scalar = UInt32(body.dropFirst(), radix: 10).flatMap(Unicode.Scalar.init)
+                    }
                 }
                 if let s = scalar { text.append(contentsOf: Array(String(s).utf8)); i = semi + 1; continue }
             }

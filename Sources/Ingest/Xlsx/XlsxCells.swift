@@ -30,9 +30,7 @@ struct XlsxDecimal: Equatable {
         var sawDigit = false
         while i < end {
             let c = b[i]
-            if c >= 0x30 && c <= 0x39 { all.append(c - 0x30); sawDigit = true }
-            else if c == 0x2E && point < 0 { point = all.count }
-            else { break }
+            if c >= 0x30 && c <= 0x39 { all.append(c - 0x30); sawDigit = true } else if c == 0x2E && point < 0 { point = all.count } else { break }
             i += 1
         }
         guard sawDigit else { return nil }
@@ -149,9 +147,9 @@ enum XlsxCellText {
         if date1904 {
             text = Day(year: 1904, month: 1, day: 1)!.adding(days: days).description
         } else if days == 0 {
-            text = "1900-01-00"        // what Excel shows for 0: no day (the row path rejects it)
+            text = "1900-01-00"  // what Excel shows for 0: no day (the row path rejects it)
         } else if days == 60 {
-            text = "1900-02-29"        // Excel's leap-year bug: a day that never was (rejected as an invalid day)
+            text = "1900-02-29"  // Excel's leap-year bug: a day that never was (rejected as an invalid day)
         } else {
             text = Day(year: 1899, month: 12, day: days < 60 ? 31 : 30)!.adding(days: days).description
         }
@@ -171,7 +169,7 @@ enum XlsxCellText {
             return v.plain
         case .code(let code):
             let chars = NumberFormat.literalFree(code)
-            if chars.contains("E") || chars.contains("e") { return v.scientificText }   // `0.00E+00` shows scientific notation
+            if chars.contains("E") || chars.contains("e") { return v.scientificText }  // `0.00E+00` shows scientific notation
             if code.isEmpty || chars.contains(".") || chars.contains("%") || !v.isInteger {
                 return v.isInteger && v.integerDigits <= 15 ? (v.negative ? "-" : "") + v.integerText : v.plain
             }

@@ -37,11 +37,14 @@ extension InputReader {
     /// The sheets of a workbook that are input files, each prepared like a CSV file (kind, header); sheets whose
     /// header fits no kind are listed in `ignored`. Every other workbook format, an encrypted or damaged workbook,
     /// or a workbook with no sheet of any kind is a file error.
-    func prepareWorkbook(name: String, path: String, ext: String, opener: WorkbookOpener = PosixWorkbookOpener(),
-                         ignored: inout [(file: String, reason: String)]) throws(FileError) -> [PreparedFile] {
+    func prepareWorkbook(
+        name: String, path: String, ext: String, opener: WorkbookOpener = PosixWorkbookOpener(),
+        ignored: inout [(file: String, reason: String)]
+    ) throws(FileError) -> [PreparedFile] {
         let head = try opener.head(path: path, name: name, count: 1 << 20)
         if head.size == 0 {
-            throw FileError(file: name, message: "the file is empty (0 bytes): it has no sheet and no header row; export it again (as .xlsx or CSV UTF-8), or remove it")
+            throw FileError(
+                file: name, message: "the file is empty (0 bytes): it has no sheet and no header row; export it again (as .xlsx or CSV UTF-8), or remove it")
         }
         if head.bytes.starts(with: WorkbookRefusal.ole) {
             // An OLE compound file: an encrypted OOXML workbook holds an `EncryptionInfo` stream (its name in UTF-16
@@ -57,8 +60,11 @@ extension InputReader {
                 carry = Array(window.suffix(marker.count))
             }
             if encrypted {
-                throw FileError(file: name, message: "the workbook is encrypted (it needs a password to open), which the close cannot read; "
-                    + "open it in Excel, remove the password (File > Info > Protect Workbook > Encrypt with Password) and save it as .xlsx, or save it as CSV UTF-8")
+                throw FileError(
+                    file: name,
+                    message: "the workbook is encrypted (it needs a password to open), which the close cannot read; "
+                        + "open it in Excel, remove the password (File > Info > Protect Workbook > Encrypt with Password) and save it as .xlsx, or save it as CSV UTF-8"
+                )
             }
             if !InputReader.readableWorkbookExtensions.contains(ext) { throw WorkbookRefusal.refused(name: name, ext: ext, head: head.bytes) }
             throw WorkbookRefusal.format(name, "this is an old Excel 97-2003 workbook (.xls) under a .\(ext) name")
@@ -87,9 +93,11 @@ extension InputReader {
                 refusals.append(error)
                 ignored.append((file, "its header fits no kind of input (\(error.message))"))
             case .found(let source, let header, let detection):
-                files.append(PreparedFile(name: source.fileName, kind: detection.match.kind, encoding: "xlsx", sha256: sha, header: header,
-                                          match: detection.match, recognisedBy: detection.recognisedBy,
-                                          scanner: CSVScanner(bytes: [], delimiter: 0x2C, file: source.fileName), sheet: source))
+                files.append(
+                    PreparedFile(
+                        name: source.fileName, kind: detection.match.kind, encoding: "xlsx", sha256: sha, header: header,
+                        match: detection.match, recognisedBy: detection.recognisedBy,
+                        scanner: CSVScanner(bytes: [], delimiter: 0x2C, file: source.fileName), sheet: source))
             }
         }
         if files.isEmpty {
@@ -164,8 +172,10 @@ extension InputReader {
 
     /// A sales sheet streamed through the sales intake: rows checked and folded as they are read, only the rejected
     /// ones kept (the workbook branch of `streamSales`).
-    func streamSheetSales(_ file: PreparedFile, fileOrder: Int, state: inout SalesIntakeState,
-                          into set: inout InputSet) throws(FileError) -> FileReport {
+    func streamSheetSales(
+        _ file: PreparedFile, fileOrder: Int, state: inout SalesIntakeState,
+        into set: inout InputSet
+    ) throws(FileError) -> FileReport {
         var p = self
         p.dropCleanSalesMoney = true
         return try p.sheetRows(file, fileOrder, RowBuilders.sales) { row in
@@ -177,8 +187,10 @@ extension InputReader {
     /// The rows after a sheet's header, typed by the same row path as CSV records: each row's cells become the
     /// fields of one record (columns A… up to the header's width; a missing cell is an empty field). Rows missing
     /// from the XML between two rows, and rows of nothing but empty cells, are blank rows.
-    func sheetRows<T>(_ file: PreparedFile, _ fileOrder: Int, _ build: (inout RowContext) -> T?,
-                      _ emit: (InputRow<T>) -> Void) throws(FileError) -> FileReport {
+    func sheetRows<T>(
+        _ file: PreparedFile, _ fileOrder: Int, _ build: (inout RowContext) -> T?,
+        _ emit: (InputRow<T>) -> Void
+    ) throws(FileError) -> FileReport {
         guard let source = file.sheet else { fatalError("not a sheet") }
         let book = source.book
         let width = max(source.width, 1)
@@ -234,24 +246,29 @@ extension InputReader {
                         ctx.load(text: tp, scratch: sp)
                         for d in damaged {
                             let col = Col(schema, d.column)
-                            ctx.fail("ROW-EXCEL-DAMAGE", col, "\(d.column) \"\(d.shown)\" is a long number stored as a number in the workbook, "
-                                     + "which Excel shows in scientific notation and keeps to at most 15 digits: it is not the \(d.column) as written; "
-                                     + "in Excel format the \(d.column) column as Text, enter or import the numbers again and save")
+                            ctx.fail(
+                                "ROW-EXCEL-DAMAGE", col,
+                                "\(d.column) \"\(d.shown)\" is a long number stored as a number in the workbook, "
+                                    + "which Excel shows in scientific notation and keeps to at most 15 digits: it is not the \(d.column) as written; "
+                                    + "in Excel format the \(d.column) column as Text, enter or import the numbers again and save")
                         }
                         var value = build(&ctx)
                         let issue = ctx.issue
                         if issue != nil { value = nil }
                         let money = dropCleanMoney && issue == nil && value != nil ? [] : ctx.money
-                        emit(InputRow(ref: ref, raw: raw, value: value, issue: issue, flags: ctx.flags, money: money,
-                                      badMoneyCells: ctx.badMoneyCells, columnNumbers: columnNumbers))
+                        emit(
+                            InputRow(
+                                ref: ref, raw: raw, value: value, issue: issue, flags: ctx.flags, money: money,
+                                badMoneyCells: ctx.badMoneyCells, columnNumbers: columnNumbers))
                     }
                 }
             }
         } catch let e as FileError { throw e } catch {
             throw WorkbookRefusal.damaged(book.name, "\(source.sheet.part): \(error)")
         }
-        return FileReport(file: file.name, kind: file.kind, encoding: file.encoding, delimiter: "", sha256: file.sha256,
-                          rows: rows, blank: blank, ignoredColumns: file.match.ignored, recognisedBy: file.recognisedBy)
+        return FileReport(
+            file: file.name, kind: file.kind, encoding: file.encoding, delimiter: "", sha256: file.sha256,
+            rows: rows, blank: blank, ignoredColumns: file.match.ignored, recognisedBy: file.recognisedBy)
     }
 }
 
@@ -260,8 +277,10 @@ enum SheetHeader {
     /// The header row, its cells (column A first) and the kind, or the reason no row is a header (located at the
     /// row that came closest). A merged cell's value stands for the first column of its range, in every row the range
     /// covers; the range's other columns are unnamed (their values, if any, stand in the first column too).
-    static func find(rows: [(number: Int, cells: [Int: String])], merges: [(r0: Int, c0: Int, r1: Int, c1: Int)],
-                     workbook: String, sheet: String, file: String) throws(FileError) -> (Int, [String], KindDetector.Detection?, FileError?) {
+    static func find(
+        rows: [(number: Int, cells: [Int: String])], merges: [(r0: Int, c0: Int, r1: Int, c1: Int)],
+        workbook: String, sheet: String, file: String
+    ) throws(FileError) -> (Int, [String], KindDetector.Detection?, FileError?) {
         var byNumber: [Int: [Int: String]] = [:]
         for r in rows { byNumber[r.number] = r.cells }
         var best: (row: Int, header: [String], score: Int)? = nil
@@ -308,8 +327,10 @@ enum SheetHeader {
 /// Cell values as field text.
 enum XlsxRowRender {
     /// Appends the cell's text; returns the column and shown text when the cell is a number an ID column cannot hold.
-    static func append(_ c: RawCell, _ arena: UnsafeBufferPointer<UInt8>, book: XlsxBook, reading: FieldReading,
-                       into out: inout [UInt8]) -> (column: String, shown: String)? {
+    static func append(
+        _ c: RawCell, _ arena: UnsafeBufferPointer<UInt8>, book: XlsxBook, reading: FieldReading,
+        into out: inout [UInt8]
+    ) -> (column: String, shown: String)? {
         let value = UnsafeBufferPointer(rebasing: arena[c.start..<c.end])
         switch c.kind {
         case .shared:
@@ -342,18 +363,24 @@ enum XlsxRowRender {
     /// The common number cells without building a decimal: a whole date serial in a date format, and plain digits
     /// (at most 15 significant, no exponent) that read as themselves. false: take the general path.
     @inline(__always)
-    static func fastNumber(_ v: UnsafeBufferPointer<UInt8>, _ style: Int, book: XlsxBook, reading: FieldReading,
-                           into out: inout [UInt8]) -> Bool {
+    static func fastNumber(
+        _ v: UnsafeBufferPointer<UInt8>, _ style: Int, book: XlsxBook, reading: FieldReading,
+        into out: inout [UInt8]
+    ) -> Bool {
         let n = v.count
         guard n > 0, n <= 16 else { return false }
         var i = v[0] == 0x2D ? 1 : 0
-        guard i < n, v[i] != 0x30 || n == i + 1 || v[i + 1] == 0x2E else { return false }   // no leading zeros
+        guard i < n, v[i] != 0x30 || n == i + 1 || v[i + 1] == 0x2E else { return false }  // no leading zeros
         var digits = 0, dot = -1, whole = 0
         while i < n {
             let c = v[i]
-            if c >= 0x30 && c <= 0x39 { digits += 1; if dot < 0 { whole = whole &* 10 &+ Int(c - 0x30) } }
-            else if c == 0x2E && dot < 0 && i > 0 && i + 1 < n { dot = i }
-            else { return false }
+            if c >= 0x30 && c <= 0x39 {
+                digits += 1; if dot < 0 { whole = whole &* 10 &+ Int(c - 0x30) }
+            } else if c == 0x2E && dot < 0 && i > 0 && i + 1 < n {
+                dot = i
+            } else {
+                return false
+            }
             i += 1
         }
         guard digits <= 15 else { return false }

@@ -55,12 +55,19 @@ struct SheetSink: XMLSink {
                     case 0x72: if let ref = XlsxNames.cellRef(value), ref.col > 0 { col = ref.col }
                     case 0x73: style = XlsxNames.int(value) ?? 0
                     case 0x74:
-                        if XlsxNames.is(value, "s") { kind = .shared }
-                        else if XlsxNames.is(value, "inlineStr") { kind = .inline }
-                        else if XlsxNames.is(value, "str") { kind = .formulaString }
-                        else if XlsxNames.is(value, "b") { kind = .boolean }
-                        else if XlsxNames.is(value, "e") { kind = .error }
-                        else if XlsxNames.is(value, "d") { kind = .isoDate }
+                        if XlsxNames.is(value, "s") {
+                            kind = .shared
+                        } else if XlsxNames.is(value, "inlineStr") {
+                            kind = .inline
+                        } else if XlsxNames.is(value, "str") {
+                            kind = .formulaString
+                        } else if XlsxNames.is(value, "b") {
+                            kind = .boolean
+                        } else if XlsxNames.is(value, "e") {
+                            kind = .error
+                        } else if XlsxNames.is(value, "d") {
+                            kind = .isoDate
+                        }
                     default: break
                     }
                 }
@@ -77,12 +84,15 @@ struct SheetSink: XMLSink {
                 rowNumber = XMLPull.attribute(attributes, "r").flatMap(XlsxNames.int) ?? rowNumber + 1
                 rowStart = cells.count
                 lastCol = 0
-            } else if XlsxNames.is(name, "rPh") { phonetic += 1 }
+            } else if XlsxNames.is(name, "rPh") {
+                phonetic += 1
+            }
         case 9:
             if XlsxNames.is(name, "mergeCell"), let ref = XMLPull.attribute(attributes, "ref") {
                 let parts = String(decoding: ref, as: UTF8.self).split(separator: ":")
                 if let a = parts.first.flatMap({ XlsxNames.cellRef(String($0)) }),
-                   let b = (parts.count > 1 ? XlsxNames.cellRef(String(parts[1])) : a) {
+                    let b = (parts.count > 1 ? XlsxNames.cellRef(String(parts[1])) : a)
+                {
                     merges.append((min(a.row, b.row), min(a.col, b.col), max(a.row, b.row), max(a.col, b.col)))
                 }
             } else if XlsxNames.is(name, "dimension"), let ref = XMLPull.attribute(attributes, "ref") {
@@ -122,12 +132,16 @@ struct SheetSink: XMLSink {
                 inCell = false; capture = false
                 cell.end = arena.count
                 if hasValue { cells.append(cell) }
-            } else if name[0] == 0x76 || name[0] == 0x74 { capture = false }
+            } else if name[0] == 0x76 || name[0] == 0x74 {
+                capture = false
+            }
         case 3:
             if XlsxNames.is(name, "row") && inRow {
                 inRow = false
                 rows.append((rowNumber, rowStart..<cells.count))
-            } else if XlsxNames.is(name, "rPh") { phonetic = max(0, phonetic - 1) }
+            } else if XlsxNames.is(name, "rPh") {
+                phonetic = max(0, phonetic - 1)
+            }
         case 9:
             if XlsxNames.is(name, "sheetData") { sheetDataEnded = true }
         default:
@@ -147,8 +161,10 @@ enum SheetReading {
     /// Streams a sheet part's rows to `body` (row number, its cells, the arena their bytes are in), piece by piece;
     /// `body` may throw `XlsxStop`. Returns the sink at the end (merges, dimension).
     @discardableResult
-    static func forEachRow(_ book: XlsxBook, part: String,
-                           _ body: (Int, ArraySlice<RawCell>, UnsafeBufferPointer<UInt8>) throws -> Void) throws -> SheetSink {
+    static func forEachRow(
+        _ book: XlsxBook, part: String,
+        _ body: (Int, ArraySlice<RawCell>, UnsafeBufferPointer<UInt8>) throws -> Void
+    ) throws -> SheetSink {
         var pull = XMLPull()
         var sink = SheetSink()
         do {
@@ -173,8 +189,10 @@ enum SheetReading {
     /// As `forEachRow` (without the early stop), in two stages that run at once, as a streamed CSV file is read: a
     /// reader thread inflates the part and scans its XML into rows; this thread hands them to `body` in order. At
     /// most a few pieces' rows wait between the stages.
-    static func forEachRowInBackground(_ book: XlsxBook, part: String,
-                                       _ body: (Int, ArraySlice<RawCell>, UnsafeBufferPointer<UInt8>) throws -> Void) throws {
+    static func forEachRowInBackground(
+        _ book: XlsxBook, part: String,
+        _ body: (Int, ArraySlice<RawCell>, UnsafeBufferPointer<UInt8>) throws -> Void
+    ) throws {
         let channel = BatchChannel<Batch>(capacity: 4)
         let failure = ErrorBox()
         let done = DispatchSemaphore(value: 0)
@@ -193,7 +211,7 @@ enum SheetReading {
         }
         var stop: Error?
         while let batch = channel.take() {
-            guard stop == nil else { continue }   // drained, so that the reader ends
+            guard stop == nil else { continue }  // drained, so that the reader ends
             do {
                 try batch.arena.withUnsafeBufferPointer { a in
                     for r in batch.rows { try body(r.number, batch.cells[r.cells], a) }

@@ -74,14 +74,20 @@ struct SharedStrings: XMLSink {
     }
 
     mutating func start(_ name: UnsafeBufferPointer<UInt8>, attributes: UnsafeBufferPointer<UInt8>, empty: Bool) throws {
-        if XlsxNames.is(name, "si") { inItem = true; raw.removeAll(keepingCapacity: true) }
-        else if XlsxNames.is(name, "rPh") { phonetic += 1 }
-        else if XlsxNames.is(name, "t") && inItem && phonetic == 0 { capture = true }
+        if XlsxNames.is(name, "si") {
+            inItem = true; raw.removeAll(keepingCapacity: true)
+        } else if XlsxNames.is(name, "rPh") {
+            phonetic += 1
+        } else if XlsxNames.is(name, "t") && inItem && phonetic == 0 {
+            capture = true
+        }
     }
     mutating func end(_ name: UnsafeBufferPointer<UInt8>) throws {
-        if XlsxNames.is(name, "t") { capture = false }
-        else if XlsxNames.is(name, "rPh") { phonetic = max(0, phonetic - 1) }
-        else if XlsxNames.is(name, "si") {
+        if XlsxNames.is(name, "t") {
+            capture = false
+        } else if XlsxNames.is(name, "rPh") {
+            phonetic = max(0, phonetic - 1)
+        } else if XlsxNames.is(name, "si") {
             inItem = false
             arena.append(contentsOf: XMLPull.unescapeOOXML(raw))
             ends.append(arena.count)
@@ -118,7 +124,7 @@ enum XlsxNames {
 
     static func cellRef(_ s: String) -> (row: Int, col: Int)? {
         var a = Array(s.utf8)
-        a.removeAll { $0 == 0x24 }   // $A$1
+        a.removeAll { $0 == 0x24 }  // $A$1
         return a.withUnsafeBufferPointer { cellRef($0) }
     }
 
@@ -253,8 +259,10 @@ final class XlsxBook: @unchecked Sendable {
         let rels = (dir.isEmpty ? "" : dir + "/") + "_rels/" + (part as NSString).lastPathComponent + ".rels"
         guard archive.has(rels) else { return [] }
         return try ElementCollector.parse(archive.whole(rels)).filter { $0.name == "Relationship" }.map { e in
-            (e.attributes["Id"] ?? "", e.attributes["Type"] ?? "",
-             e.attributes["TargetMode"] == "External" ? "" : XlsxBook.resolve(e.attributes["Target"] ?? "", from: dir))
+            (
+                e.attributes["Id"] ?? "", e.attributes["Type"] ?? "",
+                e.attributes["TargetMode"] == "External" ? "" : XlsxBook.resolve(e.attributes["Target"] ?? "", from: dir)
+            )
         }
     }
 
@@ -273,7 +281,8 @@ final class XlsxBook: @unchecked Sendable {
         for e in try ElementCollector.parse(archive.whole(main)) {
             if e.name == "workbookPr", let v = e.attributes["date1904"] { date1904 = v == "1" || v.lowercased() == "true" }
             if e.name == "sheet", let id = e.attributes.first(where: { $0.key.hasSuffix(":id") })?.value, let rel = byId[id],
-               rel.type.hasSuffix("/worksheet"), archive.has(rel.target) {
+                rel.type.hasSuffix("/worksheet"), archive.has(rel.target)
+            {
                 let state = e.attributes["state"] ?? "visible"
                 sheets.append(Sheet(name: e.attributes["name"] ?? "", part: rel.target, hidden: state != "visible"))
             }
