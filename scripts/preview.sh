@@ -3,8 +3,9 @@
 # looked at without Excel. Not part of `make test`.
 #   scripts/preview.sh [BIN] [INPUTS] [PREVIEW_DIR] [WORKBOOK_LANG]
 # Closes INPUTS (default inputs/) into a temporary outputs folder with BIN (default the release build),
-# converts the management and finance workbooks to PDF, and each PDF's first page (the dashboard) to
-# PNG at 60 dpi, into PREVIEW_DIR (default preview/). Prints the paths.
+# converts every workbook (management, finance, each region's) to PDF, and each PDF's first page (the
+# dashboard, the reimbursement summary, the region's people) to PNG at 60 dpi, into PREVIEW_DIR (default
+# preview/, region workbooks under PREVIEW_DIR/regions/). Prints the paths.
 set -euo pipefail
 
 BIN="${1:-.build/release/salesclose}"
@@ -29,6 +30,10 @@ books=()
 for f in "$period_dir"/management-*.xlsx "$period_dir"/finance-*.xlsx; do
   [ -f "$f" ] && books+=("$f")
 done
+regions=()
+for f in "$period_dir"/regions/*.xlsx; do
+  [ -f "$f" ] && regions+=("$f")
+done
 [ "${#books[@]}" -gt 0 ] || { echo "preview: no workbook in $period_dir" >&2; exit 1; }
 if ! ls "$period_dir"/management-*.xlsx >/dev/null 2>&1; then
   echo "preview: note: the close wrote no management workbook (not wired into the close yet)" >&2
@@ -39,6 +44,16 @@ export HOME="$work"
 for f in "${books[@]}"; do
   soffice -env:UserInstallation="file://$work/profile" --headless --convert-to pdf --outdir "$work/pdf" "$f" >/dev/null 2>&1
 done
+if [ "${#regions[@]}" -gt 0 ]; then
+  mkdir -p "$PREVIEW/regions"
+  soffice -env:UserInstallation="file://$work/profile" --headless --convert-to pdf --outdir "$work/pdf-regions" "${regions[@]}" >/dev/null 2>&1
+  for pdf in "$work"/pdf-regions/*.pdf; do
+    name="$(basename "$pdf" .pdf)"
+    cp "$pdf" "$PREVIEW/regions/$name.pdf"
+    pdftoppm -png -r 60 -f 1 -l 1 -singlefile "$pdf" "$PREVIEW/regions/$name"
+    echo "$PREVIEW/regions/$name.pdf"
+  done
+fi
 
 for pdf in "$work"/pdf/*.pdf; do
   name="$(basename "$pdf" .pdf)"

@@ -8,7 +8,7 @@ import Ledger
 /// Writes a close's outputs into a folder and verifies each file by reading it back.
 enum Render {
     static func all(_ r: CloseResult, into dir: String, lang: WorkbookLang, policySHA256: String, changes: [ChangeRow]?,
-                    trend: [TrendPoint], progress: (String) -> Void) throws -> (files: [String], summary: String) {
+                    trend: [TrendPoint], progress: @escaping (String) -> Void) throws -> (files: [String], summary: String) {
         var outputs: [(file: String, sha256: String)] = []
         let reportLang: Lang = lang == .en ? .en : .zh
         let password = ProcessInfo.processInfo.environment["SALESCLOSE_SHEET_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 }
@@ -16,14 +16,16 @@ enum Render {
         // The workbooks are independent: written (and read back) concurrently, one workbook per task, so both cores work.
         let finance = FinanceWorkbook.fileName(r.period)
         let management = ManagementWorkbook.fileName(r.period)
-        let shared = ReportOptions(lang: reportLang)
         let regionFiles = RegionWorkbooks.fileNames(r)
         let index = ReportIndex(r)   // one set of look-ups for every region's workbook
+        let meter = WriteProgress(workbooks: 2 + regionFiles.count, report: progress)
+        let shared = ReportOptions(lang: reportLang, progress: meter.rows())
         if !regionFiles.isEmpty { try Files.makeDirectory(dir + "/regions") }
         var tasks: [(file: String, write: () throws -> WrittenWorkbook)] = [
             (finance, {
                 try FinanceWorkbook.write(r, to: dir + "/" + finance,
-                                                 options: ReportOptions(lang: reportLang, sheetPassword: password), changes: changes)
+                                          options: ReportOptions(lang: reportLang, sheetPassword: password, progress: shared.progress),
+                                          changes: changes)
             }),
             (management, { try ManagementWorkbook.write(r, to: dir + "/" + management, options: shared, trend: trend) }),
         ]
@@ -38,7 +40,9 @@ enum Render {
                 // Each workbook's buffers go back to the system when it is done: the threads' malloc arenas would
                 // otherwise keep the largest region's high-water mark each.
                 ProcessMemory.releaseFreeMemory()
-                return .success(try Files.sha256(of: dir + "/" + task.file))
+                let sha = try Files.sha256(of: dir + "/" + task.file)
+                meter.finished(task.file)
+                return .success(sha)
             } catch let e as RunError {
                 return .failure(e)
             } catch {
@@ -51,7 +55,7 @@ enum Render {
             case .success(let sha): outputs.append((task.file, sha))
             }
         }
-        progress("wrote \(finance), \(management) and \(regionFiles.count) region workbooks")
+        progress(meter.summary())
 
         let summary = Summary.json(r, policySHA256: policySHA256, outputs: outputs).render()
         try Files.write(Array(summary.utf8), to: dir + "/close-summary.json", mode: 0o600)
@@ -125,21 +129,9 @@ enum Changes {
     }
 }
 
-/// The management trend: the last closed months before this one (up to 11) and this one, summed over employees.
+/// The management trend (SalesCore works it out from the ledger's months and this close).
 enum Trend {
-    static func points(_ r: CloseResult, _ ledger: LedgerSnapshot) -> [TrendPoint] {
-        let earlier = ledger.closedPeriods.filter { $0 < r.period }.suffix(11)
-        guard !earlier.isEmpty else { return [] }
-        var out: [TrendPoint] = []
-        for p in earlier {
-            var sales = Money.zero, remitted = Money.zero, target = Money.zero
-            for (_, months) in ledger.months { if let m = months[p] { sales += m.sales; remitted += m.remitted; target += m.remittanceTarget ?? .zero } }
-            out.append(TrendPoint(period: p, sales: sales, remitted: remitted, target: target))
-        }
-        out.append(TrendPoint(period: r.period, sales: r.employees.map(\.sales).sum(), remitted: r.employees.map(\.remitted).sum(),
-                              target: r.employees.compactMap(\.remittanceTarget).sum()))
-        return out
-    }
+    static func points(_ r: CloseResult, _ ledger: LedgerSnapshot) -> [TrendPoint] { r.trend(ledger) }
 }
 
 /// Runs independent jobs on all cores, results in input order.

@@ -11,9 +11,12 @@ public struct ChartSource: Sendable, Hashable {
     public var table: Int
     /// The column (0-based).
     public var column: Int
-    public init(sheetKey: String, table: Int = 0, column: Int) {
-        self.sheetKey = sheetKey; self.table = table; self.column = column
+    /// At most this many data rows, from the first (a chart of more than 30 categories is unreadable).
+    public var limit: Int
+    public init(sheetKey: String, table: Int = 0, column: Int, limit: Int = ChartSource.maxCategories) {
+        self.sheetKey = sheetKey; self.table = table; self.column = column; self.limit = limit
     }
+    public static let maxCategories = 30
 }
 
 /// One series of a chart.
@@ -23,8 +26,10 @@ public struct ChartSeriesModel: Sendable, Hashable {
     public var values: ChartSource
     /// Fill (bars, columns) or line colour, 0xRRGGBB.
     public var color: UInt32?
-    public init(name: String, categories: ChartSource?, values: ChartSource, color: UInt32? = nil) {
-        self.name = name; self.categories = categories; self.values = values; self.color = color
+    /// A fill per point, in row order (attainment bands); beyond the list, `color`.
+    public var pointColors: [UInt32]
+    public init(name: String, categories: ChartSource?, values: ChartSource, color: UInt32? = nil, pointColors: [UInt32] = []) {
+        self.name = name; self.categories = categories; self.values = values; self.color = color; self.pointColors = pointColors
     }
 }
 
@@ -52,6 +57,16 @@ public struct ChartModel: Sendable, Hashable {
         self.xOffset = xOffset; self.yOffset = yOffset; self.xScale = xScale; self.yScale = yScale
     }
 
+    /// Attainment bands: red below 80%, amber to 100%, green at or above (libxlsxwriter 1.1.4 has no combined
+    /// charts, so the bars' colours mark the 80% and 100% lines).
+    public static let red: UInt32 = 0xC00000
+    public static let amber: UInt32 = 0xFFC000
+    public static let green: UInt32 = 0x00B050
+    public static func bandColor(_ attainment: Double?) -> UInt32 {
+        guard let a = attainment else { return 0xA5A5A5 }
+        return a < 0.8 ? red : a < 1 ? amber : green
+    }
+
     /// The value axis of an attainment chart: 0% to at least 120%, a gridline every 20%, so the
     /// 80% and 100% marks are gridlines (libxlsxwriter 1.1.4 has no combined charts for real lines).
     public static func attainmentAxis(name: String?, max: Double?) -> AxisOptions {
@@ -65,6 +80,7 @@ struct ResolvedSeries: Sendable, Hashable {
     var categories: ChartRange?
     var values: ChartRange
     var color: UInt32?
+    var pointColors: [UInt32] = []
 }
 
 /// Places the charts of a workbook model once its sheets are written.
@@ -88,8 +104,9 @@ enum ChartPlacer {
     static func resolve(_ source: ChartSource, planned: [PlannedSheet], names: [String]) -> ChartRange? {
         guard let i = planned.firstIndex(where: { $0.key == source.sheetKey && $0.part == 1 }),
               let rows = tableRows(planned[i], table: source.table), let data = rows.data else { return nil }
+        let last = min(data.upperBound, data.lowerBound + max(1, source.limit) - 1)
         return ChartRange(sheet: names[i], firstRow: data.lowerBound, firstCol: source.column,
-                          lastRow: data.upperBound, lastCol: source.column)
+                          lastRow: last, lastCol: source.column)
     }
 
     /// The series of a chart with their ranges; series whose source has no rows are left out.
@@ -97,7 +114,9 @@ enum ChartPlacer {
         chart.series.compactMap { s in
             guard let values = resolve(s.values, planned: planned, names: names) else { return nil }
             let categories = s.categories.flatMap { resolve($0, planned: planned, names: names) }
-            return ResolvedSeries(name: s.name, categories: categories, values: values, color: s.color)
+            let points = values.lastRow - values.firstRow + 1
+            return ResolvedSeries(name: s.name, categories: categories, values: values, color: s.color,
+                                  pointColors: Array(s.pointColors.prefix(points)))
         }
     }
 
@@ -118,6 +137,7 @@ enum ChartPlacer {
                         if chart.type == .line { try added.setLine(color: color, width: 2.25) } else { try added.setFill(color: color) }
                     }
                     if chart.type == .line { try added.setMarker(.circle, size: 6) }
+                    if !s.pointColors.isEmpty, chart.type != .line { try added.setPointFills(s.pointColors) }
                 }
                 try c.setTitle(chart.title)
                 if let axis = chart.valueAxis { try c.setValueAxis(axis) }

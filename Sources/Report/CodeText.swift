@@ -32,7 +32,7 @@ public enum CodeText {
         ("EXP-POSSIBLE-DUPLICATE", Bilingual("无票据号，与另一笔同人、同日、同类、同额的费用相同，疑似重复，请财务核对",
                                              "No receipt number and the same employee, date, category and amount as another line: possible duplicate, for finance to check")),
         // §2 travel days, meal allowance, audit
-        ("ATT-TRAVEL-DAYS-LOW", Bilingual("本月出差天数少于规定（区域业务经理每月出差至少20天）",
+        ("ATT-TRAVEL-DAYS-LOW", Bilingual("本月出差天数少于规定（区域经理每月出差至少20天）",
                                           "Fewer travel days than the monthly minimum (regional managers: at least 20)")),
         ("ATT-TRAVEL-UNVERIFIED", Bilingual("出差城市与行动计划表不符，该日不计伙食补助",
                                             "Travel city differs from the action plan: no meal allowance for that day")),
@@ -41,7 +41,7 @@ public enum CodeText {
         ("AUDIT-FORFEIT", Bilingual("弄虚作假，扣除当月提成及差旅费",
                                     "False claim: the month's commission and travel expenses are forfeited")),
         // §3 advances (借款)
-        ("ADV-NOT-ELIGIBLE", Bilingual("非区域业务经理，不能以借款方式支取差旅费",
+        ("ADV-NOT-ELIGIBLE", Bilingual("非区域经理，不能以借款方式支取差旅费",
                                        "Role not eligible for travel advances: denied")),
         ("ADV-LATE-CLAIM", Bilingual("上月差旅费迟迟不报销，不审批本月借款",
                                      "Last month's travel expenses were not claimed in time: no advance this month")),
@@ -57,11 +57,11 @@ public enum CodeText {
         ("ACT-BELOW-STANDARD", Bilingual("实际拜访或联络电话未达每日标准（新客户两户、老客户三户、联络电话四个）",
                                          "Actual visits or calls below the daily standard (2 new visits, 3 existing visits, 4 calls)")),
         // §5 commission (提成)
-        ("COM-NO-TARGET", Bilingual("本月无汇款指标，提成暂不结算",
+        ("COM-NO-TARGET", Bilingual("本月无回款指标，提成暂不结算",
                                     "No remittance target this month: commission deferred")),
-        ("COM-SETTLED", Bilingual("完成月汇款指标80%以上，结算当月提成（连同以前暂不结算的提成）",
+        ("COM-SETTLED", Bilingual("完成月回款指标80%以上，结算当月提成（连同以前暂不结算的提成）",
                                   "80% or more of the monthly remittance target: the month's commission is settled, with any deferred")),
-        ("COM-DEFERRED", Bilingual("未完成当月汇款指标的80%，暂不结算当月提成，待完成80%以上后累计结算",
+        ("COM-DEFERRED", Bilingual("未完成当月回款指标的80%，暂不结算当月提成，待完成80%以上后累计结算",
                                    "Below 80% of the monthly remittance target: commission deferred until a month reaches 80%")),
         // §7 quarterly review (季度考核)
         ("QTR-CUT", Bilingual("未完成季度考核指标的80%，下季度的工资按80%计发",
@@ -70,7 +70,7 @@ public enum CodeText {
                                    "Quarter's target met: full pay restored")),
         ("QTR-REVIEW", Bilingual("连续两个季度未完成考核指标的80%，给予调离、辞退或降级",
                                  "Two quarters in a row below 80%: for transfer, dismissal or demotion")),
-        ("QTR-PROMOTE", Bilingual("累计两个季度汇款和网点开发完成100%以上，报总经理审批晋升一级",
+        ("QTR-PROMOTE", Bilingual("累计两个季度回款和网点开发完成100%以上，报总经理审批晋升一级",
                                   "Two quarters in a row at 100% of remittance and new outlet targets: candidate for one level up, for the general manager")),
         ("QTR-INCOMPLETE", Bilingual("本季度有月份尚未结账，本季度暂不考核",
                                      "A month of the quarter was never closed: nobody is assessed")),
@@ -109,12 +109,38 @@ public enum CodeText {
         return lang == .zh ? "代码 \(code)" : "Code \(code)"
     }
 
+    /// The sentence management and region books show: the quarter review's outcome without its pay consequence
+    /// (those books carry no pay figure and no pay ratio).
+    public static func managementSentence(_ code: String, _ lang: Lang) -> String {
+        switch code {
+        case "QTR-CUT": return Bilingual("未完成季度考核指标的80%", "Below 80% of the quarter's target")(lang)
+        case "QTR-RESTORED": return Bilingual("完成季度考核指标", "Quarter's target met")(lang)
+        default: return sentence(code, lang)
+        }
+    }
+
     /// Whether `code` has its own sentence.
     public static func knows(_ code: String) -> Bool { index[code] != nil }
 
     /// The sentences of `codes` joined with "；" (Chinese) or "; " (English).
     public static func reasons(_ codes: [String], _ lang: Lang) -> String {
         codes.map { sentence($0, lang) }.joined(separator: Vocab.reasonSeparator(lang))
+    }
+
+    /// A rule's detail in the workbook's language: the close words a route mismatch as
+    /// "EXP-ROUTE-MISMATCH expenses.csv:12 2023-03-05: plan 阳阿, receipt 原阳"; in Chinese that reads
+    /// "出差路线不符 expenses.csv 第12行 2023-03-05：计划城市 阳阿，票据城市 原阳". Other details pass unchanged.
+    public static func detail(_ text: String, _ lang: Lang) -> String {
+        guard lang == .zh else { return text }
+        var t = text
+        if t.hasPrefix("EXP-ROUTE-MISMATCH ") { t = "出差路线不符 " + t.dropFirst("EXP-ROUTE-MISMATCH ".count) }
+        if t.hasPrefix("EXP-NOT-TRAVELLING ") { t = "未出差报住宿 " + t.dropFirst("EXP-NOT-TRAVELLING ".count) }
+        if let m = t.firstMatch(of: #/ (\S+):(\d+) /#) {
+            t.replaceSubrange(m.range, with: " \(m.1) 第\(m.2)行 ")
+        }
+        t = t.replacingOccurrences(of: ": plan ", with: "：计划城市 ")
+        t = t.replacingOccurrences(of: ", receipt ", with: "，票据城市 ")
+        return t
     }
 
     /// Codes joined for a codes column: "EXP-LATE, EXP-LODGING-CAP".

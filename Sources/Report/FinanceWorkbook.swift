@@ -70,7 +70,7 @@ public enum FinanceWorkbook {
         let model = model(r, lang: options.lang, changes: changes)
         return try WorkbookRenderer.write(model, to: path, options: RenderOptions(
             company: options.company, sheetPassword: options.sheetPassword, constantMemory: options.constantMemory,
-            fileMode: 0o600, maxRowsPerSheet: options.maxRowsPerSheet))
+            fileMode: 0o600, maxRowsPerSheet: options.maxRowsPerSheet, progress: options.progress))
     }
 
     public static func model(_ r: CloseResult, lang: Lang) -> WorkbookModel { model(r, lang: lang, changes: nil) }
@@ -85,7 +85,8 @@ public enum FinanceWorkbook {
         sheets.append(b.rejectedRows())
         if let changes { sheets.append(b.changes(changes)) }
         let title = lang == .zh ? "财务报表 \(r.period)" : "Finance \(r.period)"
-        return WorkbookModel(title: title, subject: r.period.description, created: r.period.lastDay, sheets: sheets)
+        return WorkbookModel(title: title, subject: r.period.description, created: r.period.lastDay, sheets: sheets,
+                             company: r.policy.companyName, lang: lang)
     }
 
     /// Column headers (Chinese in the voice of 篇9, English).
@@ -131,8 +132,8 @@ public enum FinanceWorkbook {
         static let approvedBy = Bilingual("审批人", "Approved by")
         static let reference = Bilingual("依据", "Reference")
         static let note = Bilingual("说明", "Note")
-        static let remittanceTarget = Bilingual("汇款指标", "Remittance target")
-        static let remitted = Bilingual("本月汇款", "Remitted")
+        static let remittanceTarget = Bilingual("回款指标", "Remittance target")
+        static let remitted = Bilingual("本月回款", "Remitted")
         static let attainment = Bilingual("完成率", "Attainment")
         static let earned = Bilingual("本月提成", "Commission earned")
         static let deferredBefore = Bilingual("以前暂不结算提成", "Deferred before")
@@ -147,13 +148,13 @@ public enum FinanceWorkbook {
         static let basePayPaid = Bilingual("底薪计发", "Base pay after factor")
         static let grossPay = Bilingual("应发工资", "Gross pay")
         static let signature = Bilingual("签字", "Signature")
-        static let quarterRemitted = Bilingual("季度汇款", "Quarter remitted")
+        static let quarterRemitted = Bilingual("季度回款", "Quarter remitted")
         static let quarterTarget = Bilingual("季度考核指标", "Quarter target")
         static let newOutlets = Bilingual("网点开发", "New outlets")
         static let newOutletsTarget = Bilingual("网点开发指标", "New outlets target")
         static let assessed = Bilingual("参加考核", "Assessed")
         static let nextPayFactor = Bilingual("下季度工资计发比例", "Next pay factor")
-        static let yearRemitted = Bilingual("全年汇款", "Year remitted")
+        static let yearRemitted = Bilingual("全年回款", "Year remitted")
         static let yearTarget = Bilingual("全年目标总量", "Year target")
         static let rate = Bilingual("年终提成比例", "Rate")
         static let yearTotal = Bilingual("年终提成总数", "Year total")
@@ -181,6 +182,37 @@ public enum FinanceWorkbook {
         static let difference = Bilingual("差额", "Difference")
         static let wholeRow = Bilingual("整行", "(whole row)")
         static let moneyReconciliation = Bilingual("金额核对（接受 + 退回 = 全部）", "Money columns summed both ways (accepted + rejected = all)")
+        static let claimSlip = Bilingual("报销单", "Claim slip")
+        static let paySlip = Bilingual("工资条", "Pay slip")
+        static let claimSlipContinued = Bilingual("报销单（续）", "Claim slip (continued)")
+        static let outsidePayRoles = Bilingual("不在工资岗位的人员（不在本表计发工资）", "Employees outside the pay roles (not paid on this sheet)")
+        static let outsidePayNote = Bilingual("非销售工资岗位，工资另行核算", "Not in pay_roles: pay worked out elsewhere")
+        static let leaverDeferred = Bilingual("已离职：暂不结算提成余额仍由账簿结转", "Left: the deferred commission stays on the ledger")
+        static let claimedShort = Bilingual("申请金额", "Claimed")
+        static let slipReason = Bilingual("核减原因", "Reason for the cut")
+        static let lateClaimNote = Bilingual("上月补报", "Late claim for the previous month")
+        static let linesTotal = Bilingual("费用合计", "Lines total")
+        static let approvedExpenses = Bilingual("核准费用", "Approved expenses")
+        static let lessForfeited = Bilingual("减：扣除差旅费", "Less: forfeited expenses")
+        static let plusAdvances = Bilingual("加：本月借款", "Plus: advances this month")
+        static let lessSettled = Bilingual("减：冲借款", "Less: settled against the advance")
+        static let lessRepaid = Bilingual("减：还款", "Less: repaid")
+        static let lessWrittenOff = Bilingual("减：核销", "Less: written off")
+        static let settledNote = Bilingual("以应报销冲抵借款余额", "Set against the advance")
+        static let netPayableWords = Bilingual("实付（人民币大写）", "Net payable in words (RMB)")
+        static let signClaimant = Bilingual("报销人：", "Claimant:")
+        static let signManager = Bilingual("部门经理：", "Department manager:")
+        static let signFinance = Bilingual("财务：", "Finance:")
+        static let signGM = Bilingual("总经理：", "General manager:")
+        static let signEmployee = Bilingual("员工签字：", "Employee:")
+        static let item = Bilingual("项目", "Item")
+        static let slipNote = Bilingual("说明", "Note")
+        static let earnedNote = Bilingual("本月回款 × 提成比例 ", "Remitted × commission rate ")
+        static let deferredNote = Bilingual("暂不结算，待月完成率达 80% 以上后累计结算", "Deferred until a month reaches 80% of target")
+        static let factorCut = Bilingual("季度考核未完成季度指标的80%，本季度工资按80%计发，完成季度指标后恢复",
+                                         "Quarter review below 80% of target: pay at 80% until a quarter reaches its target")
+        static let factorFull = Bilingual("季度考核：全额计发", "Quarter review: full pay")
+        static let grossNote = Bilingual("底薪计发 + 结算提成 − 扣除提成 + 提成调整", "Base paid + commission settled − forfeited + adjustments")
         static let noChanges = Bilingual("与所替代的结账相比，没有变化。", "No figure differs from the close this one replaces.")
     }
 
@@ -205,6 +237,11 @@ public enum FinanceWorkbook {
         }
         func sheetName(_ key: String) -> String { FinanceWorkbook.sheetNames[key]!(lang) }
         func name(_ id: String) -> CellModel { .text(names[id]) }
+        /// A person by name (an approver given by employee ID reads as 王总); text that is no ID stays as given.
+        func personName(_ idOrName: String?) -> String? {
+            guard let v = idOrName else { return nil }
+            return names[v] ?? v
+        }
         func department(_ e: EmployeeResult) -> String {
             if let d = e.department, !d.isEmpty { return d }
             return Vocab.noDepartment(lang)
@@ -217,9 +254,7 @@ public enum FinanceWorkbook {
         /// remitted / target as the exact ratio of two fen amounts (so the 80% and 100% fills
         /// agree with the rules' exact comparison); nil without a positive target.
         func ratio(_ remitted: Money, _ target: Money?, fallback: Double?) -> Double? {
-            guard let target else { return fallback }
-            guard target.fen > 0 else { return fallback }
-            return Double(remitted.fen) / Double(target.fen)
+            Achievement.ratio(remitted, target) ?? fallback
         }
 
         // MARK: 报销汇总
@@ -316,7 +351,7 @@ public enum FinanceWorkbook {
                 let kind = Vocab.adjustmentKind(a.row.kind, lang)
                 return (kind, [
                     .id(a.row.adjustmentId), .date(a.row.date), .id(a.row.employeeId), name(a.row.employeeId), .text(kind),
-                    .money(a.row.amount), .text(a.row.approvedBy), .text(a.row.reference), .text(a.row.note),
+                    .money(a.row.amount), .text(personName(a.row.approvedBy)), .text(a.row.reference), .text(a.row.note),
                 ])
             }
             let table = TableModel.grouped(columns: columns, rows: rows, label: subtotalLabel, keyColumn: 4, totals: nil)
@@ -325,27 +360,35 @@ public enum FinanceWorkbook {
 
         // MARK: 提成
 
+        /// Anyone with a target or a commission outcome, and anyone whose deferred commission the ledger carries
+        /// (a leaver's stays visible while it is carried).
         func isCommissionEmployee(_ e: EmployeeResult) -> Bool {
             e.remittanceTarget != nil || e.codes.contains { $0.hasPrefix("COM-") }
+                || e.commissionDeferredBefore != .zero || e.commissionDeferredBalance != .zero
         }
 
         func commission() -> SheetModel {
             let columns = [
                 col(H.employeeId, .id), col(H.name, .text), col(H.department, .text), col(H.role, .text),
-                col(H.remittanceTarget, .money), col(H.remitted, .money), col(H.attainment, .percent, attainment: true),
+                col(H.remittanceTarget, .money), col(H.remitted, .money),
+                ColumnModel(t(H.attainment), .percent, attainment: true, ratioOf: (5, 4)),
                 col(H.earned, .money), col(H.deferredBefore, .money), col(H.commissionSettled, .money),
                 col(H.deferredAfter, .money), col(H.commissionForfeited, .money), col(H.commissionAdjustments, .money),
                 col(H.codes, .text), col(H.reasons, .text),
             ]
             let rows: [[CellModel]] = r.employees.filter(isCommissionEmployee).map { e in
                 let own = e.codes.filter { $0.hasPrefix("COM-") || $0 == "AUDIT-FORFEIT" }
+                var why = CodeText.reasons(own, lang)
+                if !e.active && e.commissionDeferredBalance != .zero {
+                    why = why.isEmpty ? t(H.leaverDeferred) : why + Vocab.reasonSeparator(lang) + t(H.leaverDeferred)
+                }
                 return [
                     .id(e.employeeId), .text(e.name), .text(department(e)), .text(Vocab.role(e.role, lang)),
                     .money(e.remittanceTarget), .money(e.remitted),
                     .percent(ratio(e.remitted, e.remittanceTarget, fallback: e.attainment)),
                     .money(e.commissionEarned), .money(e.commissionDeferredBefore), .money(e.commissionSettled),
                     .money(e.commissionDeferredBalance), .money(e.commissionForfeited), .money(e.commissionAdjustments),
-                    codes(own), reasons(own),
+                    codes(own), .text(why),
                 ]
             }
             return SheetModel(key: Key.commission, name: sheetName(Key.commission),
@@ -356,13 +399,11 @@ public enum FinanceWorkbook {
 
         var payEmployees: [EmployeeResult] { r.employees.filter { $0.grossPay != nil } }
 
+        /// The pay parts as SalesCore worked them out (rules.md §6).
         func payCells(_ e: EmployeeResult) -> [CellModel] {
-            let performance = e.performancePay
-            let baseSalary = e.basePay.map { $0 - (performance ?? .zero) }
-            let factor = e.payFactor ?? .one
-            return [
-                .text(Vocab.level(e.level, lang)), .money(baseSalary), .money(performance), .percent(e.payFactor?.doubleValue),
-                .money(e.basePay.map { $0.times(factor) }), .money(e.commissionSettled), .money(e.commissionForfeited),
+            [
+                .text(Vocab.level(e.level, lang)), .money(e.baseSalary), .money(e.performancePay), .percent(e.payFactor?.doubleValue),
+                .money(e.basePayAfterFactor), .money(e.commissionSettled), .money(e.commissionForfeited),
                 .money(e.commissionAdjustments), .money(e.grossPay),
             ]
         }
@@ -379,7 +420,18 @@ public enum FinanceWorkbook {
                 (department(e), [.id(e.employeeId), .text(e.name), .text(department(e)), .text(Vocab.role(e.role, lang))] + payCells(e))
             }
             let table = TableModel.grouped(columns: columns, rows: rows, label: subtotalLabel, keyColumn: 2, totals: totals)
-            return SheetModel(key: Key.pay, name: sheetName(Key.pay), table: table)
+            // People outside the pay roles are listed as such, so the headcount reconciles with the roster.
+            let others = r.employees.filter { $0.active && $0.grossPay == nil }
+            var appendix: [TableModel] = []
+            if !others.isEmpty {
+                appendix.append(TableModel(
+                    title: t(H.outsidePayRoles),
+                    columns: [col(H.employeeId, .id), col(H.name, .text), col(H.department, .text), col(H.role, .text), col(H.note, .text)],
+                    rows: others.map { e in
+                        [.id(e.employeeId), .text(e.name), .text(department(e)), .text(Vocab.role(e.role, lang)), .text(t(H.outsidePayNote))]
+                    }))
+            }
+            return SheetModel(key: Key.pay, name: sheetName(Key.pay), table: table, appendix: appendix)
         }
 
         // MARK: 报销单, 工资条
@@ -390,38 +442,147 @@ public enum FinanceWorkbook {
              e.advanceSettled, e.netPayable, e.advanceOutstandingAfter].contains { $0 != .zero }
         }
 
-        func claimSlips() -> SheetModel {
-            let columns = [
-                col(H.employeeId, .id), col(H.name, .text), col(H.department, .text), col(H.approved, .money),
-                col(H.mealAllowance, .money), col(H.forfeited, .money), col(H.reimbursementAdjustments, .money),
-                col(H.reimbursement, .money), col(H.outstandingBefore, .money), col(H.advancesApproved, .money),
-                col(H.settled, .money), col(H.netPayable, .money), col(H.outstandingAfter, .money),
-                col(H.signature, .text, width: 16),
-            ]
-            let rows: [[CellModel]] = r.employees.filter(hasClaimSlip).map { e in
-                [
-                    .id(e.employeeId), .text(e.name), .text(department(e)), .money(e.expensesApproved), .money(e.mealAllowance),
-                    .money(e.forfeitedExpenses), .money(e.reimbursementAdjustments), .money(e.reimbursement),
-                    .money(e.advanceOutstandingBefore), .money(e.advancesApproved), .money(e.advanceSettled),
-                    .money(e.netPayable), .money(e.advanceOutstandingAfter), .empty,
-                ]
-            }
-            let title = lang == .zh ? "\(r.period) 报销单" : "Claim slips \(r.period)"
-            return SheetModel(key: Key.claimSlips, name: sheetName(Key.claimSlips),
-                              table: TableModel(title: title, columns: columns, rows: rows), layout: .slips,
-                              freezeHeader: false, autofilter: false)
+        /// The slip's title line: what it is, whose, and where.
+        func slipHeading(_ what: Bilingual, _ e: EmployeeResult, extra: [String] = []) -> SlipRow {
+            let parts = [t(what), e.employeeId, e.name, department(e), e.region] + extra
+            return SlipRow(.heading, [.text(parts.filter { !$0.isEmpty }.joined(separator: "  "))])
         }
 
-        func paySlips() -> SheetModel {
-            let columns = [col(H.employeeId, .id), col(H.name, .text), col(H.department, .text)] + payColumns
-                + [col(H.signature, .text, width: 16)]
-            let rows: [[CellModel]] = payEmployees.map { e in
-                [.id(e.employeeId), .text(e.name), .text(department(e))] + payCells(e) + [.empty]
+        /// A line of a slip: label, the amount in column `at`, and a note after it.
+        func slipLine(_ label: Bilingual, _ value: CellModel, at col: Int, width: Int, note: String = "",
+                      style: SlipRowStyle = .data) -> SlipRow {
+            var cells = Array(repeating: CellModel.empty, count: width)
+            cells[0] = .text(t(label))
+            cells[col] = value
+            if !note.isEmpty, col + 1 < width { cells[col + 1] = .text(note) }
+            return SlipRow(style, cells)
+        }
+
+        /// 报销单: the claim's lines with claimed and approved amounts and the reason for every cut, then the
+        /// settlement adding up on its face (应报销; 期初借款 + 本月借款 − 冲借款 − 还款 − 核销 = 期末借款; 实付 = 应报销 − 冲借款),
+        /// 实付 in 人民币大写, and the lines to sign.
+        func claimSlips() -> SheetModel {
+            let columns = [
+                col(H.date, .date), col(H.category, .text), col(H.receiptNo, .id), col(H.claimedShort, .money),
+                col(H.approved, .money), col(H.slipReason, .text, width: 26),
+            ]
+            var linesBy: [String: [ExpenseLineResult]] = [:]
+            for l in r.expenseLines { linesBy[l.row.employeeId, default: []].append(l) }
+            let n = columns.count, amount = 4
+            let slips: [SlipModel] = r.employees.filter(hasClaimSlip).map { e in
+                var rows: [SlipRow] = [slipHeading(H.claimSlip, e)]
+                rows.append(SlipRow(.header, columns.map { .text($0.header) }))
+                let lines = linesBy[e.employeeId] ?? []
+                let firstLine = rows.count
+                for l in lines {
+                    var why = l.decision == .approved ? "" : CodeText.reasons(l.codes, lang)
+                    if l.lateClaim { why = why.isEmpty ? t(H.lateClaimNote) : t(H.lateClaimNote) + Vocab.reasonSeparator(lang) + why }
+                    rows.append(SlipRow(.data, [
+                        .date(l.row.date), .text(Vocab.category(l.row.category, lang)), .text(l.row.receiptNo),
+                        .money(l.row.amount), .money(l.approved), .text(why),
+                    ]))
+                }
+                let lastLine = rows.count - 1
+                func lineSum(_ c: Int, _ cached: Money) -> CellModel {
+                    guard lastLine >= firstLine else { return .money(cached) }
+                    return .formula(RowFormula("SUM({r\(firstLine).\(c)}:{r\(lastLine).\(c)})", cached: .money(cached)))
+                }
+                let totalRow = rows.count
+                rows.append(SlipRow(.total, [.text(t(H.linesTotal)), .empty, .empty, lineSum(3, e.expensesClaimed),
+                                             lineSum(4, e.expensesApproved), .empty]))
+                func ref(_ k: Int) -> String { "{r\(k).\(amount)}" }
+                let approvedRow = rows.count
+                rows.append(slipLine(H.approvedExpenses, .formula(RowFormula(ref(totalRow), cached: .money(e.expensesApproved))),
+                                     at: amount, width: n))
+                let mealRow = rows.count
+                rows.append(slipLine(H.mealAllowance, .money(e.mealAllowance), at: amount, width: n))
+                let forfeitRow = rows.count
+                rows.append(slipLine(H.lessForfeited, .money(e.forfeitedExpenses), at: amount, width: n,
+                                     note: e.forfeitedExpenses == .zero ? "" : CodeText.sentence("AUDIT-FORFEIT", lang)))
+                let adjRow = rows.count
+                rows.append(slipLine(H.reimbursementAdjustments, .money(e.reimbursementAdjustments), at: amount, width: n))
+                let reimbRow = rows.count
+                rows.append(slipLine(H.reimbursement, .formula(RowFormula(
+                    "MAX(0,\(ref(approvedRow))+\(ref(mealRow))-\(ref(forfeitRow))+\(ref(adjRow)))", cached: .money(e.reimbursement))),
+                                     at: amount, width: n, style: .total))
+                let beforeRow = rows.count
+                rows.append(slipLine(H.outstandingBefore, .money(e.advanceOutstandingBefore), at: amount, width: n))
+                let advRow = rows.count
+                rows.append(slipLine(H.plusAdvances, .money(e.advancesApproved), at: amount, width: n))
+                let settledRow = rows.count
+                rows.append(slipLine(H.lessSettled, .money(e.advanceSettled), at: amount, width: n, note: t(H.settledNote)))
+                let repaidRow = rows.count
+                rows.append(slipLine(H.lessRepaid, .money(e.advanceRepaid), at: amount, width: n))
+                let writtenOffRow = rows.count
+                rows.append(slipLine(H.lessWrittenOff, .money(e.advanceWrittenOff), at: amount, width: n))
+                rows.append(slipLine(H.outstandingAfter, .formula(RowFormula(
+                    "\(ref(beforeRow))+\(ref(advRow))-\(ref(settledRow))-\(ref(repaidRow))-\(ref(writtenOffRow))",
+                    cached: .money(e.advanceOutstandingAfter))), at: amount, width: n, style: .total))
+                rows.append(slipLine(H.netPayable, .formula(RowFormula("\(ref(reimbRow))-\(ref(settledRow))",
+                                                                       cached: .money(e.netPayable))),
+                                     at: amount, width: n, style: .total))
+                var words = Array(repeating: CellModel.empty, count: n)
+                words[0] = .text(t(H.netPayableWords))
+                words[amount] = .text(e.netPayable.inChineseCapitals)
+                rows.append(SlipRow(.data, words))
+                rows.append(SlipRow(.signature, [.text(t(H.signClaimant)), .empty, .text(t(H.signManager)), .empty,
+                                                 .text(t(H.signFinance)), .text(t(H.signGM))]))
+                return SlipModel(label: "\(e.employeeId) \(e.name)", rows: rows,
+                                 continued: [t(H.claimSlipContinued), e.employeeId, e.name].joined(separator: "  "))
             }
-            let title = lang == .zh ? "\(r.period) 工资条" : "Pay slips \(r.period)"
-            return SheetModel(key: Key.paySlips, name: sheetName(Key.paySlips),
-                              table: TableModel(title: title, columns: columns, rows: rows), layout: .slips,
-                              freezeHeader: false, autofilter: false)
+            return SheetModel(key: Key.claimSlips, name: sheetName(Key.claimSlips), table: TableModel(columns: columns),
+                              layout: .slips, freezeHeader: false, autofilter: false, slips: slips)
+        }
+
+        /// Why the pay factor is what it is (季度考核).
+        func factorReason(_ e: EmployeeResult) -> String {
+            guard let f = e.payFactor else { return "" }
+            if f < .one { return t(H.factorCut) }
+            return t(H.factorFull)
+        }
+
+        /// Why the commission was settled, deferred or not earned (未达 80% 暂缓).
+        func commissionReason(_ e: EmployeeResult) -> String {
+            let own = e.codes.filter { $0 == "COM-SETTLED" || $0 == "COM-DEFERRED" || $0 == "COM-NO-TARGET" }
+            return CodeText.reasons(own, lang)
+        }
+
+        /// 工资条: attainment, commission earned / settled / deferred with why, the pay factor with why, and the
+        /// figures that make 应发 (底薪计发 + 结算提成 − 扣除提成 + 提成调整), then the lines to sign.
+        func paySlips() -> SheetModel {
+            let columns = [col(H.item, .text), col(H.amount, .money), col(H.slipNote, .text, width: 40)]
+            let n = columns.count
+            let slips: [SlipModel] = payEmployees.map { e in
+                var rows: [SlipRow] = [slipHeading(H.paySlip, e, extra: [Vocab.role(e.role, lang), Vocab.level(e.level, lang)])]
+                rows.append(SlipRow(.header, columns.map { .text($0.header) }))
+                func line(_ label: Bilingual, _ value: CellModel, _ note: String = "", style: SlipRowStyle = .data) -> Int {
+                    rows.append(slipLine(label, value, at: 1, width: n, note: note, style: style))
+                    return rows.count - 1
+                }
+                func ref(_ k: Int) -> String { "{r\(k).1}" }
+                _ = line(H.remittanceTarget, .money(e.remittanceTarget), e.remittanceTarget == nil ? CodeText.sentence("COM-NO-TARGET", lang) : "")
+                _ = line(H.remitted, .money(e.remitted))
+                _ = line(H.attainment, .percent(e.attainment))
+                _ = line(H.earned, .money(e.commissionEarned), t(H.earnedNote) + r.policy.commissionRate.percentText)
+                _ = line(H.deferredBefore, .money(e.commissionDeferredBefore))
+                let settled = line(H.commissionSettled, .money(e.commissionSettled), commissionReason(e))
+                _ = line(H.deferredAfter, .money(e.commissionDeferredBalance),
+                         e.commissionDeferredBalance == .zero ? "" : t(H.deferredNote))
+                let forfeited = line(H.commissionForfeited, .money(e.commissionForfeited),
+                                     e.commissionForfeited == .zero ? "" : CodeText.sentence("AUDIT-FORFEIT", lang))
+                let adjusted = line(H.commissionAdjustments, .money(e.commissionAdjustments))
+                let base = line(H.baseSalary, .money(e.baseSalary))
+                let perf = line(H.performancePay, .money(e.performancePay), Vocab.level(e.level, lang))
+                let factor = line(H.payFactor, .percent(e.payFactor?.doubleValue), factorReason(e))
+                let paid = line(H.basePayPaid, .formula(RowFormula("ROUND((\(ref(base))+\(ref(perf)))*\(ref(factor)),2)",
+                                                                   cached: .money(e.basePayAfterFactor ?? .zero))))
+                _ = line(H.grossPay, .formula(RowFormula("\(ref(paid))+\(ref(settled))-\(ref(forfeited))+\(ref(adjusted))",
+                                                         cached: .money(e.grossPay ?? .zero))), t(H.grossNote), style: .total)
+                rows.append(SlipRow(.signature, [.text(t(H.signEmployee)), .empty, .text(t(H.signFinance))]))
+                return SlipModel(label: "\(e.employeeId) \(e.name)", rows: rows)
+            }
+            return SheetModel(key: Key.paySlips, name: sheetName(Key.paySlips), table: TableModel(columns: columns),
+                              layout: .slips, freezeHeader: false, autofilter: false, slips: slips)
         }
 
         // MARK: 季度考核, 年终奖
@@ -433,7 +594,7 @@ public enum FinanceWorkbook {
         func quarter(_ q: QuarterBlock) -> SheetModel {
             let columns = [
                 col(H.employeeId, .id), col(H.name, .text), col(H.quarterRemitted, .money), col(H.quarterTarget, .money),
-                col(H.attainment, .percent, attainment: true), col(H.newOutlets, .integer, summed: true),
+                ColumnModel(t(H.attainment), .percent, attainment: true, ratioOf: (2, 3)), col(H.newOutlets, .integer, summed: true),
                 col(H.newOutletsTarget, .integer, summed: true), col(H.assessed, .text), col(H.nextPayFactor, .percent),
                 col(H.codes, .text), col(H.reasons, .text),
             ]
@@ -452,7 +613,7 @@ public enum FinanceWorkbook {
         func year(_ y: YearBlock) -> SheetModel {
             let columns = [
                 col(H.employeeId, .id), col(H.name, .text), col(H.yearRemitted, .money), col(H.yearTarget, .money),
-                col(H.attainment, .percent, attainment: true), col(H.rate, .percent), col(H.yearTotal, .money),
+                ColumnModel(t(H.attainment), .percent, attainment: true, ratioOf: (2, 3)), col(H.rate, .percent), col(H.yearTotal, .money),
                 col(H.paid, .money), col(H.bonus, .money), col(H.codes, .text), col(H.reasons, .text),
             ]
             let rows: [[CellModel]] = y.employees.map { e in
@@ -505,30 +666,28 @@ public enum FinanceWorkbook {
                               table: TableModel(columns: columns, rows: rows, totals: totals), appendix: [appendix])
         }
 
-        func moneyColumnLabel(_ column: String) -> String {
-            let zh: [String: String] = [
-                "amount": "金额", "remitted": "回款", "unit_price": "单价", "sales_target": "销售指标",
-                "remittance_target": "汇款指标",
-            ]
-            return lang == .zh ? (zh[column].map { "\($0)（\(column)）" } ?? column) : column
-        }
+        /// An input column as the input files name it in Chinese (金额, 票据号 …); the canonical name in English.
+        func moneyColumnLabel(_ column: String) -> String { Vocab.column(column, kind: nil, lang) }
 
         // MARK: 退回行
 
         func rejectedRows() -> SheetModel {
+            // The reader's message is in English: the Chinese book gives the code's sentence only.
+            let withMessage = lang == .en
             let columns = [
                 col(H.file, .text), col(H.line, .integer, summed: false), col(H.column, .text), col(H.code, .text),
-                col(H.reasons, .text), col(H.message, .text), col(H.raw, .text),
-            ]
+                col(H.reasons, .text),
+            ] + (withMessage ? [col(H.message, .text)] : []) + [col(H.raw, .text)]
             // A detail sheet: its rows are made as the sheet is written (files, then lines), not kept as cells.
             let rejected = r.tally.rejected
             let wholeRow = t(H.wholeRow), lang = self.lang
+            let kinds = Dictionary(r.inputs.files.map { ($0.file, $0.kind) }, uniquingKeysWith: { a, _ in a })
             let streamed = StreamedRows.measured(count: rejected.count, columns: columns.count) { body in
                 for x in rejected {
                     try body([
-                        .text(x.file), .integer(x.line), .text(x.issue.column ?? wholeRow), .text(x.issue.code),
-                        .text(CodeText.sentence(x.issue.code, lang)), .text(x.issue.message), .text(x.raw),
-                    ])
+                        .text(x.file), .integer(x.line), .text(x.issue.column.map { Vocab.column($0, kind: kinds[x.file], lang) } ?? wholeRow),
+                        .text(x.issue.code), .text(CodeText.sentence(x.issue.code, lang)),
+                    ] + (withMessage ? [.text(x.issue.message)] : []) + [.text(x.raw)])
                 }
             }
             return SheetModel(key: Key.rejectedRows, name: sheetName(Key.rejectedRows),
@@ -536,6 +695,19 @@ public enum FinanceWorkbook {
         }
 
         // MARK: 重开差异
+
+        /// A summary field as the sheets name it ("net_payable" → 实付); a label the caller already gave stays.
+        func fieldLabel(_ field: String) -> String {
+            let labels: [String: Bilingual] = [
+                "expenses_claimed": H.claimed, "expenses_approved": H.approved, "meal_allowance": H.mealAllowance,
+                "reimbursement_adjustments": H.reimbursementAdjustments, "advances_approved": H.advancesApproved,
+                "advance_settled": H.settled, "advance_outstanding_after": H.outstandingAfter, "net_payable": H.netPayable,
+                "sales": Bilingual("销售额", "Sales"), "remitted": H.remitted, "commission_earned": H.earned,
+                "commission_settled": H.commissionSettled, "commission_deferred_balance": H.deferredAfter,
+                "commission_adjustments": H.commissionAdjustments, "gross_pay": H.grossPay, "codes": H.codes,
+            ]
+            return labels[field].map(t) ?? field
+        }
 
         func changes(_ changes: [ChangeRow]) -> SheetModel {
             let columns = [
@@ -559,7 +731,8 @@ public enum FinanceWorkbook {
                 case (.money(let a), .none): diff = .money(-a)
                 default: break
                 }
-                return [.id(c.employeeId), .text(c.name ?? names[c.employeeId]), .text(c.field), cell(c.before), cell(c.after), diff]
+                return [.id(c.employeeId), .text(c.name ?? names[c.employeeId]), .text(fieldLabel(c.field)), cell(c.before),
+                        cell(c.after), diff]
             }
             return SheetModel(key: Key.changes, name: sheetName(Key.changes), notes: changes.isEmpty ? [t(H.noChanges)] : [],
                               table: TableModel(columns: columns, rows: rows))

@@ -38,6 +38,18 @@ struct PlannedSheet: Sendable {
     /// values and control figures are filled in from the rows as they are written.
     var stream: (at: Int, range: Range<Int>, rows: StreamedRows)? = nil
     var streamTotals: [(col: Int, control: Int, kind: ColumnKind)] = []
+    /// The sheet's title row text (company, period, sheet), also the printed page header.
+    var heading = ""
+    /// Text columns too narrow for their longest text: their cells wrap.
+    var wrapColumns: Set<Int> = []
+    /// Explicit row heights in points (slips, so the page breaks fall where planned).
+    var rowHeights: [Int: Double] = [:]
+    /// Rows that start a printed page (slips).
+    var pageBreaks: [Int] = []
+    /// Each slip's physical rows.
+    var slipRows: [Range<Int>] = []
+    /// A fixed print scale (slips: manual page breaks do not survive fit-to-page).
+    var printScale: Int? = nil
 
     /// Rows on the sheet: the planned ones and the streamed ones.
     var physicalCount: Int { rows.count + (stream?.range.count ?? 0) }
@@ -53,27 +65,14 @@ struct PlannedSheet: Sendable {
 /// Turns sheet models into physical rows: header, data, subtotal and totals rows with their
 /// `SUM` formulas and exactly computed cached values. Pure.
 enum Layout {
-    static func plan(_ sheet: SheetModel, maxRows: Int) -> [PlannedSheet] {
-        let widths = fitWidths(sheet)
-        let lastColumn = max(0, ([sheet.table] + sheet.appendix).map { $0.columns.count }.max() ?? 1) - 1
+    static func plan(_ sheet: SheetModel, maxRows: Int, heading: (String) -> String = { $0 }) -> [PlannedSheet] {
+        let lastColumn = max(0, ([sheet.table] + sheet.appendix).map { $0.columns.count }.max() ?? 1,
+                             sheet.slips.flatMap(\.rows).map(\.cells.count).max() ?? 0) - 1
         switch sheet.layout {
         case .slips:
-            var rows: [PlannedRow] = sheet.notes.map { PlannedRow(style: .note, cells: [.text($0)]) }
-            if let title = sheet.table.title { rows.append(PlannedRow(style: .title, cells: [.text(title)])) }
-            let header = sheet.table.columns.map { CellModel.text($0.header) }
-            for (i, row) in sheet.table.rows.enumerated() {
-                if i > 0 { rows.append(PlannedRow(style: .blank, cells: [])) }
-                rows.append(PlannedRow(style: .header, cells: header))
-                rows.append(PlannedRow(style: .data, cells: row))
-            }
-            var planned = PlannedSheet(key: sheet.key, proposedName: sheet.name, part: 1, rows: rows, layout: .slips,
-                                       headerRow: nil, filterLastRow: nil, lastColumn: lastColumn, freezeHeader: false,
-                                       autofilter: false, attainmentRanges: [], widths: widths,
-                                       dataRows: sheet.table.rows.count, controls: [])
-            appendAppendix(sheet, to: &planned)
-            return [planned]
+            return planSlips(sheet, lastColumn: lastColumn, heading: heading)
         case .table:
-            let fixed = sheet.notes.count + (sheet.table.title == nil ? 0 : 1) + 1 + (sheet.table.totals == nil ? 0 : 1)
+            let fixed = 1 + sheet.notes.count + (sheet.table.title == nil ? 0 : 1) + 1 + (sheet.table.totals == nil ? 0 : 1)
             let capacity = max(1, maxRows - fixed)
             let chunks: [Range<Int>]
             // A streamed table holds no rows of its own: its chunks are of the streamed rows.
@@ -85,19 +84,231 @@ enum Layout {
             }
             var result: [PlannedSheet] = []
             for (index, chunk) in chunks.enumerated() {
-                var planned = PlannedSheet(key: sheet.key, proposedName: index == 0 ? sheet.name : "\(sheet.name) (\(index + 1))",
+                let name = index == 0 ? sheet.name : "\(sheet.name) (\(index + 1))"
+                var planned = PlannedSheet(key: sheet.key, proposedName: name,
                                            part: index + 1, rows: [], layout: .table, headerRow: nil, filterLastRow: nil,
                                            lastColumn: lastColumn, freezeHeader: sheet.freezeHeader, autofilter: sheet.autofilter,
-                                           attainmentRanges: [], widths: widths, dataRows: chunk.count, controls: [])
-                planned.rows = sheet.notes.map { PlannedRow(style: .note, cells: [.text($0)]) }
-                let placed = place(sheet.table, rows: chunk, sheetName: sheet.name, into: &planned)
+                                           attainmentRanges: [], widths: [], dataRows: chunk.count, controls: [])
+                planned.heading = heading(name)
+                planned.rows = [PlannedRow(style: .title, cells: [.text(planned.heading)])]
+                planned.rows += sheet.notes.map { PlannedRow(style: .note, cells: [.text($0)]) }
+                let placed = place(sheet.table, rows: chunk, sheetName: sheet.name, filtered: sheet.autofilter, into: &planned)
                 planned.headerRow = placed.header
                 planned.filterLastRow = placed.lastBody
                 if index == chunks.count - 1 { appendAppendix(sheet, to: &planned) }
                 result.append(planned)
             }
+            let fitted = fitWidths(result, sheet)
+            for i in result.indices { result[i].widths = fitted.widths; result[i].wrapColumns = fitted.wrap }
             return result
         }
+    }
+
+    // MARK: Slips
+
+    /// Points per line of a slip row, and the page a slip sheet prints on (A4 portrait, Excel's default margins:
+    /// 0.7 in left and right, 0.75 in top and bottom), with room to spare for the header and footer.
+    static let slipLineHeight = 16.0
+    static let slipTitleHeight = 20.0
+    static let pageWidthPoints = 595.0 - 2 * 50.4
+    static let pageHeightPoints = 842.0 - 2 * 54 - 12
+
+    /// A column of `width` characters in points, as Excel draws it (7 pixels a character and 5 of padding, at 96 dpi).
+    static func columnPoints(_ width: Double) -> Double { ((width * 7 + 5).rounded(.down)) * 0.75 }
+
+    /// The print scale at which the columns fit the page's width, with room to spare: LibreOffice draws a column
+    /// about a quarter wider than Excel when Calibri's metric twin is not installed.
+    static func printScale(_ widths: [Double]) -> Int {
+        let total = widths.map(columnPoints).reduce(0, +)
+        let room = pageWidthPoints * 0.72
+        guard total > room else { return 100 }
+        return max(10, Int((room / total * 100).rounded(.down)))
+    }
+
+    private static func planSlips(_ sheet: SheetModel, lastColumn: Int, heading: (String) -> String) -> [PlannedSheet] {
+        let fitted = slipWidths(sheet)
+        let scale = printScale(fitted.widths)
+        let pageHeight = pageHeightPoints * 100 / Double(scale)
+        func newSheet(_ part: Int) -> PlannedSheet {
+            let name = part == 1 ? sheet.name : "\(sheet.name) (\(part))"
+            var p = PlannedSheet(key: sheet.key, proposedName: name, part: part, rows: [], layout: .slips, headerRow: nil,
+                                 filterLastRow: nil, lastColumn: lastColumn, freezeHeader: false, autofilter: false,
+                                 attainmentRanges: [], widths: fitted.widths, dataRows: 0, controls: [])
+            p.heading = heading(name)
+            p.wrapColumns = fitted.wrap
+            p.printScale = scale
+            p.rows = [PlannedRow(style: .title, cells: [.text(p.heading)])]
+            p.rowHeights[0] = slipTitleHeight
+            if part == 1 {
+                for note in sheet.notes {
+                    p.rowHeights[p.rows.count] = slipLineHeight
+                    p.rows.append(PlannedRow(style: .note, cells: [.text(note)]))
+                }
+            }
+            return p
+        }
+        var sheets: [PlannedSheet] = []
+        var current = newSheet(1)
+        var used = current.rowHeights.values.reduce(0, +)
+        var onPage = 0
+        for slip in sheet.slips {
+            let heights = slip.rows.map { slipRowHeight($0, widths: fitted.widths, wrap: fitted.wrap) }
+            let height = heights.reduce(0, +)
+            // A slip taller than a page starts on a page of its own and continues, its heading and header repeated.
+            let long = height > pageHeight - slipTitleHeight
+            if onPage > 0 && (long || used + slipLineHeight + height > pageHeight) {
+                let needed = long ? Int((height / pageHeight).rounded(.up)) + 1 : 1
+                if current.pageBreaks.count + needed > Worksheet.maxPageBreaks {
+                    sheets.append(current)
+                    current = newSheet(sheets.count + 1)
+                    used = current.rowHeights.values.reduce(0, +)
+                } else {
+                    current.pageBreaks.append(current.rows.count)
+                    used = 0
+                }
+                onPage = 0
+            } else if onPage > 0 {
+                current.rowHeights[current.rows.count] = slipLineHeight
+                current.rows.append(PlannedRow(style: .blank, cells: []))
+                used += slipLineHeight
+            }
+            let start = current.rows.count
+            let lead = slip.rows.prefix { $0.style == .heading || $0.style == .header }.count
+            let cuts = long ? slipCuts(heights, lead: lead, slip: slip, used: used, pageHeight: pageHeight) : []
+            // Each of the slip's rows at its physical row, then its formulas made absolute through the map.
+            var map: [Int] = []
+            for (i, row) in slip.rows.enumerated() {
+                if cuts.contains(i), current.pageBreaks.count < Worksheet.maxPageBreaks {
+                    current.pageBreaks.append(current.rows.count)
+                    used = 0
+                    for k in 0..<lead {
+                        var again = slip.rows[k]
+                        if again.style == .heading, let continued = slip.continued { again.cells = [.text(continued)] }
+                        current.rowHeights[current.rows.count] = heights[k]
+                        current.rows.append(PlannedRow(style: rowStyle(again.style), cells: again.cells))
+                        used += heights[k]
+                    }
+                }
+                map.append(current.rows.count)
+                current.rowHeights[current.rows.count] = heights[i]
+                current.rows.append(PlannedRow(style: rowStyle(row.style), cells: []))
+                used += heights[i]
+            }
+            for (i, row) in slip.rows.enumerated() {
+                let r = map[i]
+                let cells = row.cells.map { slipCell($0, map: map) }
+                current.rows[r].cells = cells
+                for (col, cell) in cells.enumerated() {
+                    if case .formula(let f) = cell {
+                        current.controls.append(ControlFigure(kind: .rowCheck, label: slip.label, column: "",
+                                                              cell: Worksheet.cellName(row: r, col: col),
+                                                              formula: "=" + expand(f.template, row: r), expected: f.cached))
+                    }
+                }
+            }
+            current.slipRows.append(start..<current.rows.count)
+            current.dataRows += 1
+            onPage += 1
+        }
+        sheets.append(current)
+        return sheets
+    }
+
+    /// Where a slip taller than a page continues on the next: only among its lines or before its first total (so the
+    /// settlement, the amount in words and the signatures stay together), as late as the page allows.
+    static func slipCuts(_ heights: [Double], lead: Int, slip: SlipModel, used start: Double, pageHeight: Double) -> Set<Int> {
+        let firstTotal = slip.rows.firstIndex { $0.style == .total } ?? slip.rows.count - 1
+        let leadHeight = heights.prefix(lead).reduce(0, +)
+        var cuts: Set<Int> = []
+        var used = start + leadHeight
+        var i = lead
+        var lastCut = lead
+        while i < heights.count {
+            if used + heights[i] > pageHeight, i > lastCut {
+                // The latest row at or before i that may start a page; past the lines, the first total.
+                let cut = min(i, firstTotal)
+                guard cut > lastCut else { used += heights[i]; i += 1; continue }
+                cuts.insert(cut)
+                lastCut = cut
+                used = leadHeight
+                i = cut
+                continue
+            }
+            used += heights[i]
+            i += 1
+        }
+        return cuts
+    }
+
+    static func rowStyle(_ s: SlipRowStyle) -> RowStyle {
+        switch s {
+        case .heading: return .title
+        case .header: return .header
+        case .data, .signature: return .data
+        case .total: return .total
+        }
+    }
+
+    /// A slip cell with its `{rK.N}` references made absolute: the slip's row K stands at physical row `map[K]`.
+    static func slipCell(_ cell: CellModel, map: [Int]) -> CellModel {
+        guard case .formula(var f) = cell, f.template.contains("{r") else { return cell }
+        var out = ""
+        var rest = Substring(f.template)
+        while let open = rest.range(of: "{r") {
+            out += rest[..<open.lowerBound]
+            let after = rest[open.upperBound...]
+            guard let close = after.firstIndex(of: "}") else { out += rest[open.lowerBound...]; rest = ""; break }
+            let parts = after[..<close].split(separator: ".")
+            if parts.count == 2, let k = Int(parts[0]), let c = Int(parts[1]), map.indices.contains(k) {
+                out += Worksheet.cellName(row: map[k], col: c)
+            } else {
+                out += rest[open.lowerBound...close]
+            }
+            rest = after[after.index(after: close)...]
+        }
+        out += rest
+        f.template = out
+        return .formula(f)
+    }
+
+    /// A slip row's height: one line, or as many as its longest wrapped text needs.
+    static func slipRowHeight(_ row: SlipRow, widths: [Double], wrap: Set<Int>) -> Double {
+        if row.style == .heading { return slipTitleHeight }
+        var lines = 1.0
+        for (col, cell) in row.cells.enumerated() where col < widths.count && wrap.contains(col) {
+            if case .text(let t) = cell {
+                let w = textWidth(t)
+                if w > widths[col] - 1 { lines = max(lines, (w / max(1, widths[col] - 1)).rounded(.up)) }
+            }
+        }
+        if row.style == .signature { lines = max(lines, 2) }
+        return lines * slipLineHeight
+    }
+
+    /// Slip columns: fixed where the model fixes them (a wrapped reason column), else fitted to the widest cell.
+    static func slipWidths(_ sheet: SheetModel) -> (widths: [Double], wrap: Set<Int>) {
+        let count = max(sheet.table.columns.count, sheet.slips.flatMap(\.rows).map(\.cells.count).max() ?? 0)
+        var widths = Array(repeating: 0.0, count: count)
+        for slip in sheet.slips {
+            for row in slip.rows where row.style != .heading {
+                let bold = row.style == .header || row.style == .total
+                for (col, cell) in row.cells.enumerated() {
+                    // A text running on into empty cells to its right does not widen its own column.
+                    if case .text = cell, col + 1 < row.cells.count, row.cells[col + 1] == .empty, row.style != .header { continue }
+                    widths[col] = max(widths[col], display(cell) * (bold ? boldFactor : 1))
+                }
+            }
+        }
+        var wrap: Set<Int> = []
+        for col in widths.indices {
+            if let fixed = sheet.table.columns[safe: col]?.fixedWidth {
+                if widths[col] > fixed { wrap.insert(col) }
+                widths[col] = fixed
+            } else {
+                widths[col] = widths[col].rounded(.up) + 2
+            }
+        }
+        return (widths, wrap)
     }
 
     private static func appendAppendix(_ sheet: SheetModel, to planned: inout PlannedSheet) {
@@ -109,14 +320,17 @@ enum Layout {
 
     /// Places a table (or a chunk of its rows) at the end of `planned`; returns its header row and
     /// the last row of its body (data and subtotals, not the totals row).
-    private static func place(_ table: TableModel, rows chunk: Range<Int>, sheetName: String,
+    /// In a `filtered` table (the autofilter's), subtotals and totals are `SUBTOTAL(9,…)`, so a filter keeps them
+    /// true and the grand total skips the subtotals inside its range.
+    private static func place(_ table: TableModel, rows chunk: Range<Int>, sheetName: String, filtered: Bool = false,
                               into planned: inout PlannedSheet) -> (header: Int, lastBody: Int) {
         if let title = table.title { planned.rows.append(PlannedRow(style: .title, cells: [.text(title)])) }
         let headerRow = planned.physicalCount
         planned.rows.append(PlannedRow(style: .header, cells: table.columns.map { .text($0.header) }))
         let summed = table.columns.indices.filter { table.columns[$0].summed }
         if let streamed = table.streamed {
-            return placeStreamed(table, streamed, rows: chunk, headerRow: headerRow, summed: summed, into: &planned)
+            return placeStreamed(table, streamed, rows: chunk, headerRow: headerRow, summed: summed, filtered: filtered,
+                                 into: &planned)
         }
         let groups: [RowGroup] = table.groups ?? []
         var subtotalRows: [Int] = []
@@ -137,13 +351,15 @@ enum Layout {
                     if group.rows.isEmpty {
                         formula = "0"
                     } else {
-                        formula = "SUM(" + Worksheet.localRangeName(firstRow: first, firstCol: col, lastRow: last, lastCol: col) + ")"
+                        formula = (filtered ? "SUBTOTAL(9," : "SUM(")
+                            + Worksheet.localRangeName(firstRow: first, firstCol: col, lastRow: last, lastCol: col) + ")"
                     }
                     cells[col] = .formula(RowFormula(formula, cached: cached))
                     planned.controls.append(ControlFigure(kind: .subtotal, label: group.label, column: table.columns[col].header,
                                                           cell: Worksheet.cellName(row: rowIndex, col: col),
                                                           formula: "=" + formula, expected: cached))
                 }
+                addRatios(table, &cells, row: rowIndex, label: group.label, into: &planned)
                 planned.rows.append(PlannedRow(style: .subtotal, cells: cells))
                 subtotalRows.append(rowIndex)
             }
@@ -162,8 +378,9 @@ enum Layout {
             for col in summed {
                 let cached = sum(members.lazy.map { $0[safe: col] ?? .empty }, kind: table.columns[col].kind)
                 let formula: String
-                if groups.isEmpty {
-                    formula = "SUM(" + Worksheet.localRangeName(firstRow: firstData, firstCol: col, lastRow: lastBody, lastCol: col) + ")"
+                if groups.isEmpty || filtered {
+                    formula = (filtered ? "SUBTOTAL(9," : "SUM(")
+                        + Worksheet.localRangeName(firstRow: firstData, firstCol: col, lastRow: lastBody, lastCol: col) + ")"
                 } else {
                     formula = sumOfCells(subtotalRows.map { Worksheet.cellName(row: $0, col: col) })
                 }
@@ -172,6 +389,7 @@ enum Layout {
                                                       cell: Worksheet.cellName(row: rowIndex, col: col),
                                                       formula: "=" + formula, expected: cached))
             }
+            addRatios(table, &cells, row: rowIndex, label: totals.label, into: &planned)
             planned.rows.append(PlannedRow(style: .total, cells: cells))
         }
         // Row formulas in the data rows are checked too.
@@ -191,7 +409,7 @@ enum Layout {
     /// The streamed part of `place`: the block of rows after the header, then the totals row whose sums the writer
     /// fills in from the rows it writes.
     private static func placeStreamed(_ table: TableModel, _ streamed: StreamedRows, rows chunk: Range<Int>, headerRow: Int,
-                                      summed: [Int], into planned: inout PlannedSheet) -> (header: Int, lastBody: Int) {
+                                      summed: [Int], filtered: Bool, into planned: inout PlannedSheet) -> (header: Int, lastBody: Int) {
         planned.stream = (at: planned.rows.count, range: chunk, rows: streamed)
         let firstData = headerRow + 1
         let lastBody = headerRow + chunk.count
@@ -200,7 +418,8 @@ enum Layout {
             var cells = Array(repeating: CellModel.empty, count: table.columns.count)
             cells[safe: totals.labelColumn] = .text(totals.label)
             for col in summed {
-                let formula = "SUM(" + Worksheet.localRangeName(firstRow: firstData, firstCol: col, lastRow: lastBody, lastCol: col) + ")"
+                let formula = (filtered ? "SUBTOTAL(9," : "SUM(")
+                    + Worksheet.localRangeName(firstRow: firstData, firstCol: col, lastRow: lastBody, lastCol: col) + ")"
                 let placeholder = ColumnSum().value(table.columns[col].kind)   // the writer puts the rows' sum here
                 cells[col] = .formula(RowFormula(formula, cached: placeholder))
                 planned.streamTotals.append((col, planned.controls.count, table.columns[col].kind))
@@ -211,6 +430,22 @@ enum Layout {
             planned.rows.append(PlannedRow(style: .total, cells: cells))
         }
         return (headerRow, lastBody)
+    }
+
+    /// The ratio columns of a subtotal or totals row, as formulas of the row's own sums (empty without a denominator).
+    private static func addRatios(_ table: TableModel, _ cells: inout [CellModel], row: Int, label: String,
+                                  into planned: inout PlannedSheet) {
+        for (col, column) in table.columns.enumerated() {
+            guard let ratio = column.ratioOf, col < cells.count,
+                  case .formula(let num)? = cells[safe: ratio.numerator], case .formula(let den)? = cells[safe: ratio.denominator],
+                  case .money(let n) = num.cached, case .money(let d) = den.cached, d.fen != 0 else { continue }
+            let cached = CachedValue.ratio(Double(n.fen) / Double(d.fen))
+            let formula = Worksheet.cellName(row: row, col: ratio.numerator) + "/" + Worksheet.cellName(row: row, col: ratio.denominator)
+            cells[col] = .formula(RowFormula(formula, cached: cached))
+            planned.controls.append(ControlFigure(kind: .rowCheck, label: label, column: column.header,
+                                                  cell: Worksheet.cellName(row: row, col: col), formula: "=" + formula,
+                                                  expected: cached))
+        }
     }
 
     /// `SUM(a,b,c)`, nested so no SUM has more than 255 arguments.
@@ -245,7 +480,7 @@ enum Layout {
                 switch f.cached {
                 case .money(let m): fen += m.fen
                 case .integer(let n): int += n
-                case .number(let d): dbl += d
+                case .number(let d), .ratio(let d): dbl += d
                 }
             default: break
             }
@@ -284,27 +519,73 @@ enum Layout {
 
     // MARK: Widths
 
-    /// Column widths fitted to headers and content (CJK characters count double), 6…80.
+    /// The widths a sheet's first physical sheet gets.
     static func fitWidths(_ sheet: SheetModel) -> [Double] {
+        plan(sheet, maxRows: Worksheet.maxRows).first?.widths ?? []
+    }
+
+    /// Bold text (headers, subtotals, totals) is this much wider than regular.
+    static let boldFactor = 1.1
+    /// Text wider than this wraps (reasons, messages, raw rows), so detail sheets print at a readable size.
+    static let textCap = 40.0
+
+    /// Column widths from the widest value as formatted (money as `¥#,##0.00`, CJK counted double, bold rows
+    /// included, totals too), plus two; text columns at most `textCap` wide, their longer texts wrapped.
+    /// Title and note rows run on to the right and do not count.
+    static func fitWidths(_ planned: [PlannedSheet], _ sheet: SheetModel) -> (widths: [Double], wrap: Set<Int>) {
         let tables = [sheet.table] + sheet.appendix
         let count = tables.map { $0.columns.count }.max() ?? 0
-        var widths = Array(repeating: 0.0, count: count)
-        for table in tables {
-            for (col, column) in table.columns.enumerated() {
-                if let fixed = column.fixedWidth { widths[col] = max(widths[col], fixed); continue }
-                var w = textWidth(column.header) + 1 // bold header
-                for row in table.rows where col < row.count {
-                    w = max(w, display(row[col]))
-                }
-                if let streamed = table.streamed, col < streamed.widths.count { w = max(w, streamed.widths[col]) }
-                if let groups = table.groups, col == table.subtotalLabelColumn {
-                    for g in groups { w = max(w, textWidth(g.label)) }
-                }
-                if let totals = table.totals, col == totals.labelColumn { w = max(w, textWidth(totals.label)) }
-                widths[col] = max(widths[col], min(80, max(6, w + 2)))
+        var numeric = Array(repeating: 0.0, count: count)
+        var text = Array(repeating: 0.0, count: count)
+        func add(_ cell: CellModel, _ col: Int, bold: Bool) {
+            guard col < count else { return }
+            let w = display(cell) * (bold ? boldFactor : 1)
+            switch cell {
+            case .text, .id: text[col] = max(text[col], w)
+            case .empty: break
+            default: numeric[col] = max(numeric[col], w)
             }
         }
-        return widths
+        for p in planned {
+            for row in p.rows {
+                switch row.style {
+                case .title, .note, .blank: continue
+                default:
+                    let bold = row.style == .header || row.style == .subtotal || row.style == .total
+                    for (col, cell) in row.cells.enumerated() { add(cell, col, bold: bold) }
+                }
+            }
+        }
+        for table in tables {
+            guard let streamed = table.streamed else { continue }
+            for (col, w) in streamed.widths.enumerated() where col < count {
+                if let kind = table.columns[safe: col]?.kind, kind == .text || kind == .id {
+                    text[col] = max(text[col], w)
+                } else {
+                    numeric[col] = max(numeric[col], w)
+                }
+            }
+            for (col, sum) in streamed.expectedSums where col < count {
+                let cell: CellModel
+                switch sum {
+                case .money(let m): cell = .money(m)
+                case .integer(let n): cell = .integer(n)
+                case .number(let d): cell = .decimal(d)
+                case .ratio(let d): cell = .percent(d)
+                }
+                numeric[col] = max(numeric[col], display(cell) * boldFactor)
+            }
+        }
+        var widths = Array(repeating: 0.0, count: count)
+        var wrap: Set<Int> = []
+        for col in 0..<count {
+            let fixed = tables.compactMap { $0.columns[safe: col]?.fixedWidth }.max()
+            let cap = fixed ?? textCap
+            let body = max(numeric[col], min(text[col], cap))
+            if text[col] > body { wrap.insert(col) }
+            widths[col] = fixed.map { max($0, numeric[col].rounded(.up) + 2) } ?? (body.rounded(.up) + 2)
+        }
+        return (widths, wrap)
     }
 
     /// The width of a cell as displayed.
@@ -318,13 +599,19 @@ enum Layout {
         case .date: return 10
         case .decimal(let d):
             // Whole numbers print as "430.0"; others as Swift prints them.
-            if d == d.rounded(), Swift.abs(d) < 1e15 { return Double(groupedDigitCount(UInt64(Swift.abs(d))) + 2 + (d < 0 ? 1 : 0)) }
-            return Double(String(d).count)
+            // As `#,##0.00##` shows it: grouped whole part, two to four decimals.
+            guard d.isFinite, Swift.abs(d) < 1e15 else { return Double(String(d).count) }
+            let whole = UInt64(Swift.abs(d).rounded(.down))
+            var decimals = 2
+            var scaled = (Swift.abs(d) - Double(whole)) * 100
+            while decimals < 4 && Swift.abs(scaled - scaled.rounded()) > 1e-9 { scaled *= 10; decimals += 1 }
+            return Double(groupedWidth(whole) + 1 + decimals + (d < 0 ? 1 : 0))
         case .formula(let f):
             switch f.cached {
-            case .money(let m): return Double(moneyText(m).count)
-            case .integer(let n): return Double(String(n).count)
-            case .number(let d): return Double(String(d).count)
+            case .money(let m): return Double(moneyWidth(m))
+            case .integer(let n): return display(.integer(n))
+            case .number(let d): return display(.decimal(d))
+            case .ratio(let d): return display(.percent(d))
             }
         }
     }

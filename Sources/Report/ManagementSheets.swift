@@ -69,6 +69,12 @@ enum MH {
     static let value = Bilingual("本月", "This month")
     static let source = Bilingual("数据来源", "Source")
     static let month = Bilingual("月份", "Month")
+    static let lastMonth = Bilingual("上月", "Last month")
+    static let change = Bilingual("增减", "Change")
+    static let rank = Bilingual("排名", "Rank")
+    static let outletsAttainment = Bilingual("网点完成率", "Outlets attainment")
+    static let leaverLine = Bilingual("离职人员回款", "Leaver's remittance")
+    static let leaverNote = Bilingual("已离职，客户回款计入客户和区域，不计入个人", "Left: the customer's payment counts for the customer and the region, not the employee")
 }
 
 /// The sheets of the management workbook, for all employees or for one region's (the region workbooks
@@ -95,7 +101,9 @@ struct ManagementBuilder {
         self.region = region
         let index = index ?? ReportIndex(r)
         self.index = index
-        let scoped = region.map { reg in index.employeesByRegion[reg] ?? [] } ?? r.employees
+        // Active employees only: one who has left has no figure of the month but a leaver's remittance, and that
+        // stands on its own reconciling line (headcount = the active employees).
+        let scoped = (region.map { reg in index.employeesByRegion[reg] ?? [] } ?? r.employees).filter(\.active)
         employees = scoped
         self.ids = Set(scoped.map(\.employeeId))
         self.names = index.names
@@ -119,97 +127,92 @@ struct ManagementBuilder {
         codes.filter { !$0.hasPrefix("COM-") && $0 != "YR-BONUS" }
     }
     func codes(_ codes: [String]) -> CellModel { .text(CodeText.joined(Self.visibleCodes(codes))) }
-    func reasons(_ codes: [String]) -> CellModel { .text(CodeText.reasons(Self.visibleCodes(codes), lang)) }
+    func reasons(_ codes: [String]) -> CellModel {
+        .text(Self.visibleCodes(codes).map { CodeText.managementSentence($0, lang) }.joined(separator: Vocab.reasonSeparator(lang)))
+    }
 
     /// actual / target as an exact ratio of fen amounts; nil without a positive target.
-    static func ratio(_ actual: Money, _ target: Money?) -> Double? {
-        guard let target, target.fen > 0 else { return nil }
-        return Double(actual.fen) / Double(target.fen)
-    }
-
-    /// Attainment and deviation cells for (target, actual) in columns `targetCol`, `actualCol`:
-    /// deviation = actual − target as a row formula with its cached value.
-    static func deviation(_ actual: Money, _ target: Money?, actualCol: Int, targetCol: Int) -> CellModel {
-        guard let target else { return .empty }
-        return .formula(RowFormula("{\(actualCol)}-{\(targetCol)}", cached: .money(actual - target)))
-    }
+    static func ratio(_ actual: Money, _ target: Money?) -> Double? { Achievement.ratio(actual, target) }
 
     // MARK: Achievement tables (department, region, employee)
 
-    /// Summed figures of a group of employees. A target is summed over the employees that have one;
-    /// nil when none has.
-    struct Figures {
-        var count = 0
-        var remittanceTarget: Money? = nil
-        var remitted = Money.zero
-        var salesTarget: Money? = nil
-        var sales = Money.zero
-        var newOutletsTarget = 0
-        var newOutlets = 0
-        mutating func add(_ e: EmployeeResult) {
-            count += 1
-            if let t = e.remittanceTarget { remittanceTarget = (remittanceTarget ?? .zero) + t }
-            if let t = e.salesTarget { salesTarget = (salesTarget ?? .zero) + t }
-            remitted += e.remitted
-            sales += e.sales
-            newOutletsTarget += e.newOutletsTarget
-            newOutlets += e.newOutlets
-        }
+    /// The leavers' remittances in scope (they count for their customer and region: inputs.md).
+    var leavers: [UnattributedRemittance] {
+        r.unattributedRemittances.filter { u in region.map { u.region == $0 } ?? true }
     }
 
     /// The achievement columns starting at `first`: remittance target, remitted, attainment, deviation,
-    /// sales target, sales, sales attainment, deviation, new outlets target, new outlets.
-    func achievementColumns() -> [ColumnModel] {
-        [col(MH.remittanceTarget, .money), col(MH.remitted, .money), col(MH.attainment, .percent, attainment: true),
+    /// sales target, sales, sales attainment, deviation, new outlets target, new outlets. Attainment in a subtotal
+    /// or totals row is a formula of that row.
+    func achievementColumns(first: Int) -> [ColumnModel] {
+        [col(MH.remittanceTarget, .money), col(MH.remitted, .money),
+         ColumnModel(MH.attainment(lang), .percent, attainment: true, ratioOf: (first + 1, first)),
          col(MH.deviation, .money), col(MH.salesTarget, .money), col(MH.sales, .money),
-         col(MH.salesAttainment, .percent, attainment: true), col(MH.salesDeviation, .money),
+         ColumnModel(MH.salesAttainment(lang), .percent, attainment: true, ratioOf: (first + 5, first + 4)),
+         col(MH.salesDeviation, .money),
          col(MH.newOutletsTarget, .integer, summed: true), col(MH.newOutlets, .integer, summed: true)]
     }
 
-    func achievementCells(_ f: Figures, first: Int) -> [CellModel] {
-        [.money(f.remittanceTarget), .money(f.remitted), .percent(Self.ratio(f.remitted, f.remittanceTarget)),
-         Self.deviation(f.remitted, f.remittanceTarget, actualCol: first + 1, targetCol: first),
-         .money(f.salesTarget), .money(f.sales), .percent(Self.ratio(f.sales, f.salesTarget)),
-         Self.deviation(f.sales, f.salesTarget, actualCol: first + 5, targetCol: first + 4),
+    /// The figures SalesCore summed, laid out; each deviation a formula of its row (a missing target counts 0,
+    /// so the rows' deviations add up to the total's).
+    func achievementCells(_ f: Achievement, first: Int) -> [CellModel] {
+        [.money(f.remittanceTarget), .money(f.remitted), .percent(f.attainment),
+         .formula(RowFormula("{\(first + 1)}-{\(first)}", cached: .money(f.deviation))),
+         .money(f.salesTarget), .money(f.sales), .percent(f.salesAttainment),
+         .formula(RowFormula("{\(first + 5)}-{\(first + 4)}", cached: .money(f.salesDeviation))),
          .integer(f.newOutletsTarget), .integer(f.newOutlets)]
     }
 
-    /// One row per group key, in first-appearance order.
-    func grouped(by key: (EmployeeResult) -> String) -> [(key: String, figures: Figures)] {
-        var order: [String] = []
-        var map: [String: Figures] = [:]
-        for e in employees {
-            let k = key(e)
-            if map[k] == nil { order.append(k); map[k] = Figures() }
-            map[k]!.add(e)
-        }
-        return order.map { ($0, map[$0]!) }
+    /// One row per group key, in first-appearance order, the leavers' remittances in their group.
+    func grouped(by key: (EmployeeResult) -> String, leaverKey: (UnattributedRemittance) -> String?)
+        -> [(key: String, figures: Achievement)] {
+        r.achievements(of: employees, by: key, leavers: leavers, leaverKey: leaverKey)
     }
 
-    func groupSheet(key: String, name: String, header: Bilingual, groups: [(key: String, figures: Figures)]) -> SheetModel {
-        let columns = [col(header, .text), col(MH.headcount, .integer, summed: true)] + achievementColumns()
-        let rows = groups.map { g in [CellModel.text(g.key), .integer(g.figures.count)] + achievementCells(g.figures, first: 2) }
+    func groupSheet(key: String, name: String, header: Bilingual, groups: [(key: String, figures: Achievement)]) -> SheetModel {
+        let columns = [col(header, .text), col(MH.headcount, .integer, summed: true)] + achievementColumns(first: 2)
+        let rows = groups.map { g in [CellModel.text(g.key), .integer(g.figures.headcount)] + achievementCells(g.figures, first: 2) }
         return SheetModel(key: key, name: name, table: TableModel(columns: columns, rows: rows, totals: totals))
     }
 
+    func leaverDepartment(_ u: UnattributedRemittance) -> String {
+        if let d = u.department, !d.isEmpty { return d }
+        return Vocab.noDepartment(lang)
+    }
+
     func departmentSheet(key: String, name: String) -> SheetModel {
-        groupSheet(key: key, name: name, header: MH.department, groups: grouped(by: department))
+        groupSheet(key: key, name: name, header: MH.department,
+                   groups: grouped(by: department, leaverKey: leaverDepartment))
     }
 
     func regionSheet(key: String, name: String) -> SheetModel {
-        groupSheet(key: key, name: name, header: MH.region, groups: grouped(by: { regionName($0.region) }))
+        groupSheet(key: key, name: name, header: MH.region,
+                   groups: grouped(by: { regionName($0.region) }, leaverKey: { regionName($0.region) }))
     }
 
     /// Columns of the employee sheet: 0 id, 1 name, 2 department, 3 region, 4 role, 5… achievement, then codes.
+    /// After the employees, one reconciling line per leaver whose customers paid this month.
     static let employeeFirstFigure = 5
     func employeeSheet(key: String, name: String) -> SheetModel {
         let columns = [col(MH.employeeId, .id), col(MH.name, .text), col(MH.department, .text), col(MH.region, .text),
-                       col(MH.role, .text)] + achievementColumns() + [col(MH.codes, .text), col(MH.reasons, .text, width: 60)]
-        let rows: [[CellModel]] = employees.map { e in
-            var f = Figures(); f.add(e)
-            return [.id(e.employeeId), .text(e.name), .text(department(e)), .text(regionName(e.region)),
-                    .text(Vocab.role(e.role, lang))] + achievementCells(f, first: Self.employeeFirstFigure)
+                       col(MH.role, .text)] + achievementColumns(first: Self.employeeFirstFigure)
+            + [col(MH.codes, .text), col(MH.reasons, .text)]
+        var rows: [[CellModel]] = employees.map { e in
+            [.id(e.employeeId), .text(e.name), .text(department(e)), .text(regionName(e.region)),
+             .text(Vocab.role(e.role, lang))] + achievementCells(.of(e), first: Self.employeeFirstFigure)
                 + [codes(e.codes), reasons(e.codes)]
+        }
+        var order: [String] = []
+        var byLeaver: [String: (u: UnattributedRemittance, figures: Achievement)] = [:]
+        for u in leavers {
+            if byLeaver[u.employeeId] == nil { order.append(u.employeeId); byLeaver[u.employeeId] = (u, Achievement()) }
+            byLeaver[u.employeeId]!.figures.add(u)
+        }
+        for id in order {
+            let (u, f) = byLeaver[id]!
+            rows.append([.id(u.employeeId), .text(u.name), .text(leaverDepartment(u)), .text(regionName(u.region)),
+                         .text(t(MH.leaverLine))] + achievementCells(f, first: Self.employeeFirstFigure)
+                        + [.empty, .text(t(MH.leaverNote))])
         }
         return SheetModel(key: key, name: name, table: TableModel(columns: columns, rows: rows, totals: totals))
     }
@@ -338,7 +341,8 @@ struct ManagementBuilder {
             rows: flagged.map { e in
                 let own = e.codes.filter { $0.hasPrefix("AUDIT") }
                 var why = CodeText.reasons(own, lang)
-                let details = e.notes.filter { $0.code.hasPrefix("AUDIT") || Self.auditLineCodes.contains($0.code) }.map(\.detail)
+                let details = e.notes.filter { $0.code.hasPrefix("AUDIT") || Self.auditLineCodes.contains($0.code) }
+                    .map { CodeText.detail($0.detail, lang) }
                 if !details.isEmpty { why += Vocab.reasonSeparator(lang) + details.joined(separator: Vocab.reasonSeparator(lang)) }
                 return [.id(e.employeeId), .text(e.name), .text(department(e)), .text(regionName(e.region)),
                         .text(CodeText.joined(own)), .text(why)]
@@ -426,17 +430,17 @@ struct ManagementBuilder {
         let byId = index.byId
         let columns = [col(MH.employeeId, .id), col(MH.name, .text), col(MH.region, .text), col(MH.assessed, .text),
                        col(MH.quarterTarget, .money), col(MH.quarterRemitted, .money),
-                       col(MH.quarterAttainment, .percent, attainment: true), col(MH.newOutletsTarget, .integer, summed: true),
+                       ColumnModel(MH.quarterAttainment(lang), .percent, attainment: true, ratioOf: (5, 4)),
+                       col(MH.newOutletsTarget, .integer, summed: true),
                        col(MH.newOutlets, .integer, summed: true), col(MH.codes, .text), col(MH.reasons, .text, width: 60)]
         let rows: [[CellModel]] = q.employees.filter { ids.contains($0.employeeId) }.map { e in
             let own = e.codes.filter { $0.hasPrefix("QTR-") }
             return [.id(e.employeeId), .text(names[e.employeeId]), .text(byId[e.employeeId].map { regionName($0.region) }),
                     .text(Vocab.yesNo(e.assessed, lang)), .money(e.target), .money(e.remitted),
                     .percent(e.assessed ? (Self.ratio(e.remitted, e.target) ?? e.attainment) : nil),
-                    .integer(e.newOutletsTarget), .integer(e.newOutlets), .text(CodeText.joined(own)),
-                    .text(CodeText.reasons(own, lang))]
+                    .integer(e.newOutletsTarget), .integer(e.newOutlets), .text(CodeText.joined(own)), reasons(own)]
         }
-        var notes = [t(Bilingual("\(q.label) 季度考核（工资计发比例见财务报表）", "\(q.label) quarterly review (the pay factor is in the finance workbook)"))]
+        var notes = [t(Bilingual("\(q.label) 季度考核", "\(q.label) quarterly review"))]
         if !q.codes.isEmpty { notes.append(CodeText.joined(q.codes) + "：" + CodeText.reasons(q.codes, lang)) }
         return SheetModel(key: key, name: name, notes: notes, table: TableModel(columns: columns, rows: rows, totals: totals))
     }
@@ -444,13 +448,14 @@ struct ManagementBuilder {
     func yearSheet(_ y: YearBlock, key: String, name: String) -> SheetModel {
         let byId = index.byId
         let columns = [col(MH.employeeId, .id), col(MH.name, .text), col(MH.region, .text), col(MH.yearTarget, .money),
-                       col(MH.yearRemitted, .money), col(MH.yearAttainment, .percent, attainment: true), col(MH.rate, .percent),
+                       col(MH.yearRemitted, .money), ColumnModel(MH.yearAttainment(lang), .percent, attainment: true, ratioOf: (4, 3)),
                        col(MH.codes, .text), col(MH.reasons, .text, width: 60)]
+        // No year-end tier rate here: it is a pay ratio (the finance workbook has it).
         let rows: [[CellModel]] = y.employees.filter { ids.contains($0.employeeId) }.map { e in
             let own = e.codes.filter { $0.hasPrefix("YR-") && $0 != "YR-BONUS" }
             return [.id(e.employeeId), .text(names[e.employeeId]), .text(byId[e.employeeId].map { regionName($0.region) }),
                     .money(e.target), .money(e.remitted), .percent(Self.ratio(e.remitted, e.target) ?? e.attainment),
-                    .percent(e.rate.map(\.doubleValue)), .text(CodeText.joined(own)), .text(CodeText.reasons(own, lang))]
+                    .text(CodeText.joined(own)), reasons(own)]
         }
         var notes = [t(Bilingual("\(y.year) 年终考核（奖金金额见财务报表）", "\(y.year) year-end review (amounts are in the finance workbook)"))]
         if !y.codes.isEmpty { notes.append(CodeText.joined(y.codes) + "：" + CodeText.reasons(y.codes, lang)) }

@@ -56,7 +56,10 @@ public enum RegionWorkbooks {
         sheets[0].notes = [lang == .zh ? "\(shown) \(r.period) 区域销售达成（仅本区域，不含工资、提成数据）"
                                        : "\(shown) \(r.period): this region only, no pay figures"]
         let title = lang == .zh ? "区域月报 \(shown) \(r.period)" : "Region report \(shown) \(r.period)"
-        return WorkbookModel(title: title, subject: r.period.description, created: r.period.lastDay, sheets: sheets)
+        var model = WorkbookModel(title: title, subject: r.period.description, created: r.period.lastDay, sheets: sheets,
+                                  company: r.policy.companyName, lang: lang)
+        model.scope = shown
+        return model
     }
 
     /// The file names of the regions, in order: `regions/<safe name>-YYYY-MM.xlsx`, unique ignoring case.
@@ -110,6 +113,6 @@ public enum RegionWorkbooks {
                                 index: ReportIndex? = nil) throws -> WrittenWorkbook {
         try WorkbookRenderer.write(model(r, region: region, lang: options.lang, index: index), to: path, options: RenderOptions(
             company: options.company, sheetPassword: nil, constantMemory: options.constantMemory,
-            fileMode: nil, maxRowsPerSheet: options.maxRowsPerSheet))
+            fileMode: nil, maxRowsPerSheet: options.maxRowsPerSheet, progress: options.progress))
     }
 }

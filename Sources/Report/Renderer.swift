@@ -15,11 +15,14 @@ public struct RenderOptions: Sendable, Equatable {
     public var maxRowsPerSheet: Int
     /// The document's author.
     public var author: String?
+    /// Told the rows planned and written.
+    public var progress: RowProgress?
 
     public init(company: String = ReportOptions.defaultCompany, sheetPassword: String? = nil, constantMemory: Bool = true,
-                fileMode: UInt32? = nil, maxRowsPerSheet: Int = Worksheet.maxRows, author: String? = "SalesClose") {
+                fileMode: UInt32? = nil, maxRowsPerSheet: Int = Worksheet.maxRows, author: String? = "SalesClose",
+                progress: RowProgress? = nil) {
         self.company = company; self.sheetPassword = sheetPassword; self.constantMemory = constantMemory
-        self.fileMode = fileMode; self.maxRowsPerSheet = maxRowsPerSheet; self.author = author
+        self.fileMode = fileMode; self.maxRowsPerSheet = maxRowsPerSheet; self.author = author; self.progress = progress
     }
 }
 
@@ -33,14 +36,14 @@ public enum WorkbookRenderer {
     public static let percentFormat = "0.0%"
     public static let dateFormat = "yyyy-mm-dd"
     public static let integerFormat = "#,##0"
-    public static let decimalFormat = "0.00##"
+    public static let decimalFormat = "#,##0.00##"
     /// Red below 80%, green at or above 100% (Excel's light red / light green styles).
     static let redFill = CellFormat(fontColor: 0x9C0006, bgColor: 0xFFC7CE)
     static let greenFill = CellFormat(fontColor: 0x006100, bgColor: 0xC6EFCE)
 
     /// Plans the physical sheets of a model (pure; the write uses the same plan).
     static func plan(_ model: WorkbookModel, maxRows: Int) -> [PlannedSheet] {
-        model.sheets.flatMap { Layout.plan($0, maxRows: maxRows) }
+        model.sheets.flatMap { Layout.plan($0, maxRows: maxRows, heading: model.heading) }
     }
 
     @discardableResult
@@ -55,15 +58,17 @@ public enum WorkbookRenderer {
         var names: [String] = []
         var worksheets: [Worksheet] = []
         let plannedSheets = plan(model, maxRows: max(3, options.maxRowsPerSheet))
+        options.progress?.planned(plannedSheets.map(\.physicalCount).reduce(0, +))
         for planned in plannedSheets {
             let name = Workbook.safeSheetName(planned.proposedName, existing: names)
             names.append(name)
             let sheet = try workbook.addWorksheet(name: name)
             worksheets.append(sheet)
             var done = planned
-            try writeSheet(&done, to: sheet, formats: formats, options: options)
+            try writeSheet(&done, to: sheet, formats: formats, options: options, period: model.subject, pageWords: model.pageWords)
             written.append(WrittenSheet(key: done.key, name: name, part: done.part, headerRow: done.headerRow,
-                                        dataRows: done.dataRows, rowCount: done.physicalCount, controls: done.controls))
+                                        dataRows: done.dataRows, rowCount: done.physicalCount, controls: done.controls,
+                                        slips: done.slipRows, pageBreaks: done.pageBreaks))
         }
         if model.sheets.contains(where: { !$0.charts.isEmpty }) {
             try ChartPlacer.insertCharts(model, planned: plannedSheets, names: names, worksheets: worksheets, workbook: workbook)
@@ -72,7 +77,14 @@ public enum WorkbookRenderer {
         return WrittenWorkbook(path: path, sheets: written)
     }
 
-    private static func writeSheet(_ planned: inout PlannedSheet, to sheet: Worksheet, formats: FormatCache, options: RenderOptions) throws {
+    /// The printed footer's page count: "第 N 页 / 共 M 页" (or the model's words around the two numbers).
+    static func pageFooter(_ words: [String]) -> [Worksheet.HeaderPart] {
+        let w = words.count == 3 ? words : ["", " / ", ""]
+        return [.text(w[0]), .page, .text(w[1]), .pages, .text(w[2])]
+    }
+
+    private static func writeSheet(_ planned: inout PlannedSheet, to sheet: Worksheet, formats: FormatCache, options: RenderOptions,
+                                   period: String, pageWords: [String]) throws {
         for (col, width) in planned.widths.enumerated() {
             try sheet.setColumn(col, col, width: min(255, width))
         }
@@ -85,6 +97,7 @@ public enum WorkbookRenderer {
             }
             try sheet.repeatRows(header, header)
         }
+        formats.wrapColumns = planned.wrapColumns
         let red = try formats.workbook.addFormat(redFill)
         let green = try formats.workbook.addFormat(greenFill)
         for range in planned.attainmentRanges {
@@ -96,16 +109,29 @@ public enum WorkbookRenderer {
             try sheet.conditionalFormat(range.first, range.firstCol, range.last, range.lastCol,
                                         rule: .formula("=AND(ISNUMBER(\(top)),\(top)>=1)"), format: green)
         }
-        try sheet.setLandscape()
         try sheet.setPaper(9) // A4
-        try sheet.fitToPages(width: 1, height: 0)
-        try sheet.setFooter("&L&A&R&P / &N")
+        if let scale = planned.printScale {
+            // Slips: portrait at a fixed scale, so the page breaks between slips stay where they were planned.
+            try sheet.setPortrait()
+            try sheet.setPrintScale(scale)
+            try sheet.setHorizontalPageBreaks(planned.pageBreaks)
+        } else {
+            try sheet.setLandscape()
+            try sheet.fitToPages(width: 1, height: 0)
+        }
+        try sheet.setHeader(Worksheet.headerFooter(center: [.text(planned.heading)]))
+        try sheet.setFooter(Worksheet.headerFooter(left: [.text(period)], center: pageFooter(pageWords),
+                                                   right: [.text(sheet.name)]))
         if let password = options.sheetPassword {
             try sheet.protect(password: password)
         }
+        var counter = RowCounter(progress: options.progress)
+        defer { counter.flush() }
         let block = planned.stream
         let before = block?.at ?? planned.rows.count
         for r in 0..<before {
+            counter.add()
+            if let height = planned.rowHeights[r] { try sheet.setRow(r, height: height) }
             for (c, cell) in planned.rows[r].cells.enumerated() {
                 try write(cell, row: r, col: c, style: planned.rows[r].style, sheet: sheet, formats: formats)
             }
@@ -118,6 +144,7 @@ public enum WorkbookRenderer {
         var r = before
         var written = 0
         try block.rows.forEach(in: block.range) { cells in
+            counter.add()
             for (c, cell) in cells.enumerated() {
                 try write(cell, row: r, col: c, style: .data, sheet: sheet, formats: formats)
                 sums[c]?.add(cell)
@@ -142,6 +169,7 @@ public enum WorkbookRenderer {
             }
         }
         for i in before..<planned.rows.count {
+            counter.add()
             for (c, cell) in planned.rows[i].cells.enumerated() {
                 try write(cell, row: i + block.range.count, col: c, style: planned.rows[i].style, sheet: sheet, formats: formats)
             }
@@ -155,9 +183,11 @@ public enum WorkbookRenderer {
                 try sheet.writeBlank(row, col, formats.get(.text, style))
             }
         case .text(let s):
-            try sheet.writeString(row, col, Worksheet.cutToCellLimit(s).0, formats.get(.text, style))
+            let wrap = formats.wrapColumns.contains(col) && style != .title && style != .note
+            try sheet.writeString(row, col, Worksheet.cutToCellLimit(s).0, formats.get(.text, style, wrap: wrap))
         case .id(let s):
-            try sheet.writeString(row, col, Worksheet.cutToCellLimit(s).0, formats.get(.id, style))
+            let wrap = formats.wrapColumns.contains(col) && style != .title && style != .note
+            try sheet.writeString(row, col, Worksheet.cutToCellLimit(s).0, formats.get(.id, style, wrap: wrap))
         case .money(let m):
             try sheet.writeNumber(row, col, m.yuanForCell, formats.get(.money, style))
         case .percent(let p):
@@ -183,8 +213,25 @@ public enum WorkbookRenderer {
                 try sheet.writeFormula(row, col, formula: formula, cachedValue: Double(n), formats.get(.integer, style))
             case .number(let d):
                 try sheet.writeFormula(row, col, formula: formula, cachedValue: d.isFinite ? d : 0, formats.get(.decimal, style))
+            case .ratio(let d):
+                try sheet.writeFormula(row, col, formula: formula, cachedValue: d.isFinite ? d : 0, formats.get(.percent, style))
             }
         }
+    }
+}
+
+/// Rows written, passed on to a `RowProgress` every `every` rows and when the sheet is done.
+struct RowCounter {
+    let progress: RowProgress?
+    var pending = 0
+    mutating func add() {
+        guard let progress else { return }
+        pending += 1
+        if pending >= progress.every { progress.wrote(pending); pending = 0 }
+    }
+    mutating func flush() {
+        if let progress, pending > 0 { progress.wrote(pending) }
+        pending = 0
     }
 }
 
@@ -206,11 +253,13 @@ public enum RenderError: Error, CustomStringConvertible {
 final class FormatCache {
     let workbook: Workbook
     private static let kinds = 7, styles = 7
-    /// nil: not made yet; .some(nil): the default format (nothing to add).
+    /// nil: not made yet; .some(nil): the default format (nothing to add). Then the same, wrapped.
     private var made: [Format??]
+    /// The columns of the sheet being written whose text wraps.
+    var wrapColumns: Set<Int> = []
     init(_ workbook: Workbook) {
         self.workbook = workbook
-        made = Array(repeating: nil, count: Self.kinds * Self.styles)
+        made = Array(repeating: nil, count: 2 * Self.kinds * Self.styles)
     }
 
     private static func slot(_ kind: ColumnKind, _ style: RowStyle) -> Int {
@@ -237,8 +286,8 @@ final class FormatCache {
         return k * styles + s
     }
 
-    func get(_ kind: ColumnKind, _ style: RowStyle) throws -> Format? {
-        let i = Self.slot(kind, style)
+    func get(_ kind: ColumnKind, _ style: RowStyle, wrap: Bool = false) throws -> Format? {
+        let i = Self.slot(kind, style) + (wrap ? Self.kinds * Self.styles : 0)
         if let format = made[i] { return format }
         var spec = CellFormat()
         switch kind {
@@ -259,6 +308,7 @@ final class FormatCache {
         case .note: spec.italic = true
         case .data, .blank: break
         }
+        if wrap { spec.textWrap = true }
         let format = spec == CellFormat() ? nil : try workbook.addFormat(spec)
         made[i] = .some(format)
         return format

@@ -29,13 +29,29 @@ public struct ColumnModel: Sendable, Hashable {
     public var attainment: Bool
     /// A fixed width in Excel character units; nil fits the width to the content.
     public var fixedWidth: Double?
+    /// A ratio of two summed columns of the same table (达成率 = 回款 / 指标): subtotal and totals rows get it as a
+    /// formula of their own row (left empty where the denominator sums to zero).
+    public var ratioOf: (numerator: Int, denominator: Int)?
 
-    public init(_ header: String, _ kind: ColumnKind, summed: Bool? = nil, attainment: Bool = false, width: Double? = nil) {
+    public init(_ header: String, _ kind: ColumnKind, summed: Bool? = nil, attainment: Bool = false, width: Double? = nil,
+                ratioOf: (numerator: Int, denominator: Int)? = nil) {
         self.header = header
         self.kind = kind
         self.summed = summed ?? (kind == .money)
         self.attainment = attainment
         self.fixedWidth = width
+        self.ratioOf = ratioOf
+    }
+
+    public static func == (a: ColumnModel, b: ColumnModel) -> Bool {
+        a.header == b.header && a.kind == b.kind && a.summed == b.summed && a.attainment == b.attainment
+            && a.fixedWidth == b.fixedWidth && a.ratioOf?.numerator == b.ratioOf?.numerator
+            && a.ratioOf?.denominator == b.ratioOf?.denominator
+    }
+
+    public func hash(into h: inout Hasher) {
+        h.combine(header); h.combine(kind); h.combine(summed); h.combine(attainment); h.combine(fixedWidth)
+        h.combine(ratioOf?.numerator); h.combine(ratioOf?.denominator)
     }
 }
 
@@ -44,6 +60,8 @@ public enum CachedValue: Sendable, Hashable {
     case money(Money)
     case integer(Int)
     case number(Double)
+    /// A ratio, shown as a percentage (`0.0%`).
+    case ratio(Double)
 }
 
 /// A formula over cells of its own row: `{N}` stands for column N (0-based)
@@ -166,9 +184,42 @@ public final class StreamedRows: Sendable, Hashable {
 public enum SheetLayout: Sendable, Hashable {
     /// One header row, the rows below it (frozen header, autofilter, header repeated when printed).
     case table
-    /// A slip per row: the header repeated above each row and a blank row between,
-    /// ready to cut and sign.
+    /// The sheet's `slips`, one below the other, a blank row apart, with page breaks so that no slip crosses a
+    /// printed page; ready to cut and sign. The table's columns give only the widths of fixed columns.
     case slips
+}
+
+/// How a row of a slip looks.
+public enum SlipRowStyle: Sendable, Hashable {
+    /// The slip's title line (报销单 · 2023-03 · 员工编号 · 姓名 …), bold.
+    case heading
+    /// Column names of the slip's lines, bold on a fill.
+    case header
+    case data
+    /// A figure the slip adds up to (合计, 应报销, 期末借款, 实付, 应发), bold.
+    case total
+    /// Lines to sign.
+    case signature
+}
+
+/// One row of a slip. A formula cell may name other rows of the same slip: `{r3.1}` is column 1 of the slip's
+/// row 3 (0-based, counted from the slip's first row); `{1}` is column 1 of the row itself.
+public struct SlipRow: Sendable, Hashable {
+    public var style: SlipRowStyle
+    public var cells: [CellModel]
+    public init(_ style: SlipRowStyle, _ cells: [CellModel]) { self.style = style; self.cells = cells }
+}
+
+/// One slip: rows printed together, never split across a page.
+public struct SlipModel: Sendable, Hashable {
+    /// Whose slip it is (for the read-back check's messages): "E0004 张三".
+    public var label: String
+    public var rows: [SlipRow]
+    /// The heading of a page the slip continues on, when it is taller than a page ("报销单（续）  E0004 …").
+    public var continued: String?
+    public init(label: String, rows: [SlipRow], continued: String? = nil) {
+        self.label = label; self.rows = rows; self.continued = continued
+    }
 }
 
 /// One worksheet, as values. Pure: the renderer turns it into cells.
@@ -188,11 +239,15 @@ public struct SheetModel: Sendable, Hashable {
     public var autofilter: Bool
     /// Native charts placed on this sheet (their series read tables of this or other sheets).
     public var charts: [ChartModel]
+    /// The slips of a `.slips` sheet.
+    public var slips: [SlipModel]
 
     public init(key: String, name: String, notes: [String] = [], table: TableModel, appendix: [TableModel] = [],
-                layout: SheetLayout = .table, freezeHeader: Bool = true, autofilter: Bool = true, charts: [ChartModel] = []) {
+                layout: SheetLayout = .table, freezeHeader: Bool = true, autofilter: Bool = true, charts: [ChartModel] = [],
+                slips: [SlipModel] = []) {
         self.key = key; self.name = name; self.notes = notes; self.table = table; self.appendix = appendix
         self.layout = layout; self.freezeHeader = freezeHeader; self.autofilter = autofilter; self.charts = charts
+        self.slips = slips
     }
 
     public var columns: [ColumnModel] { table.columns }
@@ -209,8 +264,22 @@ public struct WorkbookModel: Sendable, Hashable {
     /// The document's creation date: the period's last day, never the wall clock.
     public var created: Day
     public var sheets: [SheetModel]
-    public init(title: String, subject: String, created: Day, sheets: [SheetModel]) {
-        self.title = title; self.subject = subject; self.created = created; self.sheets = sheets
+    /// The company named in every sheet's title row and page header (the policy's `company_name`; empty: none).
+    public var company: String
+    /// The words around the page number and the page count in the printed footer: 第 N 页 / 共 M 页.
+    public var pageWords: [String]
+    public init(title: String, subject: String, created: Day, sheets: [SheetModel], company: String = "",
+                lang: Lang = .zh) {
+        self.title = title; self.subject = subject; self.created = created; self.sheets = sheets; self.company = company
+        self.pageWords = lang == .zh ? ["第 ", " 页 / 共 ", " 页"] : ["Page ", " of ", ""]
+    }
+
+    /// What the workbook covers beyond the period (a region's name in its own workbook), for every title row.
+    public var scope: String = ""
+
+    /// The title row of a sheet: company (if any), scope (if any), period, sheet title.
+    public func heading(_ sheetTitle: String) -> String {
+        ([company, scope, subject, sheetTitle].filter { !$0.isEmpty }).joined(separator: "  ")
     }
 }
 

@@ -32,6 +32,9 @@ public struct WrittenSheet: Sendable, Hashable {
     public var rowCount: Int
     /// Every formula cell (subtotals, totals, row checks) with its expected value.
     public var controls: [ControlFigure]
+    /// Slips (报销单, 工资条): each slip's physical rows, and the rows that start a printed page.
+    public var slips: [Range<Int>] = []
+    public var pageBreaks: [Int] = []
 
     /// The expected totals-row figures by column header.
     public func total(_ column: String) -> CachedValue? {
@@ -84,7 +87,7 @@ public struct WrittenWorkbook: Sendable, Hashable {
             let fen = (value * 100).rounded(.toNearestOrAwayFromZero)
             return fen.isFinite && Int64(exactly: fen) == m.fen
         case .integer(let n): return value == Double(n)
-        case .number(let d): return abs(value - d) <= 1e-9 * max(1, abs(d))
+        case .number(let d), .ratio(let d): return abs(value - d) <= 1e-9 * max(1, abs(d))
         }
     }
 }
@@ -94,7 +97,7 @@ extension CachedValue: CustomStringConvertible {
         switch self {
         case .money(let m): return m.description
         case .integer(let n): return "\(n)"
-        case .number(let d): return "\(d)"
+        case .number(let d), .ratio(let d): return "\(d)"
         }
     }
 }

@@ -74,15 +74,30 @@ public enum MessageText {
     static func translate(_ text: String, _ entries: [Entry], _ headers: [String: String]) -> String? {
         for e in entries {
             guard let p = e.pattern, let m = try? p.wholeMatch(in: text) else { continue }
-            var out = e.template
-            for i in stride(from: min(9, m.output.count - 1), through: 1, by: -1) {
-                let value = m.output[i].substring.map(String.init) ?? ""
-                out = out.replacingAll("$z\(i)", with: zh(value, headers: headers) ?? value)
-                out = out.replacingAll("$c\(i)", with: columnName(value, headers) ?? value)
-                out = out.replacingAll("$f\(i)", with: forms(value))
-                out = out.replacingAll("$\(i)", with: value)
+            let captures = (0..<m.output.count).map { m.output[$0].substring.map(String.init) ?? "" }
+            // One pass over the template, so a capture that itself holds "$1" (an amount in dollars) stays as it is.
+            var out = ""
+            var t = e.template[...]
+            while let dollar = t.firstIndex(of: "$") {
+                out += t[..<dollar]
+                var rest = t[t.index(after: dollar)...]
+                var kind: Character? = nil
+                if let k = rest.first, "czf".contains(k) { kind = k; rest = rest.dropFirst() }
+                guard let digit = rest.first, let i = digit.wholeNumberValue, i >= 1, i < captures.count else {
+                    out += "$"
+                    t = t[t.index(after: dollar)...]
+                    continue
+                }
+                let value = captures[i]
+                switch kind {
+                case "c": out += columnName(value, headers) ?? value
+                case "z": out += zh(value, headers: headers) ?? value
+                case "f": out += forms(value)
+                default: out += value
+                }
+                t = rest.dropFirst()
             }
-            return out
+            return out + t
         }
         return nil
     }
@@ -181,6 +196,64 @@ public enum MessageText {
         Entry(#"attendance of (\S+) on (\S+) already stands on an earlier row"#, "$1在$2的考勤在前面的行里已经有了"),
         Entry(#"a plan row of (\S+) for (\S+) already stands on an earlier row"#, "$1在$2的行动计划在前面的行里已经有了"),
         Entry(#"row did not parse"#, "本行无法读取"),
+        Entry(#"the row has (\d+) fields? but the header has (\d+) \(a missing or extra (\S+), or a value with one that is not in quotes\)"#,
+              "本行有 $1 栏，表头有 $2 栏（少了或多了$z3，或者某个含$z3的值没有加引号）"),
+        Entry(#"line (\d+), column (\d+): the quote \(\"\) that opens (.+) is not closed on its line and runs into line (\d+), which reads as a whole record \(it holds a (\S+) for every one of the header's\); a stray quote, so the row is rejected and reading goes on at line (\d+); remove the quote, or close it, and export again"#,
+              "第 $1 行第 $2 栏：$3 开头的引号（\"）在本行没有闭合，一直延伸到第 $4 行，而第 $4 行本身就是一条完整的记录（$z5与表头一样多）；这是一个多余的引号，本行退回，从第 $6 行起继续读取；请删除或补全这个引号后重新导出"),
+        Entry(#"line (\d+), column (\d+): the quote \(\"\) that opens (.+) is never closed: the file ends inside it; a stray quote, so the row is rejected and reading goes on at line (\d+); remove the quote, or close it, and export again"#,
+              "第 $1 行第 $2 栏：$3 开头的引号（\"）一直到文件末尾都没有闭合；这是一个多余的引号，本行退回，从第 $4 行起继续读取；请删除或补全这个引号后重新导出"),
+        Entry(#"the column (.+) fails on (\d+) of the file's (\d+) rows, so the close stops: a format problem of the export, not rows to reject one by one; it holds values such as (.*); accepted: (.*); export the column again in an accepted form \(nothing was written\)"#,
+              "$1 这一列在文件的 $3 行中有 $2 行读不出来，结账停止：这是导出格式的问题，不是逐行退回的问题；该列的值例如 $4；可接受：$f5；请按可接受的格式重新导出该列（没有写出任何文件）"),
+        Entry(#"the close would stop: a whole column fails \(above\); nothing was written"#, "结账会停止：有一整列读不出来（见上）；没有写出任何文件"),
+        Entry(#"the close would stop: whole columns fail \(above\); nothing was written"#, "结账会停止：有几整列读不出来（见上）；没有写出任何文件"),
+        // file errors
+        Entry(#"required input missing: (.*)"#, "缺少必需的输入文件：$z1"),
+        Entry(#"no (\S+) file \(a \.csv whose name starts with (.*)\)"#, "没有 $1 文件（文件名以 $2 开头的 .csv）"),
+        Entry(#"no (\S+) file \(a \.csv whose name starts with (.*)\); (.*)"#, "没有 $1 文件（文件名以 $2 开头的 .csv）；$z3"),
+        Entry(#"the file is empty \(0 bytes\): it has no header row; export it again, or remove it"#, "文件是空的（0 字节），没有表头行；请重新导出，或把它移走"),
+        Entry(#"the file has no header row \(it holds nothing but blank lines\); export it again, or remove it"#, "文件没有表头行（只有空行）；请重新导出，或把它移走"),
+        Entry(#"the inputs folder does not exist or is not a folder"#, "输入文件夹不存在，或者不是文件夹"),
+        Entry(#"the inputs folder cannot be read: (.*)"#, "输入文件夹无法读取：$1"),
+        Entry(#"the file cannot be opened: (.*)"#, "文件无法打开：$1"),
+        Entry(#"the file cannot be read: (.*)"#, "文件无法读取：$1"),
+        Entry(#"the file cannot be read to its end \(at byte (\d+)\): (.*)"#, "文件无法读到末尾（在第 $1 字节处）：$2"),
+        Entry(#"this is (.+), not a regular file \(or a link to one\): only regular files are read from the inputs folder; remove it or replace it with the exported file"#,
+              "这是$z1，不是普通文件（也不是指向普通文件的链接）：输入文件夹只读取普通文件；请把它移走，或换成导出的文件"),
+        Entry(#"a FIFO \(named pipe\)"#, "一个命名管道（FIFO）"),
+        Entry(#"a folder"#, "一个文件夹"),
+        Entry(#"a socket"#, "一个套接字"),
+        Entry(#"a character device \(such as /dev/zero or /dev/urandom\)"#, "一个字符设备（如 /dev/zero 或 /dev/urandom）"),
+        Entry(#"a block device"#, "一个块设备"),
+        Entry(#"the file is (.+), more than the (.+) an input of this kind may hold; .*"#,
+              "文件有 $1，超过了这类输入允许的 $2；请确认导出的文件是否正确（只有 UTF-8 的销售文件会分段读取，不限大小：请在 Excel 中另存为“CSV UTF-8”）"),
+        Entry(#"this is a spreadsheet workbook \(\.(\w+)\), which the close does not read; .*"#,
+              "这是电子表格工作簿（.$1），结账不读这种文件；请在 Excel 中用“另存为”保存为 .xlsx 或“CSV UTF-8（逗号分隔）”，再放入输入文件夹"),
+        Entry(#"this is an Excel workbook \(a ZIP file\), not CSV, although its name says otherwise; .*"#,
+              "这是 Excel 工作簿（ZIP 文件），不是 CSV，虽然文件名看起来是；请在 Excel 中用“另存为”保存为“CSV UTF-8（逗号分隔）”，再放入输入文件夹"),
+        Entry(#"this is an old Excel workbook \(\.xls\), not CSV, although its name says otherwise; .*"#,
+              "这是旧版 Excel 工作簿（.xls），不是 CSV，虽然文件名看起来是；请在 Excel 中用“另存为”保存为 .xlsx 或“CSV UTF-8（逗号分隔）”，再放入输入文件夹"),
+        Entry(#"byte (\d+) \(0-based offset from the start of the file\) is a NUL byte \(0x00\), which a CSV text file never holds; .*"#,
+              "第 $1 字节（从文件开头 0 起算）是 NUL 字节（0x00），CSV 文本文件里不会有；文件是二进制的、已损坏，或者是没有字节顺序标记的 UTF-16；请在 Excel 中另存为“CSV UTF-8”后重新放入"),
+        Entry(#"byte (\d+) \(0-based offset, value (0x[0-9A-Fa-f]+)\) is not valid UTF-8; (.*), so it is not read as GB18030; .*"#,
+              "第 $1 字节（从 0 起算，值为 $2）不是有效的 UTF-8；$3，所以不按 GB18030 读取；请修正或重新导出文件（在 Excel 中另存为“CSV UTF-8”）后重新放入"),
+        Entry(#"the file is valid in no supported encoding \(UTF-8, UTF-16 with byte-order mark, GB18030/GBK\): the first bad byte is byte (\d+) \(0-based offset, (.*)\); .*"#,
+              "文件不符合任何支持的编码（UTF-8、带字节顺序标记的 UTF-16、GB18030/GBK）：第一个错误字节是第 $1 字节（从 0 起算，$2）；请在 Excel 中另存为“CSV UTF-8”后重新放入"),
+        Entry(#"the file starts with a UTF-16 byte-order mark but has an odd number of bytes \((\d+)\); .*"#,
+              "文件以 UTF-16 字节顺序标记开头，但字节数是奇数（$1）；文件被截断或已损坏；请从 Excel 重新保存后再放入"),
+        Entry(#"byte (\d+) \(0-based offset\) holds a NUL character, which a CSV text file never holds; the file is damaged"#,
+              "第 $1 字节（从 0 起算）是 NUL 字符，CSV 文本文件里不会有；文件已损坏"),
+        Entry(#"byte (\d+) \(0-based offset\) is a broken UTF-16 character \(an unpaired surrogate\); .*"#,
+              "第 $1 字节（从 0 起算）是损坏的 UTF-16 字符（不成对的代理项）；文件已损坏；请从 Excel 重新保存后再放入"),
+        Entry(#"cannot tell which kind of file this is: its header fits (.+) equally well \((\d+) columns each\); .*"#,
+              "无法判断这是哪类文件：表头同样符合 $1（各 $2 列）；请把文件名改为以该类文件的名称开头（如 sales.csv、销售.csv），或删去另一类的列"),
+        Entry(#"the file's name says (\S+) but its header lacks the required columns? (.+), and the header fits no other kind either; the closest kinds: (.*)"#,
+              "文件名表明是 $1，但表头缺少必需的列 $2，表头也不符合其他任何一类；最接近的是：$3"),
+        Entry(#"the file's name matches no kind and its header fits no kind; the closest kinds: (.*); name the file after its kind .*"#,
+              "文件名不对应任何一类，表头也不符合任何一类；最接近的是：$1；请按文件的类别命名（roster 花名册、targets 指标、sales 销售、attendance 考勤、expenses 报销、plans 行动计划、remittances 回款、advances 借款、adjustments 调整、visits 拜访）"),
+        Entry(#"more than (.+) before byte (\d+) hold no end of a record .*"#, "第 $2 字节之前超过 $1 的内容里没有一条记录的结尾（没有换行，或者有个引号一直没有闭合）：这不是 CSV 导出文件，或者已损坏；请重新导出"),
+        Entry(#"comma"#, "逗号"),
+        Entry(#"tab"#, "制表符"),
+        Entry(#"semicolon"#, "分号"),
         // the period and the ledger's order
         Entry(#"no sales row to infer the period from; give the period with --period YYYY-MM \(make: PERIOD=YYYY-MM\)"#,
               "没有销售行可以推断结账月份；请用 --period YYYY-MM 指定（make：PERIOD=YYYY-MM）"),
@@ -240,6 +313,11 @@ public enum MessageText {
         Entry(#"ignored columns: (.*)"#, "未用的列（已忽略）：$1"),
         Entry(#"not read: (.*)"#, "未读取：$1"),
         Entry(#"rules: (.*)"#, "规则：$1"),
+        Entry(#"wrote (\S+) \((\d+) of (\d+) workbooks\)"#, "已写出 $1（第 $2 个，共 $3 个工作簿）"),
+        Entry(#"wrote (\d+) workbooks, (\S+) rows in (\S+) s"#, "已写出 $1 个工作簿，$2 行，用时 $3 秒"),
+        Entry(#"writing workbooks: (\d+) of (\d+) done, (\S+) of (\S+) rows \((\S+) rows/s\)"#, "正在写工作簿：已完成 $1 个，共 $2 个；已写 $3 行，共 $4 行（每秒 $5 行）"),
+        Entry(#"stages: (.*); total (\S+) s"#, "各阶段用时：$z1；合计 $2 秒"),
+        Entry(#"read (\S+) s, rules (\S+) s, workbooks (\S+) s"#, "读取 $1 秒，规则 $2 秒，工作簿 $3 秒"),
         Entry(#"the file is not UTF-8 text"#, "文件不是 UTF-8 文本"),
         Entry(#"no such inputs folder"#, "输入文件夹不存在"),
     ]

@@ -257,6 +257,29 @@ public final class ChartSeries {
         chart.workbook.locale.run { chart_series_set_fill(pointer, &fill) }
     }
 
+    /// A solid fill per point (bar, column, slice), in the series' order: a bar coloured by its value's band.
+    public func setPointFills(_ colors: [UInt32]) throws {
+        let op = "set series points"
+        _ = try chart.workbook.live(op)
+        guard !colors.isEmpty else { return }
+        guard colors.count < Int(UInt16.max) else {
+            throw chart.workbook.context.limit(op, "\(colors.count) points over libxlsxwriter's 65,534-point limit")
+        }
+        var fills = colors.map { lxw_chart_fill(color: lxwColor($0 & 0xFFFFFF), none: 0, transparency: 0) }
+        let series = pointer
+        let code: lxw_error = fills.withUnsafeMutableBufferPointer { fill in
+            var points = (0..<fill.count).map { lxw_chart_point(line: nil, fill: fill.baseAddress! + $0, pattern: nil) }
+            return points.withUnsafeMutableBufferPointer { point in
+                // A NULL-terminated array of pointers; libxlsxwriter copies what they point to.
+                var list: [UnsafeMutablePointer<lxw_chart_point>?] = (0..<point.count).map { point.baseAddress! + $0 } + [nil]
+                return list.withUnsafeMutableBufferPointer { array in
+                    chart.workbook.locale.run { chart_series_set_points(series, array.baseAddress) }
+                }
+            }
+        }
+        try chart.workbook.context.check(code, op)
+    }
+
     /// Line colour and width (points) of a line series or of a bar's border.
     public func setLine(color: UInt32, width: Double? = nil) throws {
         _ = try chart.workbook.live("set series line")

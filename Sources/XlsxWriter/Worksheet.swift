@@ -243,6 +243,70 @@ public final class Worksheet {
         try run(op, context) { worksheet_set_footer(pointer, clean) }
     }
 
+    /// Excel's limit of manual horizontal page breaks on one sheet.
+    public static let maxPageBreaks = 1_023
+
+    /// Starts a new printed page above each of `rows` (0-based; a break at row 20 prints row 20 first on its
+    /// page). At most `maxPageBreaks`; `fitToPages` would override them, so a sheet with breaks uses `setPrintScale`.
+    public func setHorizontalPageBreaks(_ rows: [Int]) throws {
+        let op = "set page breaks"
+        let context = context()
+        guard rows.count <= Worksheet.maxPageBreaks else {
+            throw context.limit(op, "\(rows.count) page breaks over Excel's 1,023-a-sheet limit")
+        }
+        guard !rows.isEmpty else { return }
+        var breaks: [lxw_row_t] = []
+        for r in rows {
+            if let problem = Worksheet.gridProblem(row: r, col: 0) { throw context.limit(op, problem) }
+            breaks.append(lxw_row_t(r))
+        }
+        breaks.append(0) // the list's end
+        try breaks.withUnsafeMutableBufferPointer { buffer in
+            try run(op, context) { worksheet_set_h_pagebreaks(pointer, buffer.baseAddress) }
+        }
+    }
+
+    /// Prints at `percent` of full size (10–400).
+    public func setPrintScale(_ percent: Int) throws {
+        let context = context()
+        guard (10...400).contains(percent) else {
+            throw context.limit("set print scale", "print scale \(percent)% outside Excel's 10–400% range")
+        }
+        try runVoid("set print scale", context) { worksheet_set_print_scale(pointer, UInt16(percent)) }
+    }
+
+    /// A piece of a printed header or footer.
+    public enum HeaderPart: Sendable, Hashable {
+        case text(String)
+        /// The page number (`&P`).
+        case page
+        /// The number of pages (`&N`).
+        case pages
+    }
+
+    /// A header or footer in Excel's syntax from its left, centre and right sections: `&` in texts is escaped,
+    /// and the centre's texts are cut so the whole stays within Excel's 255 characters.
+    public static func headerFooter(left: [HeaderPart] = [], center: [HeaderPart] = [], right: [HeaderPart] = []) -> String {
+        func render(_ parts: [HeaderPart]) -> String {
+            parts.map { part -> String in
+                switch part {
+                case .text(let s): return s.replacingOccurrences(of: "&", with: "&&")
+                case .page: return "&P"
+                case .pages: return "&N"
+                }
+            }.joined()
+        }
+        let l = left.isEmpty ? "" : "&L" + render(left)
+        let r = right.isEmpty ? "" : "&R" + render(right)
+        var middle = center
+        var c = center.isEmpty ? "" : "&C" + render(middle)
+        while (l + c + r).utf16.count > 255, let i = middle.lastIndex(where: { if case .text(let t) = $0 { return !t.isEmpty }; return false }) {
+            if case .text(var t) = middle[i] { t.removeLast(); middle[i] = .text(t) }
+            c = "&C" + render(middle)
+        }
+        return l + c + r
+    }
+
     // MARK: Protection
 
     /// Protects the sheet against editing (Excel's default protection:

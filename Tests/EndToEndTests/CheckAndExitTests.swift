@@ -104,7 +104,7 @@ final class CheckAndExitTests: XCTestCase {
             + "2023-02-02,SO-10,1,R1,C1,王庄村农资店,复合肥,1,1.00,12.3x,0,\n"
         let inputs = root.appendingPathComponent("in")
         try Harness.write(files, to: inputs)
-        let r = try Harness.run(["check", "--inputs", inputs.path])
+        let r = try Harness.run(["check", "--inputs", inputs.path, "--lang", "en"])
         XCTAssertEqual(r.status, 2)
         XCTAssertTrue(r.stdout.contains("sales.csv: sales, utf-8, comma; rows 3 = accepted 2 + rejected 1 + blank 0"), r.stdout)
         XCTAssertTrue(r.stdout.contains("sales.csv:4:10: error: ROW-BAD-VALUE"), r.stdout)

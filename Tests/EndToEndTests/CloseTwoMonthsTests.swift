@@ -80,7 +80,7 @@ final class CloseTwoMonthsTests: XCTestCase {
         march["sales.csv"] = TwoMonths.salesFeb.replacingOccurrences(of: "2023-02-10", with: "2023-03-10")
         let inputs = root.appendingPathComponent("mar")
         try Harness.write(march, to: inputs)
-        let r = try Harness.run(["close", "--inputs", inputs.path, "--outputs", out.path])
+        let r = try Harness.run(["close", "--inputs", inputs.path, "--outputs", out.path, "--lang", "en"])
         XCTAssertEqual(r.status, 3, r.stderr)
         XCTAssertTrue(r.stderr.contains("2023-02"), r.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: out.appendingPathComponent("2023-03").path))
@@ -96,7 +96,7 @@ final class CloseTwoMonthsTests: XCTestCase {
         let changed = root.appendingPathComponent("jan2")
         try Harness.write(jan, to: changed)
         let before = try Data(contentsOf: out.appendingPathComponent("2023-01/close-summary.json"))
-        let r = try Harness.run(["close", "--inputs", changed.path, "--outputs", out.path, "--reopen"])
+        let r = try Harness.run(["close", "--inputs", changed.path, "--outputs", out.path, "--reopen", "--lang", "en"])
         XCTAssertEqual(r.status, 3, r.stderr)
         XCTAssertTrue(r.stderr.contains("2023-01 cannot be reopened while 2023-02 is closed"), r.stderr)
         XCTAssertEqual(try Data(contentsOf: out.appendingPathComponent("2023-01/close-summary.json")), before)
@@ -117,7 +117,7 @@ final class CloseTwoMonthsTests: XCTestCase {
         jan["advances.csv"] = TwoMonths.advancesJan + "A9,M1,2023-01-25,100.00,补\n"
         let inputs = root.appendingPathComponent("jan2")
         try Harness.write(jan, to: inputs)
-        let r = try Harness.run(["close", "--inputs", inputs.path, "--outputs", out.path])
+        let r = try Harness.run(["close", "--inputs", inputs.path, "--outputs", out.path, "--lang", "en"])
         XCTAssertEqual(r.status, 3)
         let line = r.stderr.split(separator: "\n").first { $0.contains("files that differ") }.map(String.init) ?? ""
         XCTAssertTrue(line.hasSuffix("the files that differ: advances.csv"), r.stderr)
@@ -148,7 +148,7 @@ final class FinanceWorkbookEndToEndTests: XCTestCase {
         let doc = try XlsxDocument(path: path)
         XCTAssertEqual(doc.sheetNames.first, "报销汇总")
         let rows = try doc.rows(sheet: "报销汇总")
-        let header = rows[0].map { $0?.text ?? "" }
+        let header = rows[1].map { $0?.text ?? "" }   // row 1 is the sheet's title (period, sheet), row 2 the header
         func col(_ name: String) throws -> Int { try XCTUnwrap(header.firstIndex(of: name), "no column \(name) in \(header)") }
         let m1 = try XCTUnwrap(rows.first { $0.first??.text == "M1" })
         // Hand-worked in TwoMonthsFixture: approved 240 + 150 = 390.00, meal 75.00, reimbursement 465.00,

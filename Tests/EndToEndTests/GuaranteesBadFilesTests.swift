@@ -16,7 +16,7 @@ final class GuaranteesBadFilesTests: XCTestCase {
         let inputs = try G.january(root, name)
         try edit(inputs)
         let out = root.appendingPathComponent("out-" + name)
-        let r = try G.close(inputs, out)
+        let r = try G.close(inputs, out, ["--lang", "en"])
         XCTAssertEqual(r.status, 2, r.stderr, file: file, line: line)
         XCTAssertFalse(FileManager.default.fileExists(atPath: out.path), "nothing written for \(name)", file: file, line: line)
         return r.stderr
@@ -113,7 +113,7 @@ final class GuaranteesBadFilesTests: XCTestCase {
                 of: "A2,M1,2023-01-20,1500.00,郑州出差", with: "A2,M1,2023-01-20,1500.00,\"郑州出差")
         }
         let out = root.appendingPathComponent("out-quote")
-        let r = try G.close(inputs, out)
+        let r = try G.close(inputs, out, ["--lang", "en"])
         XCTAssertEqual(r.status, 0, r.stderr)
         let s = try Harness.summary(out, G.jan)
         let stray = s.rejected.filter { $0["code"] as? String == "ROW-UNBALANCED-QUOTE" }

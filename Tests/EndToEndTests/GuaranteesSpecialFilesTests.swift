@@ -19,11 +19,11 @@ final class GuaranteesSpecialFilesTests: XCTestCase {
         try? FileManager.default.removeItem(atPath: path)
         try make(path)
         let out = root.appendingPathComponent("out-" + name)
-        let r = try G.run(["close", "--inputs", inputs.path, "--outputs", out.path], prefix: prefix)
+        let r = try G.run(["close", "--inputs", inputs.path, "--outputs", out.path, "--lang", "en"], prefix: prefix)
         XCTAssertEqual(r.status, 2, r.stderr, file: sourceFile, line: line)
         XCTAssertTrue(r.stderr.contains("\(file):"), r.stderr, file: sourceFile, line: line)
         XCTAssertFalse(FileManager.default.fileExists(atPath: out.path), "nothing written for \(name)", file: sourceFile, line: line)
-        let c = try G.run(["check", "--inputs", inputs.path, "--outputs", out.path], prefix: prefix)
+        let c = try G.run(["check", "--inputs", inputs.path, "--outputs", out.path, "--lang", "en"], prefix: prefix)
         XCTAssertEqual(c.status, 2, c.stderr, file: sourceFile, line: line)
         XCTAssertTrue((c.stderr + c.stdout).contains("\(file):"), c.stderr, file: sourceFile, line: line)
         return r.stderr

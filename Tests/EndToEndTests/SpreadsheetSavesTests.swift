@@ -24,7 +24,7 @@ final class SpreadsheetSavesTests: XCTestCase {
 
     func close(_ inputs: URL, _ name: String) throws -> (Harness.Result, URL) {
         let out = root.appendingPathComponent("out-" + name)
-        return (try Harness.run(["close", "--inputs", inputs.path, "--outputs", out.path]), out)
+        return (try Harness.run(["close", "--inputs", inputs.path, "--outputs", out.path, "--lang", "en"]), out)
     }
 
     /// What the close made of the expenses: every line's decision and amounts, and each employee's expense figures.
@@ -77,7 +77,7 @@ final class SpreadsheetSavesTests: XCTestCase {
         XCTAssertTrue(m.contains("¥1,234.50"), m)
         XCTAssertFalse(m.contains("发生日期"), "the dates (3/21/23) settle month-first and are read: \(m)")
 
-        let c = try Harness.run(["check", "--inputs", inputs.path, "--outputs", out.path])
+        let c = try Harness.run(["check", "--inputs", inputs.path, "--outputs", out.path, "--lang", "en"])
         XCTAssertEqual(c.status, 2, c.stderr)
         let lines = c.stdout.split(separator: "\n").map(String.init)
         let stop = try XCTUnwrap(lines.firstIndex { $0.hasPrefix("expenses.csv: error: the column 金额 (amount) fails") }, c.stdout)

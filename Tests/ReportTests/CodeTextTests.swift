@@ -47,3 +47,12 @@ final class CodeTextTests: XCTestCase {
         XCTAssertTrue(CodeText.sentence("XYZ-NEW", .zh).contains("XYZ-NEW"))
     }
 }
+
+final class CodeDetailTests: XCTestCase {
+    func testRouteMismatchDetailReadsInChinese() {
+        let d = "EXP-ROUTE-MISMATCH expenses.csv:12 2023-03-05: plan 阳阿, receipt 原阳"
+        XCTAssertEqual(CodeText.detail(d, .zh), "出差路线不符 expenses.csv 第12行 2023-03-05：计划城市 阳阿，票据城市 原阳")
+        XCTAssertEqual(CodeText.detail(d, .en), d)
+        XCTAssertEqual(CodeText.detail("EXP-NOT-TRAVELLING expenses.csv:3 2023-03-02", .zh), "未出差报住宿 expenses.csv 第3行 2023-03-02")
+    }
+}

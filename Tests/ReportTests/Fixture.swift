@@ -114,6 +114,7 @@ enum Fixture {
         e1.remitted = yuan("79990.00"); e1.remittanceTarget = yuan("100000.00"); e1.attainment = 0.7999
         e1.commissionEarned = yuan("1599.80"); e1.commissionDeferredBalance = yuan("1599.80")
         e1.payFactor = .one; e1.basePay = yuan("2000.00"); e1.performancePay = yuan("1200.00"); e1.grossPay = yuan("2000.00")
+        e1.baseSalary = yuan("800.00"); e1.basePayAfterFactor = yuan("2000.00")
         e1.codes = ["ATT-TRAVEL-DAYS-LOW", "COM-DEFERRED"]
 
         var e2 = EmployeeResult(employeeId: "E002", name: "李娜", region: "华东", department: "销售一部", role: .sales_rep,
@@ -123,7 +124,7 @@ enum Fixture {
         e2.remitted = yuan("50000.00"); e2.remittanceTarget = yuan("50000.00"); e2.attainment = 1.0
         e2.commissionEarned = yuan("1000.00"); e2.commissionDeferredBefore = yuan("200.00"); e2.commissionSettled = yuan("1200.00")
         e2.payFactor = Rate(num: 8, den: 10); e2.basePay = yuan("1500.00"); e2.performancePay = yuan("700.00")
-        e2.grossPay = yuan("2400.00")
+        e2.grossPay = yuan("2400.00"); e2.baseSalary = yuan("800.00"); e2.basePayAfterFactor = yuan("1200.00")
         e2.codes = ["COM-SETTLED"]
 
         var e3 = EmployeeResult(employeeId: "E003", name: "王芳", region: "华南", department: "销售二部", role: .regional_manager,
@@ -134,6 +135,7 @@ enum Fixture {
         e3.netPayable = yuan("540.25")
         e3.remitted = yuan("5000.00"); e3.commissionEarned = yuan("100.00"); e3.commissionDeferredBalance = yuan("100.00")
         e3.payFactor = .one; e3.basePay = yuan("2500.00"); e3.performancePay = yuan("1700.00"); e3.grossPay = yuan("2500.00")
+        e3.baseSalary = yuan("800.00"); e3.basePayAfterFactor = yuan("2500.00")
         e3.codes = ["COM-NO-TARGET", "COM-DEFERRED"]
 
         var e4 = EmployeeResult(employeeId: "E004", name: "赵敏", region: "总部", department: nil, role: .assistant,

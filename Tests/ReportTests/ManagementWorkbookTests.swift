@@ -27,22 +27,24 @@ final class ManagementWorkbookTests: ReportTestCase {
                 XCTAssertEqual(Set(list).count, list.count, "unique ignoring case")
             }
         }
-        XCTAssertEqual(try text(zh, "分区域达成", "E1"), "回款达成率")
-        XCTAssertEqual(try text(en, "By region", "E1"), "Remittance attainment")
+        XCTAssertEqual(try text(zh, "分区域达成", "E2"), "回款达成率")
+        XCTAssertEqual(try text(en, "By region", "E2"), "Remittance attainment")
     }
 
     func testQuarterEndAddsTheReviewWithoutPayFactor() throws {
         let (doc, _) = try managementDocument(ManagementFixture.result(quarter: true))
         XCTAssertEqual(doc.sheetNames.last, "季度考核")
         let s = "季度考核"
-        // Row 1 the note, row 2 the header, rows 3–5 the employees, row 6 the totals.
-        XCTAssertEqual(try text(doc, s, "A3"), "E001")
-        XCTAssertEqual(try text(doc, s, "J3"), "QTR-CUT, QTR-REVIEW")
-        XCTAssertEqual(try text(doc, s, "K3"), "未完成季度考核指标的80%，下季度的工资按80%计发；连续两个季度未完成考核指标的80%，给予调离、辞退或降级")
-        XCTAssertEqual(try number(doc, s, "G3"), 0.7)
-        XCTAssertNil(try doc.cell(sheet: s, ref: "G4"), "not assessed: no attainment")
-        XCTAssertEqual(try text(doc, s, "J5"), "QTR-RESTORED, QTR-PROMOTE")
-        let headers = try (0..<12).compactMap { try text(doc, s, Worksheet.cellName(row: 1, col: $0)) }
+        // Row 1 the title, row 2 the note, row 3 the header, rows 4–6 the employees, row 7 the totals.
+        XCTAssertEqual(try text(doc, s, "A4"), "E001")
+        XCTAssertEqual(try text(doc, s, "J4"), "QTR-CUT, QTR-REVIEW")
+        // The outcome without its pay consequence: no pay ratio in a management book.
+        XCTAssertEqual(try text(doc, s, "K4"), "未完成季度考核指标的80%；连续两个季度未完成考核指标的80%，给予调离、辞退或降级")
+        XCTAssertFalse(try doc.sheet(s).cells.values.contains { ($0.text ?? "").contains("计发") || ($0.text ?? "").contains("工资") })
+        XCTAssertEqual(try number(doc, s, "G4"), 0.7)
+        XCTAssertNil(try doc.cell(sheet: s, ref: "G5"), "not assessed: no attainment")
+        XCTAssertEqual(try text(doc, s, "J6"), "QTR-RESTORED, QTR-PROMOTE")
+        let headers = try (0..<12).compactMap { try text(doc, s, Worksheet.cellName(row: 2, col: $0)) }
         XCTAssertFalse(headers.contains { $0.contains("工资") || $0.contains("比例") }, "\(headers)")
         // 0.8 (E001's next pay factor) is nowhere on the sheet.
         XCTAssertFalse(try doc.sheet(s).cells.values.contains { $0.number == 0.8 })
@@ -53,17 +55,17 @@ final class ManagementWorkbookTests: ReportTestCase {
     func testDashboardFiguresAreFormulasOnTheDetailSheetsTotals() throws {
         let (doc, written) = try managementDocument()
         let d = "仪表盘"
-        // Row 1 the note, row 2 the header, the figures from row 3.
+        // Row 1 the title, row 2 the note, row 3 the header, the figures from row 4.
         let expected: [(row: Int, label: String, formula: String?, value: Double)] = [
-            (3, "销售额", "'分人员达成'!$K$5", 36111.10),       // 5000 + 12000 + 8000 + 7777.77 + 3333.33
-            (4, "销售指标", "'分人员达成'!$J$5", 40000),
-            (6, "回款额", "'分人员达成'!$G$5", 25555.55),       // 14000 + 6000 + 5555.55
-            (7, "回款指标", "'分人员达成'!$F$5", 35000),
-            (9, "期末应收账款", "'分客户应收'!$G$5", 12055.55),  // 7166.66 + 3000 + 1888.89
-            (10, "新开网点", "'分人员达成'!$O$5", 2),
-            (11, "出差天数", "'考勤出差'!$E$5", 40),
-            (12, "核实出差天数", "'考勤出差'!$F$5", 39),
-            (13, "核准报销", "'考勤出差'!$J$5", 2320.25),       // 1380 + 300 + 640.25
+            (4, "销售额", "'分人员达成'!$K$6", 36111.10),       // 5000 + 12000 + 8000 + 7777.77 + 3333.33
+            (5, "销售指标", "'分人员达成'!$J$6", 40000),
+            (7, "回款额", "'分人员达成'!$G$6", 25555.55),       // 14000 + 6000 + 5555.55
+            (8, "回款指标", "'分人员达成'!$F$6", 35000),
+            (10, "期末应收账款", "'分客户应收'!$G$6", 12055.55),  // 7166.66 + 3000 + 1888.89
+            (11, "新开网点", "'分人员达成'!$O$6", 2),
+            (12, "出差天数", "'考勤出差'!$E$6", 40),
+            (13, "核实出差天数", "'考勤出差'!$F$6", 39),
+            (14, "核准报销", "'考勤出差'!$J$6", 2320.25),       // 1380 + 300 + 640.25
         ]
         for e in expected {
             XCTAssertEqual(try text(doc, d, "A\(e.row)"), e.label)
@@ -76,17 +78,20 @@ final class ManagementWorkbookTests: ReportTestCase {
             let ref = target.split(separator: "!")[1].replacingOccurrences(of: "$", with: "")
             let total = try XCTUnwrap(doc.cell(sheet: sheet, ref: ref), target)
             XCTAssertEqual(total.number, cell.number, target)
-            XCTAssertTrue(total.formula?.hasPrefix("SUM(") ?? false, target)
+            XCTAssertTrue(total.formula?.hasPrefix("SUBTOTAL(9,") ?? false, target)   // filtered sheets: SUBTOTAL
         }
-        XCTAssertEqual(try doc.numberFormat(sheet: d, ref: "B3"), "¥#,##0.00")
+        XCTAssertEqual(try doc.numberFormat(sheet: d, ref: "B4"), "¥#,##0.00")
         // Attainment: remitted / target of the two cells above, as a percentage.
-        XCTAssertEqual(try XCTUnwrap(number(doc, d, "B8")), 25555.55 / 35000, accuracy: 1e-9)
-        XCTAssertEqual(try XCTUnwrap(number(doc, d, "B5")), 36111.10 / 40000, accuracy: 1e-9)
-        XCTAssertEqual(try doc.numberFormat(sheet: d, ref: "B8"), "0.0%")
-        XCTAssertEqual(try text(doc, d, "C8"), "B6 / B7")
-        XCTAssertEqual(try number(doc, d, "B14"), 1) // audit
-        XCTAssertEqual(try number(doc, d, "B15"), 1) // travel low
-        XCTAssertEqual(try number(doc, d, "B16"), 1) // week without plan
+        XCTAssertEqual(try XCTUnwrap(number(doc, d, "B9")), 25555.55 / 35000, accuracy: 1e-9)
+        XCTAssertEqual(try XCTUnwrap(number(doc, d, "B6")), 36111.10 / 40000, accuracy: 1e-9)
+        XCTAssertEqual(try doc.numberFormat(sheet: d, ref: "B9"), "0.0%")
+        XCTAssertEqual(try text(doc, d, "E9"), "回款额 ÷ 回款指标")
+        XCTAssertEqual(try doc.cell(sheet: d, ref: "B9")?.formula, "B7/B8")         // a formula of the two figures above
+        XCTAssertEqual(try text(doc, d, "E4"), "分人员达成 · 合计 · 销售额")   // sources in words, not references
+        XCTAssertNil(try doc.cell(sheet: d, ref: "C4"), "no closed month before: no last month")
+        XCTAssertEqual(try number(doc, d, "B15"), 1) // audit
+        XCTAssertEqual(try number(doc, d, "B16"), 1) // travel low
+        XCTAssertEqual(try number(doc, d, "B17"), 1) // week without plan
         // The renderer's own read-back agrees with the file.
         XCTAssertEqual(written.verify { sheet, ref in try doc.cell(sheet: sheet, ref: ref)?.number }, [])
     }
@@ -94,31 +99,31 @@ final class ManagementWorkbookTests: ReportTestCase {
     func testRegionAndDepartmentSumTheirEmployeesTargets() throws {
         let (doc, _) = try managementDocument()
         let s = "分区域达成"
-        XCTAssertEqual(try text(doc, s, "A2"), "华东")
-        try assertMoney(doc, s, "C2", "25000.00")   // 20000 + 5000
-        try assertMoney(doc, s, "D2", "20000.00")
-        XCTAssertEqual(try number(doc, s, "E2"), 0.8)
-        XCTAssertEqual(try doc.cell(sheet: s, ref: "F2")?.formula, "D2-C2")
-        try assertMoney(doc, s, "F2", "-5000.00")
-        try assertMoney(doc, s, "G2", "30000.00")
-        XCTAssertEqual(try XCTUnwrap(number(doc, s, "I3")), 1.111110, accuracy: 1e-9)
-        try assertMoney(doc, s, "F4", "-9444.45")   // −5000 + (5555.55 − 10000)
-        XCTAssertEqual(try text(doc, "分部门达成", "A2"), "销售一部")
-        XCTAssertEqual(try number(doc, "分部门达成", "B2"), 2)
+        XCTAssertEqual(try text(doc, s, "A3"), "华东")
+        try assertMoney(doc, s, "C3", "25000.00")   // 20000 + 5000
+        try assertMoney(doc, s, "D3", "20000.00")
+        XCTAssertEqual(try number(doc, s, "E3"), 0.8)
+        XCTAssertEqual(try doc.cell(sheet: s, ref: "F3")?.formula, "D3-C3")
+        try assertMoney(doc, s, "F3", "-5000.00")
+        try assertMoney(doc, s, "G3", "30000.00")
+        XCTAssertEqual(try XCTUnwrap(number(doc, s, "I4")), 1.111110, accuracy: 1e-9)
+        try assertMoney(doc, s, "F5", "-9444.45")   // −5000 + (5555.55 − 10000)
+        XCTAssertEqual(try text(doc, "分部门达成", "A3"), "销售一部")
+        XCTAssertEqual(try number(doc, "分部门达成", "B3"), 2)
         // Products: share of sales, largest first.
-        XCTAssertEqual(try text(doc, "分产品销售", "A2"), "复合肥")
-        try assertMoney(doc, "分产品销售", "D2", "16333.33")
-        XCTAssertEqual(try number(doc, "分产品销售", "C2"), 163)
-        XCTAssertEqual(try XCTUnwrap(number(doc, "分产品销售", "E2")), 16333.33 / 36111.10, accuracy: 1e-9)
+        XCTAssertEqual(try text(doc, "分产品销售", "A3"), "复合肥")
+        try assertMoney(doc, "分产品销售", "D3", "16333.33")
+        XCTAssertEqual(try number(doc, "分产品销售", "C3"), 163)
+        XCTAssertEqual(try XCTUnwrap(number(doc, "分产品销售", "E3")), 16333.33 / 36111.10, accuracy: 1e-9)
         // Customers: largest receivable first, across regions.
-        XCTAssertEqual(try text(doc, "分客户应收", "A2"), "C-SOUTH")
-        XCTAssertEqual(try text(doc, "分客户应收", "C3"), "华东")
-        XCTAssertEqual(try text(doc, "分客户应收", "C4"), "华东、华南")
+        XCTAssertEqual(try text(doc, "分客户应收", "A3"), "C-SOUTH")
+        XCTAssertEqual(try text(doc, "分客户应收", "C4"), "华东")
+        XCTAssertEqual(try text(doc, "分客户应收", "C5"), "华东、华南")
     }
 
     func testAttainmentColumnsCarryRedAndGreenConditionalFormats() throws {
         let (doc, _) = try managementDocument()
-        for (sheet, range) in [("分区域达成", "A2:L3"), ("分部门达成", "A2:L3"), ("分人员达成", "A2:Q4")] {
+        for (sheet, range) in [("分区域达成", "A3:L4"), ("分部门达成", "A3:L4"), ("分人员达成", "A3:Q5")] {
             let formats = try doc.sheet(sheet).conditionalFormats
             let rules = formats.filter { $0.range == range }.flatMap(\.rules).flatMap(\.formulas)
             XCTAssertTrue(rules.contains { $0.contains("<0.8") }, "\(sheet): \(formats)")
@@ -126,49 +131,103 @@ final class ManagementWorkbookTests: ReportTestCase {
         }
         // The sales attainment column colours its own cells.
         let region = try doc.sheet("分区域达成").conditionalFormats.map(\.range)
-        XCTAssertTrue(region.contains("I2:I3"), "\(region)")
+        XCTAssertTrue(region.contains("I3:I4"), "\(region)")
     }
 
     // MARK: Charts
 
-    func testDashboardChartsPointAtTheDetailRanges() throws {
-        let (doc, _) = try managementDocument()
-        let charts = try doc.charts(sheet: "仪表盘")
-        XCTAssertEqual(charts.count, 3)
-        let region = charts[0]
-        XCTAssertEqual(region.barDirection, "bar")
-        XCTAssertEqual(region.series.map(\.values), ["'分区域达成'!$E$2:$E$3", "'分区域达成'!$I$2:$I$3"])
-        XCTAssertEqual(region.series.map(\.categories), ["'分区域达成'!$A$2:$A$3", "'分区域达成'!$A$2:$A$3"])
-        let valueAxis = try XCTUnwrap(region.axes.first { $0.kind == "valAx" })
-        XCTAssertEqual(valueAxis.min, 0)
-        XCTAssertEqual(valueAxis.majorUnit, 0.2)
-        XCTAssertEqual(valueAxis.numberFormat, "0%")
-        XCTAssertTrue(valueAxis.hasMajorGridlines, "80% and 100% are gridlines")
-        XCTAssertGreaterThanOrEqual(valueAxis.max ?? 0, 1.2)
-
-        XCTAssertEqual(charts[1].series.map(\.values), ["'分产品销售'!$D$2:$D$4"])
-        XCTAssertEqual(charts[1].series.map(\.categories), ["'分产品销售'!$A$2:$A$4"])
-        XCTAssertEqual(charts[2].series.map(\.values), ["'分人员达成'!$F$2:$F$4", "'分人员达成'!$G$2:$G$4"])
-        XCTAssertEqual(charts[2].series.map(\.categories), ["'分人员达成'!$B$2:$B$4", "'分人员达成'!$B$2:$B$4"])
-        XCTAssertEqual(charts[2].series.map(\.name), ["回款指标", "回款额"])
-        XCTAssertTrue(doc.partNames.contains { $0.hasPrefix("xl/charts/chart") })
+    /// The 1-based row of the cell in column A holding `text` on a sheet.
+    func row(_ doc: XlsxDocument, _ sheet: String, _ text: String) throws -> Int? {
+        try doc.sheet(sheet).cells.values.first { $0.col == 0 && $0.text == text }.map { $0.row + 1 }
     }
 
-    func testTrendAddsALineChartOverTheMonthsTable() throws {
+    /// Point fills of a chart's series, as written: the srgbClr of each <c:dPt>, by point index.
+    func pointFills(_ doc: XlsxDocument, _ part: String) throws -> [Int: String] {
+        let xml = try doc.text(part: part)
+        var out: [Int: String] = [:]
+        for m in xml.matches(of: #/<c:dPt><c:idx val="(\d+)"/>.*?<a:srgbClr val="([0-9A-F]{6})"/>.*?</c:dPt>/#) {
+            out[Int(m.1)!] = String(m.2)
+        }
+        return out
+    }
+
+    func testDashboardRanksRegionsAndColoursEachBarByItsBand() throws {
+        let (doc, _) = try managementDocument()
+        let d = "仪表盘"
+        let charts = try doc.charts(sheet: d)
+        XCTAssertEqual(charts.count, 4)                                   // regions, best ten, weakest ten, products
+        let title = try XCTUnwrap(row(doc, d, "分区域回款达成（按达成率排序；红：低于80%，黄：80%–100%，绿：100%以上）"))
+        let first = title + 2, last = first + 1                          // two regions below the header
+        XCTAssertEqual(charts[0].barDirection, "bar")
+        XCTAssertEqual(charts[0].series.map(\.values), ["'仪表盘'!$F$\(first):$F$\(last)"])
+        XCTAssertEqual(charts[0].series.map(\.categories), ["'仪表盘'!$B$\(first):$B$\(last)"])
+        // Ranked by attainment, highest first; each bar's colour is its band's.
+        let attainments = try (first...last).map { try XCTUnwrap(number(doc, d, "F\($0)")) }
+        XCTAssertEqual(attainments, attainments.sorted(by: >))
+        let fills = try pointFills(doc, charts[0].part)
+        for (i, a) in attainments.enumerated() {
+            XCTAssertEqual(fills[i], a < 0.8 ? "C00000" : a < 1 ? "FFC000" : "00B050", "bar \(i) at \(a)")
+        }
+        XCTAssertEqual(try text(doc, d, "B\(last + 1)"), "合计")
+        XCTAssertEqual(try doc.cell(sheet: d, ref: "F\(last + 1)")?.formula, "E\(last + 1)/D\(last + 1)")
+        let valueAxis = try XCTUnwrap(charts[0].axes.first { $0.kind == "valAx" })
+        XCTAssertEqual(valueAxis.min, 0)
+        XCTAssertEqual(valueAxis.numberFormat, "0%")
+        XCTAssertGreaterThanOrEqual(valueAxis.max ?? 0, 1.2)
+        // The best and the weakest, each at most ten, ordered.
+        let best = try XCTUnwrap(row(doc, d, "人员回款达成前十名")), weakest = try XCTUnwrap(row(doc, d, "人员回款达成后十名"))
+        let bestValues = try (best + 2..<weakest - 1).compactMap { try number(doc, d, "F\($0)") }
+        XCTAssertFalse(bestValues.isEmpty)
+        XCTAssertLessThanOrEqual(bestValues.count, 10)
+        XCTAssertEqual(bestValues, bestValues.sorted(by: >))
+        XCTAssertEqual(charts[1].series.first?.values, "'仪表盘'!$F$\(best + 2):$F$\(best + 1 + bestValues.count)")
+        XCTAssertEqual(charts[3].series.map(\.values), ["'分产品销售'!$D$3:$D$5"])
+        XCTAssertNotNil(try row(doc, d, "期末应收账款最多的十家客户"))
+        XCTAssertNotNil(try row(doc, d, "新开网点（分区域）"))
+    }
+
+    func testNoChartHasMoreThanThirtyCategories() throws {
+        var r = ManagementFixture.result()
+        let template = r.employees[0]
+        for i in 0..<45 {
+            var e = template
+            e.employeeId = "X\(i)"; e.name = "员工\(i)"; e.region = "区域\(i)"
+            r.employees.append(e)
+        }
+        let (doc, _) = try managementDocument(r)
+        for chart in try doc.charts(sheet: "仪表盘") {
+            for s in chart.series {
+                let range = try XCTUnwrap(s.values?.split(separator: "!").last).replacingOccurrences(of: "$", with: "")
+                let rows = range.split(separator: ":").map { Int($0.drop { $0.isLetter })! }
+                XCTAssertLessThanOrEqual(rows[1] - rows[0] + 1, 30, "\(chart.title ?? "") \(range)")
+            }
+        }
+    }
+
+    func testDashboardComparesWithLastMonthAndAddsTheTrend() throws {
         let trend = [TrendPoint(period: Period(year: 2023, month: 2)!, sales: yuan("30000.00"), remitted: yuan("20000.00"),
-                                target: yuan("30000.00")),
+                                target: yuan("30000.00"), salesTarget: yuan("40000.00"), newOutlets: 1, travelDays: 35),
                      TrendPoint(period: Period(year: 2023, month: 1)!, sales: yuan("10000.00"), remitted: yuan("9000.00"),
                                 target: yuan("30000.00"))]
         let (doc, _) = try managementDocument(trend: trend)
-        let charts = try doc.charts(sheet: "仪表盘")
-        XCTAssertEqual(charts.count, 4)
-        XCTAssertEqual(charts[3].types, ["lineChart"])
-        // Rows 1–16: note, header, 14 figures; 17 blank; 18 title; 19 header; 20–22 Jan, Feb, Mar.
-        XCTAssertEqual(charts[3].series.map(\.values), ["'仪表盘'!$B$20:$B$22", "'仪表盘'!$C$20:$C$22", "'仪表盘'!$D$20:$D$22"])
-        XCTAssertEqual(charts[3].series.first?.categories, "'仪表盘'!$A$20:$A$22")
-        XCTAssertEqual(try text(doc, "仪表盘", "A20"), "2023-01")
-        XCTAssertEqual(try text(doc, "仪表盘", "A22"), "2023-03")
-        try assertMoney(doc, "仪表盘", "C22", "25555.55")
+        let d = "仪表盘"
+        // Last month and the change beside this month: 回款额 25,555.55 against February's 20,000.00.
+        XCTAssertEqual(try text(doc, d, "A7"), "回款额")
+        try assertMoney(doc, d, "C7", "20000.00")
+        XCTAssertEqual(try doc.cell(sheet: d, ref: "D7")?.formula, "B7-C7")
+        try assertMoney(doc, d, "D7", "5555.55")
+        XCTAssertEqual(try XCTUnwrap(number(doc, d, "C9")), 20000.0 / 30000, accuracy: 1e-9)   // February's attainment
+        XCTAssertEqual(try number(doc, d, "C11"), 1)                                             // February's new outlets
+        let charts = try doc.charts(sheet: d)
+        XCTAssertEqual(charts.count, 5)
+        XCTAssertEqual(charts[4].types, ["lineChart"])
+        let title = try XCTUnwrap(row(doc, d, "近几个月走势"))
+        let jan = title + 2, mar = title + 4
+        XCTAssertEqual(charts[4].series.map(\.values), ["'仪表盘'!$B$\(jan):$B$\(mar)", "'仪表盘'!$C$\(jan):$C$\(mar)",
+                                                         "'仪表盘'!$D$\(jan):$D$\(mar)"])
+        XCTAssertEqual(try text(doc, d, "A\(jan)"), "2023-01")
+        XCTAssertEqual(try text(doc, d, "A\(mar)"), "2023-03")
+        try assertMoney(doc, d, "C\(mar)", "25555.55")
     }
 
     // MARK: Audit and plans
@@ -176,19 +235,19 @@ final class ManagementWorkbookTests: ReportTestCase {
     func testAuditSheetListsTheFlaggedEmployeeWithTheLinesBehind() throws {
         let (doc, _) = try managementDocument()
         let s = "稽核"
-        XCTAssertEqual(try text(doc, s, "A2"), "E001")
-        XCTAssertEqual(try text(doc, s, "E2"), "AUDIT")
-        XCTAssertEqual(try text(doc, s, "F2"), "发现可能弄虚作假，报主管部门核查；expenses.csv:5 2023-03-15 杭州")
+        XCTAssertEqual(try text(doc, s, "A3"), "E001")
+        XCTAssertEqual(try text(doc, s, "E3"), "AUDIT")
+        XCTAssertEqual(try text(doc, s, "F3"), "发现可能弄虚作假，报主管部门核查；expenses.csv:5 2023-03-15 杭州")
         // Row 3 blank, 4 title, 5 header, 6 the line, 7 its total.
-        XCTAssertEqual(try text(doc, s, "A6"), "expenses.csv")
-        XCTAssertEqual(try number(doc, s, "B6"), 5)
-        XCTAssertEqual(try text(doc, s, "G6"), "杭州")
-        try assertMoney(doc, s, "H6", "150.00")
-        XCTAssertEqual(try text(doc, s, "J6"), "EXP-ROUTE-MISMATCH")
-        XCTAssertEqual(try text(doc, s, "K6"), "出差行动路线、时间、地点与票据不符，不予报销，并报核查")
+        XCTAssertEqual(try text(doc, s, "A7"), "expenses.csv")
+        XCTAssertEqual(try number(doc, s, "B7"), 5)
+        XCTAssertEqual(try text(doc, s, "G7"), "杭州")
+        try assertMoney(doc, s, "H7", "150.00")
+        XCTAssertEqual(try text(doc, s, "J7"), "EXP-ROUTE-MISMATCH")
+        XCTAssertEqual(try text(doc, s, "K7"), "出差行动路线、时间、地点与票据不符，不予报销，并报核查")
         // Row 8 blank, 9 title, 10 header, 11 the SAL-AMOUNT-MISMATCH line: 80 × 100.00 = 8000.00.
-        XCTAssertEqual(try text(doc, s, "D11"), "SO-3")
-        try assertMoney(doc, s, "L11", "8000.00")
+        XCTAssertEqual(try text(doc, s, "D12"), "SO-3")
+        try assertMoney(doc, s, "L12", "8000.00")
     }
 
     func testPlanSheetShowsMissingWeeksAndActivity() throws {
@@ -198,14 +257,14 @@ final class ManagementWorkbookTests: ReportTestCase {
         r.employees[1].belowStandardDays = [day("2023-03-02")]
         let (doc, _) = try managementDocument(r)
         let s = "计划与拜访"
-        XCTAssertEqual(try number(doc, s, "E2"), 1)
-        XCTAssertEqual(try text(doc, s, "F2"), "2023-03-27")
-        XCTAssertEqual(try number(doc, s, "G3"), 3)
-        XCTAssertEqual(try number(doc, s, "J3"), 0.75)
-        XCTAssertEqual(try doc.numberFormat(sheet: s, ref: "J3"), "0.0%")
-        XCTAssertEqual(try text(doc, s, "L3"), "PLAN-ACTIVITY-LOW")
+        XCTAssertEqual(try number(doc, s, "E3"), 1)
+        XCTAssertEqual(try text(doc, s, "F3"), "2023-03-27")
+        XCTAssertEqual(try number(doc, s, "G4"), 3)
+        XCTAssertEqual(try number(doc, s, "J4"), 0.75)
+        XCTAssertEqual(try doc.numberFormat(sheet: s, ref: "J4"), "0.0%")
+        XCTAssertEqual(try text(doc, s, "L4"), "PLAN-ACTIVITY-LOW")
         let (noVisits, _) = try managementDocument(name: "b")
-        XCTAssertEqual(try text(noVisits, s, "H1"), "代码")
+        XCTAssertEqual(try text(noVisits, s, "H2"), "代码")
     }
 
     // MARK: No pay

@@ -19,7 +19,7 @@ final class RendererTests: ReportTestCase {
         try WorkbookRenderer.write(model([sheet]), to: file, options: RenderOptions())
         let doc = try XlsxDocument(path: file)
         for (i, s) in injections.enumerated() {
-            let cell = try XCTUnwrap(doc.cell(sheet: "S", ref: "A\(i + 2)"))
+            let cell = try XCTUnwrap(doc.cell(sheet: "S", ref: "A\(i + 3)"))
             XCTAssertEqual(cell.text, s)
             XCTAssertNil(cell.formula)
         }
@@ -32,9 +32,9 @@ final class RendererTests: ReportTestCase {
         let file = path("t.xlsx")
         try WorkbookRenderer.write(model([sheet]), to: file, options: RenderOptions())
         let doc = try XlsxDocument(path: file)
-        XCTAssertEqual(try text(doc, "S", "A2"), "00123")
-        XCTAssertEqual(try text(doc, "S", "A4"), "4500000000000001")
-        XCTAssertEqual(try doc.numberFormat(sheet: "S", ref: "A2"), "@")
+        XCTAssertEqual(try text(doc, "S", "A3"), "00123")
+        XCTAssertEqual(try text(doc, "S", "A5"), "4500000000000001")
+        XCTAssertEqual(try doc.numberFormat(sheet: "S", ref: "A3"), "@")
     }
 
     func testWidthsCountCJKCharactersDouble() {
@@ -65,14 +65,14 @@ final class RendererTests: ReportTestCase {
         let file = path("t.xlsx")
         let written = try WorkbookRenderer.write(model([sheet]), to: file, options: RenderOptions())
         let doc = try XlsxDocument(path: file)
-        XCTAssertEqual(try text(doc, "S", "A3"), "南京")
-        XCTAssertEqual(try text(doc, "S", "A4"), "华东 小计")
-        XCTAssertEqual(try number(doc, "S", "B4"), 7)
-        XCTAssertEqual(try doc.numberFormat(sheet: "S", ref: "B4"), "#,##0")
-        XCTAssertEqual(try number(doc, "S", "C4"), 0.8)       // 0.10 + 0.70 in fen, not 0.7999999…
-        XCTAssertEqual(try doc.cell(sheet: "S", ref: "B7")?.formula, "SUM(B4,B6)")
-        XCTAssertEqual(try number(doc, "S", "B7"), 9)
-        try assertMoney(doc, "S", "C7", "1.00")
+        XCTAssertEqual(try text(doc, "S", "A4"), "南京")
+        XCTAssertEqual(try text(doc, "S", "A5"), "华东 小计")
+        XCTAssertEqual(try number(doc, "S", "B5"), 7)
+        XCTAssertEqual(try doc.numberFormat(sheet: "S", ref: "B5"), "#,##0")
+        XCTAssertEqual(try number(doc, "S", "C5"), 0.8)       // 0.10 + 0.70 in fen, not 0.7999999…
+        XCTAssertEqual(try doc.cell(sheet: "S", ref: "B8")?.formula, "SUBTOTAL(9,B3:B7)")
+        XCTAssertEqual(try number(doc, "S", "B8"), 9)
+        try assertMoney(doc, "S", "C8", "1.00")
         XCTAssertEqual(written.sheets[0].total("回款"), .money(yuan("1.00")))
         XCTAssertEqual(written.sheets[0].total("网点"), .integer(9))
         XCTAssertEqual(written.verify { s, ref in try doc.cell(sheet: s, ref: ref)?.number }, [])
@@ -83,8 +83,8 @@ final class RendererTests: ReportTestCase {
         let file = path("t.xlsx")
         let written = try WorkbookRenderer.write(model([sheet]), to: file, options: RenderOptions())
         let doc = try XlsxDocument(path: file)
-        XCTAssertEqual(try text(doc, "S", "A1"), "金额")
-        XCTAssertNil(try doc.cell(sheet: "S", ref: "A2"))
+        XCTAssertEqual(try text(doc, "S", "A2"), "金额")
+        XCTAssertNil(try doc.cell(sheet: "S", ref: "A3"))
         XCTAssertEqual(written.sheets[0].dataRows, 0)
         XCTAssertEqual(written.sheets[0].controls, [])
     }
@@ -96,5 +96,26 @@ final class RendererTests: ReportTestCase {
         let written = try WorkbookRenderer.write(model([a, b]), to: file, options: RenderOptions())
         XCTAssertEqual(written.sheetNames, ["区域_华东_2023", "区域_华东_2023 (2)"])
         XCTAssertEqual(try XlsxDocument(path: file).sheetNames, written.sheetNames)
+    }
+}
+
+final class RowProgressTests: ReportTestCase {
+    final class Count: @unchecked Sendable {
+        var planned = 0, wrote = 0, calls = 0
+    }
+
+    func testProgressIsToldThePlannedRowsAndEveryRowWritten() throws {
+        let count = Count()
+        let progress = RowProgress(every: 10, planned: { count.planned += $0 }, wrote: { count.wrote += $0; count.calls += 1 })
+        let sheet = SheetModel(key: "s", name: "S", table: TableModel(
+            columns: [ColumnModel("金额", .money)], rows: (0..<25).map { [.money(Money(fen: Int64($0)))] },
+            totals: TotalsSpec(label: "合计")))
+        let file = path("p.xlsx")
+        try WorkbookRenderer.write(WorkbookModel(title: "T", subject: "2023-03", created: day("2023-03-31"), sheets: [sheet]),
+                                   to: file, options: RenderOptions(progress: progress))
+        // Title, header, 25 rows, the totals row.
+        XCTAssertEqual(count.planned, 28)
+        XCTAssertEqual(count.wrote, 28)
+        XCTAssertEqual(count.calls, 3)          // 10, 10, then the sheet's last 8
     }
 }

@@ -24,17 +24,17 @@ final class StreamedRowsTests: ReportTestCase {
 
     func testStreamedRowsContinueOnAFurtherSheetWithTheirOwnTotals() throws {
         let file = path("t.xlsx")
-        // 4 rows a sheet: header, two data rows, totals.
+        // 5 rows a sheet: title, header, two data rows, totals.
         let written = try WorkbookRenderer.write(model([streamed([100, 250, 5])]), to: file,
-                                                 options: RenderOptions(maxRowsPerSheet: 4))
+                                                 options: RenderOptions(maxRowsPerSheet: 5))
         XCTAssertEqual(written.sheets.map(\.name), ["明细", "明细 (2)"])
         XCTAssertEqual(written.sheets.map(\.dataRows), [2, 1])
         let doc = try XlsxDocument(path: file)
-        XCTAssertEqual(try text(doc, "明细", "A4"), "合计")
-        XCTAssertEqual(try doc.cell(sheet: "明细", ref: "B4")?.formula, "SUM(B2:B3)")
-        XCTAssertEqual(try number(doc, "明细", "B4"), 3.5)
-        XCTAssertEqual(try text(doc, "明细 (2)", "A3"), "合计")
-        XCTAssertEqual(try number(doc, "明细 (2)", "B3"), 0.05)
+        XCTAssertEqual(try text(doc, "明细", "A5"), "合计")
+        XCTAssertEqual(try doc.cell(sheet: "明细", ref: "B5")?.formula, "SUBTOTAL(9,B3:B4)")
+        XCTAssertEqual(try number(doc, "明细", "B5"), 3.5)
+        XCTAssertEqual(try text(doc, "明细 (2)", "A4"), "合计")
+        XCTAssertEqual(try number(doc, "明细 (2)", "B4"), 0.05)
         XCTAssertEqual(written.sheets[1].controls.first?.expected, .money(Money(fen: 5)))
     }
 

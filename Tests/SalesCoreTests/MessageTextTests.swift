@@ -58,3 +58,20 @@ final class MessageLineTests: XCTestCase {
                        "error: 总账 out/ledger.sqlite 不见了，但 out 中有已结账的月份：2023-01, 2023-02")
     }
 }
+
+final class MessageRowShapeTests: XCTestCase {
+    func testFieldCountAndStrayQuoteInChinese() {
+        XCTAssertEqual(MessageText.render("the row has 11 fields but the header has 12 (a missing or extra comma, or a value with one that is not in quotes)", .zh),
+                       "本行有 11 栏，表头有 12 栏（少了或多了逗号，或者某个含逗号的值没有加引号）")
+        XCTAssertEqual(MessageText.render("line 172, column 6: the quote (\") that opens 客户名称 (customer_name) is not closed on its line and runs into line 173, which reads as a whole record (it holds a comma for every one of the header's); a stray quote, so the row is rejected and reading goes on at line 173; remove the quote, or close it, and export again", .zh),
+                       "第 172 行第 6 栏：客户名称 (customer_name) 开头的引号（\"）在本行没有闭合，一直延伸到第 173 行，而第 173 行本身就是一条完整的记录（逗号与表头一样多）；这是一个多余的引号，本行退回，从第 173 行起继续读取；请删除或补全这个引号后重新导出")
+    }
+}
+
+final class MessageWholeColumnTests: XCTestCase {
+    func testTheWholeColumnStopInChinese() {
+        let en = "expenses.csv: error: the column 金额 (amount) fails on 753 of the file's 753 rows, so the close stops: a format problem of the export, not rows to reject one by one; it holds values such as \"$1,080.00\", \"$34.00\"; accepted: 1234.50, 1,234.50, ¥1,234.50, ￥1234.5, 1234.5元, RMB 1234.50, CNY1234.5, -12.30 or (12.30); export the column again in an accepted form (nothing was written)"
+        XCTAssertEqual(MessageText.line(en, .zh),
+                       "expenses.csv: error: 金额 (amount) 这一列在文件的 753 行中有 753 行读不出来，结账停止：这是导出格式的问题，不是逐行退回的问题；该列的值例如 \"$1,080.00\", \"$34.00\"；可接受：1234.50、1,234.50、¥1,234.50、￥1234.5、1234.5元、RMB 1234.50、CNY1234.5、-12.30或(12.30)；请按可接受的格式重新导出该列（没有写出任何文件）")
+    }
+}

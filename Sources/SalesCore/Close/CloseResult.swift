@@ -95,6 +95,10 @@ public struct EmployeeResult: Sendable {
     public var payFactor: Rate? = nil
     public var basePay: Money? = nil
     public var performancePay: Money? = nil
+    /// The base salary part of base pay (基本工资含通讯费), before the factor.
+    public var baseSalary: Money? = nil
+    /// round(base pay × factor): the base pay paid (底薪计发).
+    public var basePayAfterFactor: Money? = nil
     public var grossPay: Money? = nil
 
     /// The employee's own codes (ATT-, AUDIT, PLAN-, ACT-, SAL-, COM-, QTR-, YR-), in the order raised, no repeats.
@@ -196,6 +200,8 @@ public struct CloseResult: Sendable {
     /// Employees in roster order, then others the close has an amount for.
     public var employees: [EmployeeResult] = []
     public var customers: [CustomerResult] = []
+    /// Remittances that count for their customer and region but not for the employee (not active that day).
+    public var unattributedRemittances: [UnattributedRemittance] = []
     public var salesMismatches: [SalesMismatch] = []
     /// The period's accepted order lines, folded (per employee, customer, region, product).
     public var sales = SalesFold()

@@ -22,8 +22,14 @@ public enum SalesRules {
                 SalAmountMismatch.raise(&e, f.mismatchNotes)
             }
         }
-        for (_, row) in ctx.remittances where countsForEmployee(ctx, row) {
-            s.update(row.employeeId) { $0.remitted += row.amount }
+        for (_, row) in ctx.remittances {
+            if countsForEmployee(ctx, row) {
+                s.update(row.employeeId) { $0.remitted += row.amount }
+            } else if let who = ctx.roster[row.employeeId] {
+                s.result.unattributedRemittances.append(UnattributedRemittance(
+                    employeeId: who.employeeId, name: who.name, region: who.region, department: who.department,
+                    customerId: row.customerId, date: row.date, amount: row.amount))
+            }
         }
     }
 
