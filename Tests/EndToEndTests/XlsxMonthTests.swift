@@ -89,7 +89,7 @@ final class XlsxMonthTests: XCTestCase {
             try FileManager.default.removeItem(at: dir.appendingPathComponent("roster.xlsx"))
             try FileManager.default.copyItem(at: ingest.appendingPathComponent(fixture), to: dir.appendingPathComponent(name))
             let out = root.appendingPathComponent("out-\(name)")
-            let r = try Harness.run(["close", "--inputs", dir.path, "--outputs", out.path])
+            let r = try Harness.run(["close", "--inputs", dir.path, "--outputs", out.path, "--lang", "en"])
             XCTAssertEqual(r.status, 2, r.stdout + r.stderr)
             XCTAssertTrue(r.stderr.contains(name) && r.stderr.contains(says) && r.stderr.contains(".xlsx"), r.stderr)
             XCTAssertFalse(FileManager.default.fileExists(atPath: out.appendingPathComponent("2023-03").path))

@@ -326,6 +326,11 @@ extension InputReader {
                             + "in Excel format the \(d.column) column as Text, enter or import the numbers again and save")
                 }
                 var value = build(&ctx)
+                for d in damaged {
+                    // A column the builder found damaged too (its text in scientific notation) failed once on this row.
+                    let twice = ctx.errors.filter { $0.issue.column == d.column && ($0.issue.code == "ROW-EXCEL-DAMAGE" || $0.issue.code == "ROW-BAD-VALUE") }.count - 1
+                    if twice > 0 { ctx.tally(Col(schema, d.column)) { $0.failed -= twice } }
+                }
                 let issue = ctx.issue
                 if issue != nil { value = nil }
                 let money = dropCleanMoney && issue == nil && value != nil ? [] : ctx.money
