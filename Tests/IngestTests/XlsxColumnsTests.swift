@@ -59,7 +59,8 @@ final class XlsxColumnsTests: XCTestCase {
             (1, ["claim_id", "employee_id", "date", "category", "amount", "receipt_no", "submitted_on"].map(s))
         ]
         for i in 0..<12 {
-            table.append((i + 2, [s("C\(i)"), s("E1"), s("2023-03-02"), s("meals"), "<c><v>10</v></c>", "<c><v>97800000000\(1000 + i)</v></c>", s("2023-04-02")]))
+            table.append(
+                (i + 2, [s("C\(i)"), s("E1"), s("2023-03-02"), s("meals"), "<c><v>10</v></c>", "<c><v>97800000000\(1000 + i)</v></c>", s("2023-04-02")]))
         }
         try TestWorkbook.write(path, sheets: [("Sheet1", TestWorkbook.sheet(table))])
         let set = try readSheets(path, as: "expenses.xlsx")
@@ -111,7 +112,8 @@ final class XlsxColumnsTests: XCTestCase {
         rows.append(["2/01/2023", "SO77", "E9", "C1", "P", "1", "10.00"])  // an unknown employee
         try writeSheet(tempPath("sales.xlsx"), salesHeader, rows)
         var reader = InputReader(cityAliases: [])
-        reader.salesStreaming = SalesStreaming(chunkSize: 512, makeSink: { SalesIntakeSink(period: Period(year: 2023, month: 1)!, makeStore: { MemoryOrderLines() }) })
+        reader.salesStreaming = SalesStreaming(
+            chunkSize: 512, makeSink: { SalesIntakeSink(period: Period(year: 2023, month: 1)!, makeStore: { MemoryOrderLines() }) })
         let set = try reader.read(directory: temp.path)
         let f = try XCTUnwrap(set.files.first { $0.kind == .sales })
         XCTAssertEqual(f.file, "sales.xlsx:Sheet1")

@@ -264,8 +264,9 @@ extension InputReader {
                 }
                 if isBlank { blank += 1; return }
                 let ref = RowRef(file: source.fileName, fileOrder: fileOrder, line: number)
-                let row = InputReader.sheetRow(&ctx, text: text, ref: ref, damaged: damaged, schema: schema, build: build,
-                                               dropCleanMoney: dropCleanMoney, columnNumbers: columnNumbers)
+                let row = InputReader.sheetRow(
+                    &ctx, text: text, ref: ref, damaged: damaged, schema: schema, build: build,
+                    dropCleanMoney: dropCleanMoney, columnNumbers: columnNumbers)
                 guard settle, !held.isEmpty || InputReader.mightSettle(ctx.tallies) else { return emit(row) }
                 var fields: SheetFields? = nil
                 if let issue = row.issue, issue.code == "ROW-BAD-VALUE", let c = issue.column, schema.column(c)?.type == .date {
@@ -294,8 +295,10 @@ extension InputReader {
                 again.fields.removeAll(keepingCapacity: true)
                 var start = 0
                 for e in fields.ends { again.fields.append(FieldRange(start: start, end: e, inScratch: false)); start = e }
-                emit(InputReader.sheetRow(&again, text: fields.text, ref: h.row.ref, damaged: fields.damaged, schema: schema,
-                                          build: build, dropCleanMoney: dropCleanMoney, columnNumbers: columnNumbers))
+                emit(
+                    InputReader.sheetRow(
+                        &again, text: fields.text, ref: h.row.ref, damaged: fields.damaged, schema: schema,
+                        build: build, dropCleanMoney: dropCleanMoney, columnNumbers: columnNumbers))
             }
             // And the column fails nowhere.
             for id in orders.keys { tallies[id].failed = 0; tallies[id].samples = [] }
@@ -328,7 +331,8 @@ extension InputReader {
                 var value = build(&ctx)
                 for d in damaged {
                     // A column the builder found damaged too (its text in scientific notation) failed once on this row.
-                    let twice = ctx.errors.filter { $0.issue.column == d.column && ($0.issue.code == "ROW-EXCEL-DAMAGE" || $0.issue.code == "ROW-BAD-VALUE") }.count - 1
+                    let twice =
+                        ctx.errors.filter { $0.issue.column == d.column && ($0.issue.code == "ROW-EXCEL-DAMAGE" || $0.issue.code == "ROW-BAD-VALUE") }.count - 1
                     if twice > 0 { ctx.tally(Col(schema, d.column)) { $0.failed -= twice } }
                 }
                 let issue = ctx.issue
