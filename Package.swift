@@ -24,7 +24,10 @@ let package = Package(
         // Pure domain: money, days, policy, rules. No I/O.
         .target(name: "SalesCore"),
         // bytes -> text -> CSV records -> typed rows.
-        .target(name: "Ingest", dependencies: ["SalesCore"]),
+        .target(name: "Ingest", dependencies: [
+            "SalesCore",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         // policy.toml -> Policy, and the canonical printing of a Policy.
         .target(name: "PolicyFile", dependencies: [
             "SalesCore",
@@ -48,7 +51,9 @@ let package = Package(
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .testTarget(name: "SalesCoreTests", dependencies: ["SalesCore"]),
-        .testTarget(name: "IngestTests", dependencies: ["Ingest", "SalesCore"], exclude: ["Fixtures"]),
+        .testTarget(name: "IngestTests", dependencies: [
+            "Ingest", "SalesCore", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ], exclude: ["Fixtures"]),
         .testTarget(name: "XlsxWriterTests", dependencies: ["XlsxWriter", "XlsxReader"]),
         .testTarget(name: "PolicyFileTests", dependencies: ["PolicyFile", "SalesCore"]),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "SalesCore", .product(name: "GRDB", package: "GRDB.swift")]),

@@ -122,6 +122,28 @@ def dataset(binary, data_root, n, key):
     return d, took
 
 
+def xlsx_dataset(d):
+    """The data set with its sales.csv as a one-sheet sales.xlsx (bench/csv_to_xlsx.py, LibreOffice's layout: shared
+    strings, numbers, date serials), the other files copied; cached beside the CSV data set."""
+    x = d + "-xlsx"
+    if os.path.isfile(os.path.join(x, "sales.xlsx")):
+        return x, None
+    tmp = f"{x}.partial-{os.getpid()}"
+    shutil.rmtree(tmp, ignore_errors=True)
+    os.makedirs(tmp)
+    for f in os.listdir(d):
+        if f.endswith(".csv") and f != "sales.csv":
+            shutil.copyfile(os.path.join(d, f), os.path.join(tmp, f))
+    t = time.monotonic()
+    r = subprocess.run([sys.executable, os.path.join(HERE, "csv_to_xlsx.py"), os.path.join(d, "sales.csv"),
+                        os.path.join(tmp, "sales.xlsx"), "销售"], capture_output=True, text=True)
+    if r.returncode != 0:
+        raise SystemExit(f"bench: csv_to_xlsx.py failed: {r.stderr.strip()}")
+    took = time.monotonic() - t
+    os.rename(tmp, x)
+    return x, took
+
+
 def csv_bytes(d):
     return sum(os.path.getsize(os.path.join(d, f)) for f in os.listdir(d) if f.endswith(".csv"))
 
@@ -295,6 +317,7 @@ def main():
     ap.add_argument("--sizes", default=None, help="comma-separated order-line counts (default 100000,1000000[,4000000])")
     ap.add_argument("--large", action="store_true", default=os.environ.get("BENCH_LARGE", "") not in ("", "0"))
     ap.add_argument("--skip-baselines", action="store_true")
+    ap.add_argument("--skip-xlsx", action="store_true", help="leave out the .xlsx sales sheet runs")
     ap.add_argument("--results", default=os.path.join(HERE, "last-results.md"))
     a = ap.parse_args()
 
@@ -344,6 +367,19 @@ def main():
                 log(f"bench: close exited {c['status']}: " + " / ".join(t for _, t in c["lines"][-4:]))
         finally:
             shutil.rmtree(out, ignore_errors=True)
+
+        if not a.skip_xlsx:
+            # The same month with its sales as an .xlsx sheet: check and close, beside the CSV figures.
+            xd, xgen = xlsx_dataset(d)
+            r["xlsx_bytes"] = os.path.getsize(os.path.join(xd, "sales.xlsx"))
+            log(f"bench: {fmt_n(n)}: sales as .xlsx: {xd}" + (f" (written in {xgen:.1f} s)" if xgen is not None else " (cached)"))
+            r["xlsx_check"] = run_timed([binary, "check", "--inputs", xd], env=env)
+            out = tempfile.mkdtemp(prefix="salesclose-bench-xlsx-", dir=tmproot)
+            try:
+                log(f"bench: {fmt_n(n)}: salesclose close (sales.xlsx) → {out}")
+                r["xlsx_close"] = run_timed([binary, "close", "--inputs", xd, "--outputs", out], env=env)
+            finally:
+                shutil.rmtree(out, ignore_errors=True)
 
         for name, cmd in (("floor", [floor] if floor else None),
                           ("python", [py, os.path.join(HERE, "python_baseline.py")] if py else None)):
@@ -420,6 +456,24 @@ def render(results, sizes, py_why, floor):
         goal_rows.append([f"peak RSS at 4M ≤ {GOAL_RSS_GROWTH}× 1M", "not measured (BENCH_LARGE=1)"])
     if goal_rows:
         s += "\n" + table(["goal", "measured"], goal_rows)
+    xlsx_rows = []
+    for r in results:
+        if "xlsx_close" not in r:
+            continue
+        c, xc, ch, xch = r["close"], r["xlsx_close"], r["check"], r["xlsx_check"]
+        xlsx_rows.append([
+            fmt_n(r["n"]), f"{r['sales_bytes'] / MB:.0f}", f"{r['xlsx_bytes'] / MB:.0f}",
+            f1(ch["wall"]), f1(xch["wall"]) + ("" if xch["status"] == 0 else f" (exit {xch['status']})"),
+            f"{ch['rss_mb']:.0f}", f"{xch['rss_mb']:.0f}",
+            f1(c["wall"]), f1(xc["wall"]) + ("" if xc["status"] == 0 else f" (exit {xc['status']})"),
+            f1(c["user"] + c["sys"]), f1(xc["user"] + xc["sys"]),
+            f"{c['rss_mb']:.0f}", f"{xc['rss_mb']:.0f}",
+        ])
+    if xlsx_rows:
+        s += "\nThe same month with its sales as an .xlsx sheet (bench/csv_to_xlsx.py: shared strings, numbers, date serials) beside the CSV:\n\n"
+        s += table(["order lines", "sales.csv MB", "sales.xlsx MB", "check wall CSV", "check wall xlsx",
+                    "check RSS MB CSV", "check RSS MB xlsx", "close wall CSV", "close wall xlsx",
+                    "close user+sys CSV", "close user+sys xlsx", "close RSS MB CSV", "close RSS MB xlsx"], xlsx_rows)
     notes = []
     if not floor:
         notes.append("C floor: not built (see the bench's stderr).")

@@ -182,12 +182,14 @@ public enum Runner {
         for f in set.files {
             headers[f.file] = f.headers
             let c = tally.counts(f.file)
+            let sheet = SheetLocation.isSheet(f.file)
             if zh {
-                let delim = f.delimiter == "\t" ? "制表符" : (f.delimiter == ";" ? "分号" : "逗号")
-                out += "\(f.file)：\(f.kind.zhName)（\(f.kind.rawValue)），\(f.encoding)，\(delim)分隔；共 \(f.rows) 行 = 接受 \(c.accepted) + 退回 \(c.rejected) + 空行 \(f.blank)"
+                // A workbook's sheet has cells, not a delimiter.
+                let delim = sheet ? "工作表" : (f.delimiter == "\t" ? "制表符" : (f.delimiter == ";" ? "分号" : "逗号")) + "分隔"
+                out += "\(f.file)：\(f.kind.zhName)（\(f.kind.rawValue)），\(f.encoding)，\(delim)；共 \(f.rows) 行 = 接受 \(c.accepted) + 退回 \(c.rejected) + 空行 \(f.blank)"
                 if f.rows == 0 { out += "（只有表头：本月没有\(f.kind.zhName)）" }
             } else {
-                let delim = f.delimiter == "\t" ? "tab" : (f.delimiter == ";" ? "semicolon" : "comma")
+                let delim = sheet ? "sheet" : (f.delimiter == "\t" ? "tab" : (f.delimiter == ";" ? "semicolon" : "comma"))
                 out += "\(f.file): \(f.kind.rawValue), \(f.encoding), \(delim); rows \(f.rows) = accepted \(c.accepted) + rejected \(c.rejected) + blank \(f.blank)"
                 if f.rows == 0 { out += " (header only: no \(f.kind.rawValue) this month)" }
             }
@@ -205,7 +207,8 @@ public enum Runner {
         for w in wholeColumns { out += MessageText.line(w.message, lang) + "\n" }
         for r in tally.rejected {
             let message = MessageText.render(r.issue.message, lang, headers: headers[r.file] ?? [:])
-            out += "\(r.file):\(r.line):\(max(1, r.columnNumber)): error: \(r.issue.code) \(message)\n"
+            let at = SheetLocation.text(file: r.file, line: r.line, column: max(1, r.columnNumber))
+            out += "\(at): error: \(r.issue.code) \(message)\n"
         }
         if !wholeColumns.isEmpty {
             return (out, RunError(.input, "error: the close would stop: \(wholeColumns.count == 1 ? "a whole column fails" : "whole columns fail") (above); nothing was written"))

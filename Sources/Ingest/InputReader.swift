@@ -19,6 +19,8 @@ public struct PreparedFile: Sendable {
         for (column, i) in match.columns where i < header.count { out[column] = header[i] }
         return out
     }
+    /// Set for a sheet of a workbook (Xlsx/XlsxInput.swift); then `scanner` is empty and the rows come from the sheet.
+    var sheet: SheetSource? = nil
 }
 
 /// Reads an inputs folder (inputs.md) into an InputSet.
@@ -95,8 +97,10 @@ public struct InputReader: Sendable {
                 continue
             }
             if InputReader.workbookExtensions.contains(ext) {
-                throw FileError(file: name, message: "this is a spreadsheet workbook (.\(ext)), which the close does not read; "
-                    + "open it in Excel, choose File > Save As > \"CSV UTF-8 (comma delimited)\" (or CSV) and drop that .csv file instead")
+                // Each sheet of a workbook is a file (Xlsx/XlsxInput.swift); other workbook formats are file errors.
+                // Opened through InputFile (InputFileWorkbookOpener): a regular file only, as every input.
+                prepared.append(contentsOf: try prepareWorkbook(name: name, path: path, ext: ext, ignored: &set.ignoredFiles))
+                continue
             }
             guard InputReader.csvExtensions.contains(ext) else {
                 set.ignoredFiles.append((name, ext.isEmpty ? "no file extension; only .csv, .tsv and .txt files are read"
@@ -135,7 +139,10 @@ public struct InputReader: Sendable {
                     sink = streaming.makeSink()
                     sink!.begin(roster: &set.roster, expectedRows: expected)
                 }
-                if let input = streamed[file.name] {
+                if file.sheet != nil {
+                    // A sales sheet hands its rows to the sink as it reads them, as a streamed CSV file does.
+                    set.files.append(try streamSheetSales(file, fileOrder: order, sink: sink!, into: &set))
+                } else if let input = streamed[file.name] {
                     set.files.append(try streamSales(file, input: input, fileOrder: order, sink: sink!, chunkSize: streaming.chunkSize,
                                                      recordLimit: streaming.recordLimit, into: &set))
                 } else {
@@ -197,6 +204,7 @@ public struct InputReader: Sendable {
 
     /// Rows a sales file holds, roughly (from its size and its head's lines), to size the duplicate digests.
     static func estimatedRows(_ file: PreparedFile, _ input: InputFile?) -> Int {
+        if let sheet = file.sheet { return sheet.estimatedRows }
         guard let size = input?.size else { return max(0, file.scanner.bytes.count / 64) }
         let head = file.scanner.bytes
         let lines = max(1, InputReader.lineBreaks(head, from: 0, to: head.count))
@@ -232,6 +240,7 @@ public struct InputReader: Sendable {
 
     /// Scans a prepared file's rows into the set, with its FileReport.
     public func readRows(_ file: PreparedFile, fileOrder: Int, into set: inout InputSet) throws(FileError) {
+        if file.sheet != nil { return try readSheetRows(file, fileOrder: fileOrder, into: &set) }
         let report: FileReport
         switch file.kind {
         case .roster: report = try rows(file, fileOrder, RowBuilders.roster, &set.roster)

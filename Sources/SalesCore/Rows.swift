@@ -5,7 +5,7 @@ public struct SourceLocation: Hashable, Sendable, Codable, CustomStringConvertib
     public var line: Int
     public var column: Int
     public init(file: String, line: Int, column: Int) { self.file = file; self.line = line; self.column = column }
-    public var description: String { "\(file):\(line):\(column)" }
+    public var description: String { SheetLocation.text(file: file, line: line, column: column) }
 }
 
 /// A row's identity in reading order: files of one kind are read in order of their names

@@ -87,6 +87,37 @@ final class SpreadsheetSavesTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: out.path))
     }
 
+    /// The same en_US save as a workbook sheet (`en_US/expenses.xlsx`, written from that CSV by bench/csv_to_xlsx.py:
+    /// `3/21/23` and `$1,080.00` are text cells): the sheet's date columns settle month-first as the CSV's do, and its
+    /// amount column, wrong on every row, stops the close (exit 2) with the same one message, naming the sheet;
+    /// `check` says it above its row list.
+    func testTheEnglishSaveAsAWorkbookSheetStopsOnTheAmountColumnToo() throws {
+        let inputs = try demoMonth("en-xlsx", expensesFrom: nil)
+        try FileManager.default.removeItem(at: inputs.appendingPathComponent("expenses.csv"))
+        try FileManager.default.copyItem(at: Self.fixtures.appendingPathComponent("en_US/expenses.xlsx"),
+                                         to: inputs.appendingPathComponent("expenses.xlsx"))
+        let (r, out) = try close(inputs, "en-xlsx")
+        XCTAssertEqual(r.status, 2, r.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out.path), "nothing written")
+        let errors = r.stderr.split(separator: "\n").filter { $0.contains("error:") }
+        XCTAssertEqual(errors.count, 1, r.stderr)
+        let m = String(errors.first ?? "")
+        XCTAssertTrue(m.hasPrefix("expenses.xlsx:expenses: error: the column 金额 (amount) fails on 753 of the file's 753 rows"), m)
+        XCTAssertTrue(m.contains("\"$1,080.00\""), m)
+        XCTAssertFalse(m.contains("发生日期"), "the dates (3/21/23) settle month-first in a sheet too: \(m)")
+        XCTAssertFalse(m.contains("提交日期"), m)
+
+        let c = try Harness.run(["check", "--inputs", inputs.path, "--outputs", out.path])
+        XCTAssertEqual(c.status, 2, c.stderr)
+        let lines = c.stdout.split(separator: "\n").map(String.init)
+        let stop = try XCTUnwrap(lines.firstIndex { $0.hasPrefix("expenses.xlsx:expenses: error: ") && $0.contains("金额") }, c.stdout)
+        let firstRow = try XCTUnwrap(lines.firstIndex { $0.contains(": error: ROW-") }, c.stdout)
+        XCTAssertLessThan(stop, firstRow, "said above the row list")
+        XCTAssertTrue(c.stdout.contains("expenses.xlsx:expenses!H2: error: ROW-BAD-VALUE"), c.stdout)
+        XCTAssertFalse(c.stdout.contains("expenses.xlsx:expenses!C2:"), "the date column settled: \(c.stdout)")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out.path))
+    }
+
     /// A handful of bad values stays row errors: 9 amounts with `$` (fewer than 10) close with those rows rejected.
     func testFewerThanTenFailingRowsAreRowErrorsNotAStop() throws {
         let inputs = try demoMonth("few", expensesFrom: "zh_CN")
