@@ -290,7 +290,7 @@ public struct InputReader: Sendable {
                 // and the column fails nowhere.
                 let settled = Set(orders.keys.map { schema.columns[$0].name })
                 for i in first..<out.count {
-                    guard let issue = out[i].issue, issue.code == "ROW-BAD-VALUE", let c = issue.column, settled.contains(c) else { continue }
+                    guard let issue = out[i].issue, issue.code.isCode(.rowBadValue), let c = issue.column, settled.contains(c) else { continue }
                     out[i] = retype(out[i], file, fileOrder, build, orders: orders)
                 }
                 for id in orders.keys { tallies[id].failed = 0; tallies[id].samples = [] }
@@ -553,7 +553,7 @@ struct RowScan {
                 let raw = RawText(source, rec.start..<rec.rawEnd)
                 let ref = RowRef(file: file.name, fileOrder: fileOrder, line: rec.line)
                 if fieldCount != width {
-                    let issue = RowIssue(code: "ROW-FIELD-COUNT", column: nil, columnNumber: 0, message:
+                    let issue = RowIssue(code: Code.rowFieldCount.rawValue, column: nil, columnNumber: 0, message:
                         "the row has \(fieldCount) field\(fieldCount == 1 ? "" : "s") but the header has \(width) "
                         + "(a missing or extra \(InputReader.delimiterName(file.scanner.delimiter)), or a value with one that is not in quotes)")
                     emit(InputRow(ref: ref, rawText: raw, value: nil, issue: issue, columnNumbers: columnNumbers))
@@ -587,7 +587,7 @@ struct RowScan {
         } else {
             runs = "is never closed: the file ends inside it"
         }
-        return RowIssue(code: "ROW-UNBALANCED-QUOTE", column: name, columnNumber: stray.field, message:
+        return RowIssue(code: Code.rowUnbalancedQuote.rawValue, column: name, columnNumber: stray.field, message:
             "line \(stray.line), column \(stray.field): the quote (\") that opens \(what) \(runs); a stray quote, so the row is "
             + "rejected and reading goes on at line \(stray.line + 1); remove the quote, or close it, and export again")
     }

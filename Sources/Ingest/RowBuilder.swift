@@ -88,20 +88,20 @@ public struct RowContext {
     @inline(__always)
     func number(_ column: Col) -> Int { layout.fieldIndex[column.id] + 1 }
 
-    mutating func fail(_ code: String, _ column: Col, _ message: String) {
+    mutating func fail(_ code: Code, _ column: Col, _ message: String) {
         let i = layout.fieldIndex[column.id]
         // A value of the wrong type or form, or an id Excel turned into scientific notation: the column failed here.
-        if (code == "ROW-BAD-VALUE" || code == "ROW-EXCEL-DAMAGE") && i >= 0 && i < fields.count {
+        if (code == .rowBadValue || code == .rowExcelDamage) && i >= 0 && i < fields.count {
             let shown = String(decoding: fields[i].bytes(text, scratch), as: UTF8.self)
             tally(column) { $0.fail(shown) }
         }
         errors.append((i < 0 ? Int.max : i, errors.count,
-                       RowIssue(code: code, column: column.name, columnNumber: number(column), message: message)))
+                       RowIssue(code: code.rawValue, column: column.name, columnNumber: number(column), message: message)))
     }
 
-    private mutating func flag(_ code: String, _ column: Col) {
-        if flags.contains(where: { $0.code == code && $0.column == column.name }) { return }
-        flags.append(RowFlag(code: code, column: column.name, columnNumber: number(column)))
+    private mutating func flag(_ code: Code, _ column: Col) {
+        if flags.contains(where: { $0.code == code.rawValue && $0.column == column.name }) { return }
+        flags.append(RowFlag(code: code.rawValue, column: column.name, columnNumber: number(column)))
     }
 
     /// The cell, cleaned of control characters and trimmed; nil when the file has no such column.
@@ -112,16 +112,16 @@ public struct RowContext {
         let b = fields[i].bytes(text, scratch)
         if CellBytes.isClean(b) { return .bytes(CellBytes.trim(b)) }
         let (cleaned, removed) = Cell.clean(String(decoding: b, as: UTF8.self))
-        if removed { flag("ROW-CONTROL-CHARS", column) }
+        if removed { flag(.rowControlChars, column) }
         return .string(Cell.trim(cleaned))
     }
 
     mutating func missing(_ column: Col, because reason: String? = nil) {
         let why = reason.map { "; \($0)" } ?? ""
         if layout.fieldIndex[column.id] < 0 {
-            fail("ROW-MISSING", column, "\(column.name) is missing: the file has no \(column.name) column\(why)")
+            fail(.rowMissing, column, "\(column.name) is missing: the file has no \(column.name) column\(why)")
         } else {
-            fail("ROW-MISSING", column, "\(column.name) is empty\(why)")
+            fail(.rowMissing, column, "\(column.name) is empty\(why)")
         }
     }
 
@@ -143,7 +143,7 @@ public struct RowContext {
             return cut
         default:
             let (t, wasCut) = Cell.cutToExcelLimit(c.string)
-            if wasCut { flag("ROW-TEXT-CUT", column) }
+            if wasCut { flag(.rowTextCut, column) }
             cut = t
         }
         if layout.damage[column.id], ValueParser.isScientificNotation(cut) { excelDamage(column, cut) }
@@ -151,7 +151,7 @@ public struct RowContext {
     }
 
     private mutating func excelDamage(_ column: Col, _ cut: String) {
-        fail("ROW-EXCEL-DAMAGE", column, "\(column.name) \"\(cut)\" is a long number that Excel turned into scientific notation, "
+        fail(.rowExcelDamage, column, "\(column.name) \"\(cut)\" is a long number that Excel turned into scientific notation, "
              + "losing its digits; in Excel format the \(column.name) column as Text (or import it as text) and export again")
     }
 
@@ -168,7 +168,7 @@ public struct RowContext {
         if case .bytes(let b) = c, let v = fast(b) { return v }
         switch parse(c.string) {
         case .success(let v): return v
-        case .failure(let e): fail("ROW-BAD-VALUE", column, "\(column.name) \(e.message)"); return nil
+        case .failure(let e): fail(.rowBadValue, column, "\(column.name) \(e.message)"); return nil
         }
     }
 
@@ -187,7 +187,7 @@ public struct RowContext {
             money.append(MoneyCell(column: column.name, value: m)); return m
         case .failure(let e):
             badMoneyCells += 1
-            fail("ROW-BAD-VALUE", column, "\(column.name) \(e.message)"); return nil
+            fail(.rowBadValue, column, "\(column.name) \(e.message)"); return nil
         }
     }
 
@@ -213,7 +213,7 @@ public struct RowContext {
         tally(c) { $0.dates.add(parts) }
         switch ValueParser.date(text, order: parts == nil ? nil : dateOrders[c.id]) {
         case .success(let d): return d
-        case .failure(let e): fail("ROW-BAD-VALUE", c, "\(c.name) \(e.message)"); return nil
+        case .failure(let e): fail(.rowBadValue, c, "\(c.name) \(e.message)"); return nil
         }
     }
     mutating func decimal4(_ c: Col, required: Bool = false) -> Decimal4? {
@@ -228,7 +228,7 @@ public struct RowContext {
     mutating func count(_ c: Col, atLeast minimum: Int = 0) -> Int? {
         guard let v = value(c, fast: { ValueParser.plainInteger(bytes: $0) }, ValueParser.integer) else { return nil }
         if v < minimum {
-            fail("ROW-BAD-VALUE", c, "\(c.name) \"\(v)\" must be at least \(minimum)")
+            fail(.rowBadValue, c, "\(c.name) \"\(v)\" must be at least \(minimum)")
             return nil
         }
         return v
@@ -372,7 +372,7 @@ enum RowBuilders {
         let hire = r.date(c.hire_date, required: true)
         let leave = r.date(c.leave_date)
         if let h = hire, let l = leave, l < h {
-            r.fail("ROW-BAD-VALUE", c.leave_date, "leave_date \(l) is before hire_date \(h)")
+            r.fail(.rowBadValue, c.leave_date, "leave_date \(l) is before hire_date \(h)")
         }
         guard !r.hasErrors else { return nil }
         let roleShown = role == nil ? nil : r.text(c.role)
@@ -438,7 +438,7 @@ enum RowBuilders {
         let nights = category == .lodging ? r.count(c.nights, atLeast: 1) : nil
         let amount = r.money(c.amount, required: true)
         if let a = amount, a.fen <= 0 {
-            r.fail("ROW-BAD-VALUE", c.amount, "amount \(a) must be above 0 (an expense line claims money; corrections go in adjustments)")
+            r.fail(.rowBadValue, c.amount, "amount \(a) must be above 0 (an expense line claims money; corrections go in adjustments)")
         }
         let receipt = r.text(c.receipt_no)
         let receiptKind = r.value(c.receipt_kind, ValueParser.receiptKind)
@@ -487,7 +487,7 @@ enum RowBuilders {
         let id = r.text(c.employee_id, required: true)
         let date = r.date(c.date, required: true)
         let amount = r.money(c.amount, required: true)
-        if let a = amount, a.fen <= 0 { r.fail("ROW-BAD-VALUE", c.amount, "amount \(a) must be above 0 (an advance pays money out)") }
+        if let a = amount, a.fen <= 0 { r.fail(.rowBadValue, c.amount, "amount \(a) must be above 0 (an advance pays money out)") }
         let purpose = r.text(c.purpose)
         guard !r.hasErrors else { return nil }
         return AdvanceRow(advanceId: adv!, employeeId: id!, date: date!, amount: amount!, purpose: purpose)
@@ -501,7 +501,7 @@ enum RowBuilders {
         let kind = r.value(c.kind, required: true, ValueParser.adjustmentKind)
         let amount = r.money(c.amount, required: true)
         if let a = amount, let k = kind, k == .advance_repaid || k == .advance_written_off, a.fen <= 0 {
-            r.fail("ROW-BAD-VALUE", c.amount, "amount \(a) must be above 0 for \(k.rawValue) (it lowers the outstanding advance)")
+            r.fail(.rowBadValue, c.amount, "amount \(a) must be above 0 for \(k.rawValue) (it lowers the outstanding advance)")
         }
         let approved = r.text(c.approved_by, required: true)
         let reference = r.text(c.reference)

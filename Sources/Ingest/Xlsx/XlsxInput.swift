@@ -269,7 +269,7 @@ extension InputReader {
                     dropCleanMoney: dropCleanMoney, columnNumbers: columnNumbers)
                 guard settle, !held.isEmpty || InputReader.mightSettle(ctx.tallies) else { return emit(row) }
                 var fields: SheetFields? = nil
-                if let issue = row.issue, issue.code == "ROW-BAD-VALUE", let c = issue.column, schema.column(c)?.type == .date {
+                if let issue = row.issue, issue.code.isCode(.rowBadValue), let c = issue.column, schema.column(c)?.type == .date {
                     fields = SheetFields(text: text, ends: ends, damaged: damaged)
                 }
                 held.append((row, fields))
@@ -323,7 +323,7 @@ extension InputReader {
                 for d in damaged {
                     let col = Col(schema, d.column)
                     ctx.fail(
-                        "ROW-EXCEL-DAMAGE", col,
+                        .rowExcelDamage, col,
                         "\(d.column) \"\(d.shown)\" is a long number stored as a number in the workbook, "
                             + "which Excel shows in scientific notation and keeps to at most 15 digits: it is not the \(d.column) as written; "
                             + "in Excel format the \(d.column) column as Text, enter or import the numbers again and save")
@@ -332,7 +332,7 @@ extension InputReader {
                 for d in damaged {
                     // A column the builder found damaged too (its text in scientific notation) failed once on this row.
                     let twice =
-                        ctx.errors.filter { $0.issue.column == d.column && ($0.issue.code == "ROW-EXCEL-DAMAGE" || $0.issue.code == "ROW-BAD-VALUE") }.count - 1
+                        ctx.errors.filter { $0.issue.column == d.column && ($0.issue.code.isCode(.rowExcelDamage) || $0.issue.code.isCode(.rowBadValue)) }.count - 1
                     if twice > 0 { ctx.tally(Col(schema, d.column)) { $0.failed -= twice } }
                 }
                 let issue = ctx.issue
