@@ -44,7 +44,7 @@ demo: release
 policy: release
 	$(RELEASE_BIN) policy --inputs "$(INPUTS)"
 
-test: deps
+test: deps lint
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 

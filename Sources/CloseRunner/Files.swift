@@ -2,7 +2,7 @@ import Foundation
 import Ingest
 import SalesCore
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Small file-system helpers with errors that name the path.
@@ -135,10 +135,16 @@ enum TempSpace {
         }
         let need = needed(csvBytes: csv)
         guard let free = free(in: dir) else {
-            throw RunError(.writeFailed, "error: the temporary folder \(dir) (TMPDIR) does not exist or cannot be used; the close needs about \(need >> 20) MB there; nothing was changed")
+            throw RunError(
+                .writeFailed,
+                "error: the temporary folder \(dir) (TMPDIR) does not exist or cannot be used; the close needs about \(need >> 20) MB there; nothing was changed"
+            )
         }
         if free < need {
-            throw RunError(.writeFailed, "error: the temporary folder \(dir) (TMPDIR) has \(free >> 20) MB free; the close of \(csv >> 20) MB of input needs about \(need >> 20) MB for its temporary files; free some space or set TMPDIR to a larger disk; nothing was changed")
+            throw RunError(
+                .writeFailed,
+                "error: the temporary folder \(dir) (TMPDIR) has \(free >> 20) MB free; the close of \(csv >> 20) MB of input needs about \(need >> 20) MB for its temporary files; free some space or set TMPDIR to a larger disk; nothing was changed"
+            )
         }
     }
 }

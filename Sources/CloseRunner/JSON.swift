@@ -70,7 +70,10 @@ public indirect enum JSON: Sendable {
     }
 
     private var isScalar: Bool {
-        switch self { case .array, .object: return false; default: return true }
+        switch self {
+        case .array, .object: return false;
+        default: return true
+        }
     }
 
     static func quote(_ s: String, into out: inout String) {

@@ -2,7 +2,7 @@ import Foundation
 import SalesCore
 import Ledger
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The ledger's keeping beside the period folders (issue 14 §1, §7; outputs.md "Guarantees"): a missing or empty
@@ -60,7 +60,7 @@ public enum LedgerCare {
     static func missing(_ ledger: String, outputs: String, found: [Period], why: String) -> RunError {
         var lines = [
             "error: the ledger \(ledger) \(why), but \(outputs) holds closed periods: \(found.map(\.description).joined(separator: ", "))",
-            "error: this is not a first month: the balances carried between months (advances, deferred commission, pay factors, receipts used) are in the ledger; nothing was changed",
+            "error: this is not a first month: the balances carried between months (advances, deferred commission, pay factors, receipts used) are in the ledger; nothing was changed"
         ]
         let prev = previousPath(ledger)
         let ledgerArg = ledger == defaultLedger(outputs) ? "" : " --ledger \(ledger)"
@@ -70,7 +70,9 @@ public enum LedgerCare {
                 holds = ps.isEmpty ? ", which records no closed period" : ", which records \(ps.map(\.description).joined(separator: ", "))"
                 if let last = ps.last, let latest = found.last, last < latest { then = "; then close \(last.next) again" }
             }
-            lines.append("note: to put back the copy kept before the last commit (\(prev)\(holds)), run: salesclose ledger restore --outputs \(outputs)\(ledgerArg)\(then)")
+            lines.append(
+                "note: to put back the copy kept before the last commit (\(prev)\(holds)), run: salesclose ledger restore --outputs \(outputs)\(ledgerArg)\(then)"
+            )
         } else {
             lines.append("note: no copy of the ledger is kept beside it (\(prev)); put the ledger back from a backup to \(ledger)")
         }
@@ -210,8 +212,7 @@ public enum LedgerCare {
         try refuseMissingLedger(path, outputs: outputs)
         guard fileSize(path) != nil else { return ("no ledger at \(path) and no closed period in \(outputs): nothing to verify\n", 0) }
         let store: LedgerStore
-        do { store = try LedgerStore(path: path, createIfMissing: false, readOnly: true) }
-        catch let e as LedgerError {
+        do { store = try LedgerStore(path: path, createIfMissing: false, readOnly: true) } catch let e as LedgerError {
             if e.kind == .missing { return ("the ledger \(path) records no closed period and \(outputs) holds none: nothing to verify\n", 0) }
             throw RunError.from(e)
         }
@@ -221,7 +222,8 @@ public enum LedgerCare {
         var report = ""
         for line in found { report += "disagrees: " + line + "\n" }
         if found.isEmpty {
-            report += "the ledger \(path) and \(outputs) agree: \(closed.count) closed periods (\(closed.map(\.description).joined(separator: ", "))), every file as closed\n"
+            report +=
+                "the ledger \(path) and \(outputs) agree: \(closed.count) closed periods (\(closed.map(\.description).joined(separator: ", "))), every file as closed\n"
         }
         return (report, found.count)
     }

@@ -32,17 +32,18 @@ final class WriteProgress: @unchecked Sendable {
 
     /// The sink one workbook writes into.
     func rows() -> RowProgress {
-        RowProgress(planned: { [self] n in locked { planned += n } },
-                    wrote: { [self] n in
-                        // Reported under the lock: the workbooks are written on several threads at once.
-                        locked {
-                            written += n
-                            let now = Date()
-                            guard now.timeIntervalSince(lastReport) >= 0.5 else { return }
-                            lastReport = now
-                            report(ProgressText.transient(status()))
-                        }
-                    })
+        RowProgress(
+            planned: { [self] n in locked { planned += n } },
+            wrote: { [self] n in
+                // Reported under the lock: the workbooks are written on several threads at once.
+                locked {
+                    written += n
+                    let now = Date()
+                    guard now.timeIntervalSince(lastReport) >= 0.5 else { return }
+                    lastReport = now
+                    report(ProgressText.transient(status()))
+                }
+            })
     }
 
     /// A workbook is written and verified.

@@ -7,8 +7,10 @@ import Ledger
 
 /// Writes a close's outputs into a folder and verifies each file by reading it back.
 enum Render {
-    static func all(_ r: CloseResult, into dir: String, lang: WorkbookLang, policySHA256: String, changes: [ChangeRow]?,
-                    trend: [TrendPoint], progress: @escaping (String) -> Void) throws -> (files: [String], summary: String) {
+    static func all(
+        _ r: CloseResult, into dir: String, lang: WorkbookLang, policySHA256: String, changes: [ChangeRow]?,
+        trend: [TrendPoint], progress: @escaping (String) -> Void
+    ) throws -> (files: [String], summary: String) {
         var outputs: [(file: String, sha256: String)] = []
         let reportLang: Lang = lang == .en ? .en : .zh
         let password = ProcessInfo.processInfo.environment["SALESCLOSE_SHEET_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 }
@@ -17,22 +19,30 @@ enum Render {
         let finance = FinanceWorkbook.fileName(r.period)
         let management = ManagementWorkbook.fileName(r.period)
         let regionFiles = RegionWorkbooks.fileNames(r)
-        let index = ReportIndex(r)   // one set of look-ups for every region's workbook
+        let index = ReportIndex(r)  // one set of look-ups for every region's workbook
         let meter = WriteProgress(workbooks: 2 + regionFiles.count, report: progress)
         let shared = ReportOptions(lang: reportLang, progress: meter.rows())
         if !regionFiles.isEmpty { try Files.makeDirectory(dir + "/regions") }
         var tasks: [(file: String, write: () throws -> WrittenWorkbook)] = [
-            (finance, {
-                try FinanceWorkbook.write(r, to: dir + "/" + finance,
-                                          options: ReportOptions(lang: reportLang, sheetPassword: password, progress: shared.progress),
-                                          changes: changes)
-            }),
-            (management, { try ManagementWorkbook.write(r, to: dir + "/" + management, options: shared, trend: trend) }),
+            (
+                finance,
+                {
+                    try FinanceWorkbook.write(
+                        r, to: dir + "/" + finance,
+                        options: ReportOptions(lang: reportLang, sheetPassword: password, progress: shared.progress),
+                        changes: changes)
+                }
+            ),
+            (management, { try ManagementWorkbook.write(r, to: dir + "/" + management, options: shared, trend: trend) })
         ]
         for f in regionFiles {
-            tasks.append((f.file, {
-                try RegionWorkbooks.writeOne(r, region: f.region, to: dir + "/" + f.file, options: shared, index: index)
-            }))
+            tasks.append(
+                (
+                    f.file,
+                    {
+                        try RegionWorkbooks.writeOne(r, region: f.region, to: dir + "/" + f.file, options: shared, index: index)
+                    }
+                ))
         }
         let results = Parallel.map(tasks) { task -> Result<String, Error> in
             do {
@@ -63,7 +73,6 @@ enum Render {
     }
 }
 
-
 /// What a reopen changed (computed in SalesCore from the figures the ledger keeps), as the finance workbook lays it out.
 enum Changes {
     static func rows(_ changes: [ReopenDifferences.Change]) -> [ChangeRow] {
@@ -82,16 +91,18 @@ enum Changes {
     /// figures of a replaced close recorded before the ledger kept figures, read once from its verified summary, for
     /// the ledger to keep.
     static func of(_ result: CloseResult, store: LedgerStore, folder: String, reopening: Bool, sameIdentity: Bool) throws
-        -> (changes: [ReopenDifferences.Change]?, legacyReplaced: [ReopenDifferences.EmployeeFigures]?) {
+        -> (changes: [ReopenDifferences.Change]?, legacyReplaced: [ReopenDifferences.EmployeeFigures]?)
+    {
         do {
             let after = ReopenDifferences.figures(of: result)
             if reopening {
                 var before = try store.figures(result.period)
                 var legacy: [ReopenDifferences.EmployeeFigures]? = nil
                 if before == nil, let closed = try store.info(for: result.period),
-                   let bytes = try? Files.readBytes(folder + "/close-summary.json"),
-                   closed.outputHashes["close-summary.json"] == SHA256.hex(bytes) {
-                    before = legacyFigures(summary: bytes)   // a close recorded by ledger version 1
+                    let bytes = try? Files.readBytes(folder + "/close-summary.json"),
+                    closed.outputHashes["close-summary.json"] == SHA256.hex(bytes)
+                {
+                    before = legacyFigures(summary: bytes)  // a close recorded by ledger version 1
                     legacy = before
                 }
                 return (before.map { ReopenDifferences.changes(before: $0, after: after) }, legacy)
@@ -114,7 +125,8 @@ enum Changes {
     /// into the ledger with the reopen; nothing reads a summary's text after that.
     static func legacyFigures(summary bytes: [UInt8]) -> [ReopenDifferences.EmployeeFigures]? {
         guard let o = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any],
-              let list = o["employees"] as? [[String: Any]] else { return nil }
+            let list = o["employees"] as? [[String: Any]]
+        else { return nil }
         var out: [ReopenDifferences.EmployeeFigures] = []
         for e in list {
             guard let id = e["employee_id"] as? String else { return nil }
@@ -122,8 +134,10 @@ enum Changes {
             for f in ReopenDifferences.Field.allCases {
                 money.updateValue((e[f.rawValue] as? String).flatMap(Money.parsePlain), forKey: f)
             }
-            out.append(ReopenDifferences.EmployeeFigures(employeeId: id, name: e["name"] as? String ?? "", money: money,
-                                                         codes: e["codes"] as? [String] ?? []))
+            out.append(
+                ReopenDifferences.EmployeeFigures(
+                    employeeId: id, name: e["name"] as? String ?? "", money: money,
+                    codes: e["codes"] as? [String] ?? []))
         }
         return out
     }

@@ -5,7 +5,7 @@ import PolicyFile
 import Ledger
 import XlsxWriter
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The workbooks' language is the run's language (`--lang`).
@@ -64,13 +64,11 @@ public enum Runner {
         if Files.exists(path) {
             // Opened as every input is: a regular file only, read within a bound.
             let bytes: [UInt8]
-            do { bytes = try InputFile.open(path, name: "policy.toml").readAll(limit: InputReader.policyLimit) }
-            catch { throw RunError.from(error) }
+            do { bytes = try InputFile.open(path, name: "policy.toml").readAll(limit: InputReader.policyLimit) } catch { throw RunError.from(error) }
             guard let text = String(validating: bytes, as: UTF8.self) else {
                 throw RunError(.input, "policy.toml: error: the file is not UTF-8 text")
             }
-            do { policy = try PolicyFile.load(text: text, fileName: "policy.toml") }
-            catch let e as FileError { throw RunError.from(e) }
+            do { policy = try PolicyFile.load(text: text, fileName: "policy.toml") } catch let e as FileError { throw RunError.from(e) }
         }
         let canonical = PolicyFile.canonicalText(policy)
         return (policy, canonical, SHA256.hex(Array(canonical.utf8)))
@@ -102,8 +100,7 @@ public enum Runner {
                 SalesIntakeSink(period: period, makeStore: { () -> OrderLineStore in keep ? SpillOrderLines() : CountingOrderLines() })
             })
         }
-        do { set = try reader.read(directory: inputs) }
-        catch let e as FileError { throw RunError.from(e) }
+        do { set = try reader.read(directory: inputs) } catch let e as FileError { throw RunError.from(e) }
         var hashes: [String: String] = [:]
         for f in set.files { hashes[f.file] = f.sha256 }
         if let s = set.policySHA256 { hashes["policy.toml"] = s }
@@ -117,7 +114,7 @@ public enum Runner {
         if let given { return given }
         var months = Set<Period>()
         if let streamed = set.streamedSales, streamed.streamed {
-            months = streamed.months   // the rows were checked as read; their months were noted before
+            months = streamed.months  // the rows were checked as read; their months were noted before
         } else {
             for r in set.sales { if let v = r.value, r.issue == nil { months.insert(v.date.period) } }
         }
@@ -132,8 +129,7 @@ public enum Runner {
     }
 
     static func openLedger(_ path: String, create: Bool) throws -> LedgerStore? {
-        do { return try LedgerStore(path: path, createIfMissing: create, readOnly: !create) }
-        catch let e as LedgerError {
+        do { return try LedgerStore(path: path, createIfMissing: create, readOnly: !create) } catch let e as LedgerError {
             if e.kind == .missing && !create { return nil }
             throw RunError.from(e)
         }
@@ -143,8 +139,10 @@ public enum Runner {
 
     /// `salesclose check`: reads and validates against the ledger close would use, writes nothing. Returns the
     /// report, and the error that would stop a close when the period cannot be known (printed after the report).
-    public static func check(inputs: String, outputs: String?, period given: Period?, ledger: String?,
-                             lang: Language = .en) throws -> (report: String, stop: RunError?) {
+    public static func check(
+        inputs: String, outputs: String?, period given: Period?, ledger: String?,
+        lang: Language = .en
+    ) throws -> (report: String, stop: RunError?) {
         var prep = try prepare(inputs: inputs, hashes: false, streamSales: true, period: given)
         var out = ""
         let period: Period? = try? Self.period(given, prep.inputs)
@@ -175,8 +173,11 @@ public enum Runner {
         let set = result?.inputs ?? prep.inputs
         let tally = result?.tally ?? InputTally(set)
         let zh = lang == .zh
-        let known = period?.description ?? (zh ? "未知（\((try? Self.period(given, prep.inputs)).map(\.description) ?? "请用 --period 指定")）"
-                                                : "not known (\((try? Self.period(given, prep.inputs)).map(\.description) ?? "give --period"))")
+        let known =
+            period?.description
+            ?? (zh
+                ? "未知（\((try? Self.period(given, prep.inputs)).map(\.description) ?? "请用 --period 指定")）"
+                : "not known (\((try? Self.period(given, prep.inputs)).map(\.description) ?? "give --period"))")
         out += (zh ? "结账月份：" : "period: ") + known + "\n"
         var headers: [String: [String: String]] = [:]
         for f in set.files {
@@ -186,16 +187,20 @@ public enum Runner {
             if zh {
                 // A workbook's sheet has cells, not a delimiter.
                 let delim = sheet ? "工作表" : (f.delimiter == "\t" ? "制表符" : (f.delimiter == ";" ? "分号" : "逗号")) + "分隔"
-                out += "\(f.file)：\(f.kind.zhName)（\(f.kind.rawValue)），\(f.encoding)，\(delim)；共 \(f.rows) 行 = 接受 \(c.accepted) + 退回 \(c.rejected) + 空行 \(f.blank)"
+                out +=
+                    "\(f.file)：\(f.kind.zhName)（\(f.kind.rawValue)），\(f.encoding)，\(delim)；共 \(f.rows) 行 = 接受 \(c.accepted) + 退回 \(c.rejected) + 空行 \(f.blank)"
                 if f.rows == 0 { out += "（只有表头：本月没有\(f.kind.zhName)）" }
             } else {
                 let delim = sheet ? "sheet" : (f.delimiter == "\t" ? "tab" : (f.delimiter == ";" ? "semicolon" : "comma"))
-                out += "\(f.file): \(f.kind.rawValue), \(f.encoding), \(delim); rows \(f.rows) = accepted \(c.accepted) + rejected \(c.rejected) + blank \(f.blank)"
+                out +=
+                    "\(f.file): \(f.kind.rawValue), \(f.encoding), \(delim); rows \(f.rows) = accepted \(c.accepted) + rejected \(c.rejected) + blank \(f.blank)"
                 if f.rows == 0 { out += " (header only: no \(f.kind.rawValue) this month)" }
             }
             out += "\n"
             if !f.ignoredColumns.isEmpty {
-                out += "\(f.file): note: " + (zh ? "未用的列（已忽略）：\(f.ignoredColumns.joined(separator: "、"))" : "ignored columns: \(f.ignoredColumns.joined(separator: ", "))") + "\n"
+                out +=
+                    "\(f.file): note: "
+                    + (zh ? "未用的列（已忽略）：\(f.ignoredColumns.joined(separator: "、"))" : "ignored columns: \(f.ignoredColumns.joined(separator: ", "))") + "\n"
             }
         }
         for kind in InputKind.allCases where !kind.isRequired && !set.has(kind) {
@@ -211,7 +216,12 @@ public enum Runner {
             out += "\(at): error: \(r.issue.code) \(message)\n"
         }
         if !wholeColumns.isEmpty {
-            return (out, RunError(.input, "error: the close would stop: \(wholeColumns.count == 1 ? "a whole column fails" : "whole columns fail") (above); nothing was written"))
+            return (
+                out,
+                RunError(
+                    .input,
+                    "error: the close would stop: \(wholeColumns.count == 1 ? "a whole column fails" : "whole columns fail") (above); nothing was written")
+            )
         }
         if period == nil {
             // The report of what was read still helps; then the clear error, exit 2.
@@ -222,8 +232,10 @@ public enum Runner {
 
     // MARK: close
 
-    public static func close(_ o: CloseOptions, progress: @escaping (String) -> Void,
-                             note: (String) -> Void = { _ in }) throws -> CloseOutcome {
+    public static func close(
+        _ o: CloseOptions, progress: @escaping (String) -> Void,
+        note: (String) -> Void = { _ in }
+    ) throws -> CloseOutcome {
         // The lock comes before anything is read (a second close exits 5 at once); an outputs folder that does not
         // exist yet has no close running in it, and is created only once the inputs are known to be good.
         var lock = Files.isDirectory(o.outputs) ? try OutputsLock(outputs: o.outputs) : nil
@@ -232,7 +244,9 @@ public enum Runner {
         if Files.isDirectory(o.inputs) { try TempSpace.check(inputs: o.inputs) }
         var prep = try prepare(inputs: o.inputs, streamSales: true, period: o.period)
         if let failure = prep.inputs.streamedSales?.intake.storeFailure {
-            throw RunError(.writeFailed, "error: the order lines could not be kept in the temporary folder \(TempSpace.directory) (TMPDIR): \(failure); nothing was changed")
+            throw RunError(
+                .writeFailed,
+                "error: the order lines could not be kept in the temporary folder \(TempSpace.directory) (TMPDIR): \(failure); nothing was changed")
         }
         // A column wrong on most rows of a file (inputs.md "Errors"): one message per such column, exit 2, nothing written.
         let wholeColumns = WholeColumnStop.find(prep.inputs.files, policy: prep.policy)
@@ -262,8 +276,9 @@ public enum Runner {
             note("warning: \(line); see salesclose ledger verify --outputs \(o.outputs)")
         }
 
-        let identity = ClosedPeriodInfo(period: period, inputHashes: prep.inputHashes, policySHA256: prep.policySHA256,
-                                        outputHashes: [:], toolVersion: toolVersion, options: "lang=\(o.lang.rawValue)")
+        let identity = ClosedPeriodInfo(
+            period: period, inputHashes: prep.inputHashes, policySHA256: prep.policySHA256,
+            outputHashes: [:], toolVersion: toolVersion, options: "lang=\(o.lang.rawValue)")
         var reopening = false
         var sameIdentity = false
         do {
@@ -276,7 +291,9 @@ public enum Runner {
                 } else {
                     let files = closed.inputFilesDiffering(from: identity)
                     var lines = ["error: \(period) is already closed with other inputs; the files that differ: \(files.joined(separator: ", "))"]
-                    if closed.policySHA256 != identity.policySHA256 && !prep.legacyPolicySHA256s.contains(closed.policySHA256) { lines.append("error: the effective policy differs too") }
+                    if closed.policySHA256 != identity.policySHA256 && !prep.legacyPolicySHA256s.contains(closed.policySHA256) {
+                        lines.append("error: the effective policy differs too")
+                    }
                     lines.append("note: to replace that close, run again with --reopen (only the latest closed period can be reopened)")
                     throw RunError(.ledgerRefused, lines)
                 }
@@ -287,22 +304,25 @@ public enum Runner {
 
         let snapshot: LedgerSnapshot
         do { snapshot = try store.snapshot(for: period) } catch let e as LedgerError { throw RunError.from(e) }
-        let result = Close.run(period: period, policy: prep.policy, inputs: prep.takeInputs(), ledger: snapshot,
-                               progress: { progress("rules: \($0)") })
+        let result = Close.run(
+            period: period, policy: prep.policy, inputs: prep.takeInputs(), ledger: snapshot,
+            progress: { progress("rules: \($0)") })
 
         // What the ingest freed goes back to the system before the workbooks are written (glibc keeps it otherwise).
         ProcessMemory.releaseFreeMemory()
 
         // What a reopen changed, from the figures the ledger keeps (issue 14 §2).
-        let (changes, legacyReplaced) = try Changes.of(result, store: store, folder: tx.folder, reopening: reopening,
-                                                       sameIdentity: sameIdentity)
+        let (changes, legacyReplaced) = try Changes.of(
+            result, store: store, folder: tx.folder, reopening: reopening,
+            sameIdentity: sameIdentity)
 
         // Write everything under a temporary name, read back and verify; libxlsxwriter's own stderr lines are kept
         // and said once (a full disk would otherwise flood stderr with them).
         let (writing, cLines) = XlsxDiagnostics.capturingStderr {
             try tx.writePartial { dir in
-                try Render.all(result, into: dir, lang: o.lang, policySHA256: prep.policySHA256, changes: changes.map(Changes.rows),
-                               trend: Trend.points(result, snapshot), progress: progress)
+                try Render.all(
+                    result, into: dir, lang: o.lang, policySHA256: prep.policySHA256, changes: changes.map(Changes.rows),
+                    trend: Trend.points(result, snapshot), progress: progress)
             }
         }
         let written: Transaction.Written
@@ -320,22 +340,27 @@ public enum Runner {
             let old = try store.info(for: period)!
             if old.outputHashes == written.hashes && Files.isDirectory(tx.folder), (try? Files.hashes(tx.folder)) == written.hashes {
                 tx.discardPartial()
-                return CloseOutcome(kind: .unchanged, period: period, folder: tx.folder, summaryJSON: written.summary,
-                                    files: written.files, rejectedRows: result.tally.rejected.count)
+                return CloseOutcome(
+                    kind: .unchanged, period: period, folder: tx.folder, summaryJSON: written.summary,
+                    files: written.files, rejectedRows: result.tally.rejected.count)
             }
             do { try LedgerCare.keepPrevious(store) } catch { tx.discardPartial(); throw error }
-            do { try store.updateOutputs(period: period, outputHashes: written.hashes, options: info.options) }
-            catch let e as LedgerError { tx.discardPartial(); throw RunError.from(e) }
+            do { try store.updateOutputs(period: period, outputHashes: written.hashes, options: info.options) } catch let e as LedgerError {
+                tx.discardPartial(); throw RunError.from(e)
+            }
             if let w = tx.completeAfterCommit(store) { note(w) }
-            return CloseOutcome(kind: .rewritten, period: period, folder: tx.folder, summaryJSON: written.summary,
-                                files: written.files, rejectedRows: result.tally.rejected.count)
+            return CloseOutcome(
+                kind: .rewritten, period: period, folder: tx.folder, summaryJSON: written.summary,
+                files: written.files, rejectedRows: result.tally.rejected.count)
         }
 
         do { try LedgerCare.keepPrevious(store) } catch { tx.discardPartial(); throw error }
-        do { try store.record(result, info: info, replacing: reopening, legacyReplacedFigures: legacyReplaced) }
-        catch let e as LedgerError { tx.discardPartial(); throw RunError.from(e) }
+        do { try store.record(result, info: info, replacing: reopening, legacyReplacedFigures: legacyReplaced) } catch let e as LedgerError {
+            tx.discardPartial(); throw RunError.from(e)
+        }
         if let w = tx.completeAfterCommit(store) { note(w) }
-        return CloseOutcome(kind: reopening ? .reopened : .closed, period: period, folder: tx.folder, summaryJSON: written.summary,
-                            files: written.files, rejectedRows: result.tally.rejected.count)
+        return CloseOutcome(
+            kind: reopening ? .reopened : .closed, period: period, folder: tx.folder, summaryJSON: written.summary,
+            files: written.files, rejectedRows: result.tally.rejected.count)
     }
 }

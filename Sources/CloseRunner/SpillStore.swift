@@ -1,7 +1,7 @@
 import Foundation
 import SalesCore
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The close's order lines on disk (issue 7: detail sheets written "from a spill file"): one unlinked temporary file

@@ -8,18 +8,21 @@ public enum Summary {
         var fileRows: [JSON] = []
         for f in inputs.files {
             let c = tally.counts(f.file)
-            fileRows.append(.object([
-                ("file", .string(f.file)), ("kind", .string(f.kind.rawValue)), ("encoding", .string(f.encoding)),
-                ("delimiter", .string(f.delimiter)),
-                ("rows", .int(f.rows)), ("accepted", .int(c.accepted)), ("rejected", .int(c.rejected)), ("blank", .int(f.blank)),
-                ("sha256", .string(f.sha256)),
-                ("ignored_columns", .array(f.ignoredColumns.map { .string($0) })),
-                ("recognised_by", .string(f.recognisedBy)),
-            ]))
+            fileRows.append(
+                .object([
+                    ("file", .string(f.file)), ("kind", .string(f.kind.rawValue)), ("encoding", .string(f.encoding)),
+                    ("delimiter", .string(f.delimiter)),
+                    ("rows", .int(f.rows)), ("accepted", .int(c.accepted)), ("rejected", .int(c.rejected)), ("blank", .int(f.blank)),
+                    ("sha256", .string(f.sha256)),
+                    ("ignored_columns", .array(f.ignoredColumns.map { .string($0) })),
+                    ("recognised_by", .string(f.recognisedBy))
+                ]))
         }
         let rejected = tally.rejected.map { x -> JSON in
-            .object([("file", .string(x.file)), ("line", .int(x.line)), ("column", .str(x.issue.column)),
-                     ("code", .string(x.issue.code)), ("message", .string(x.issue.message)), ("raw", .string(x.raw))])
+            .object([
+                ("file", .string(x.file)), ("line", .int(x.line)), ("column", .str(x.issue.column)),
+                ("code", .string(x.issue.code)), ("message", .string(x.issue.message)), ("raw", .string(x.raw))
+            ])
         }
         let flags = tally.flags.map { x -> JSON in
             .object([("file", .string(x.file)), ("line", .int(x.line)), ("column", .str(x.flag.column)), ("code", .string(x.flag.code))])
@@ -30,19 +33,23 @@ public enum Summary {
                 ("employee_id", .string(l.row.employeeId)), ("date", .string(l.row.date.description)),
                 ("category", .string(l.row.category.rawValue)), ("claimed", .money(l.row.amount)),
                 ("approved", .money(l.approved)), ("decision", .string(l.decision.rawValue)), ("late_claim", .bool(l.lateClaim)),
-                ("codes", .array(l.codes.map { .string($0) })),
+                ("codes", .array(l.codes.map { .string($0) }))
             ])
         }
         let advances = r.advances.map { a -> JSON in
-            .object([("advance_id", .string(a.row.advanceId)), ("employee_id", .string(a.row.employeeId)),
-                     ("date", .string(a.row.date.description)), ("amount", .money(a.row.amount)),
-                     ("decision", .string(a.decision.rawValue)), ("codes", .array(a.codes.map { .string($0) }))])
+            .object([
+                ("advance_id", .string(a.row.advanceId)), ("employee_id", .string(a.row.employeeId)),
+                ("date", .string(a.row.date.description)), ("amount", .money(a.row.amount)),
+                ("decision", .string(a.decision.rawValue)), ("codes", .array(a.codes.map { .string($0) }))
+            ])
         }
         let adjustments = r.adjustments.map { a -> JSON in
-            .object([("adjustment_id", .string(a.row.adjustmentId)), ("employee_id", .string(a.row.employeeId)),
-                     ("date", .string(a.row.date.description)), ("kind", .string(a.row.kind.rawValue)),
-                     ("amount", .money(a.row.amount)), ("approved_by", .string(a.row.approvedBy)),
-                     ("reference", .str(a.row.reference))])
+            .object([
+                ("adjustment_id", .string(a.row.adjustmentId)), ("employee_id", .string(a.row.employeeId)),
+                ("date", .string(a.row.date.description)), ("kind", .string(a.row.kind.rawValue)),
+                ("amount", .money(a.row.amount)), ("approved_by", .string(a.row.approvedBy)),
+                ("reference", .str(a.row.reference))
+            ])
         }
         let employees = r.employees.map(employee)
         var totals = (claimed: Money.zero, approved: Money.zero, meal: Money.zero, net: Money.zero, commission: Money.zero, gross: Money.zero)
@@ -64,13 +71,16 @@ public enum Summary {
             ("employees", .array(employees)),
             ("quarter", r.quarter.map(quarter) ?? .null),
             ("year", r.year.map(year) ?? .null),
-            ("totals", .object([
-                ("expenses_claimed", .money(totals.claimed)), ("expenses_approved", .money(totals.approved)),
-                ("meal_allowance", .money(totals.meal)), ("net_payable", .money(totals.net)),
-                ("sales", .money(sales)), ("remitted", .money(remitted)),
-                ("commission_settled", .money(totals.commission)), ("gross_pay", .money(totals.gross)),
-            ])),
-            ("outputs", .array(outputs.map { .object([("file", .string($0.file)), ("sha256", .string($0.sha256))]) })),
+            (
+                "totals",
+                .object([
+                    ("expenses_claimed", .money(totals.claimed)), ("expenses_approved", .money(totals.approved)),
+                    ("meal_allowance", .money(totals.meal)), ("net_payable", .money(totals.net)),
+                    ("sales", .money(sales)), ("remitted", .money(remitted)),
+                    ("commission_settled", .money(totals.commission)), ("gross_pay", .money(totals.gross))
+                ])
+            ),
+            ("outputs", .array(outputs.map { .object([("file", .string($0.file)), ("sha256", .string($0.sha256))]) }))
         ])
     }
 
@@ -102,31 +112,43 @@ public enum Summary {
             ("commission_forfeited", .money(e.commissionForfeited)), ("forfeited_expenses", .money(e.forfeitedExpenses)),
             ("pay_factor", .rate(e.payFactor)), ("base_pay", .money(e.basePay)), ("gross_pay", .money(e.grossPay)),
             ("activity_share", .ratio(e.activityShare)),
-            ("codes", .array(e.codes.map { .string($0) })),
+            ("codes", .array(e.codes.map { .string($0) }))
         ])
     }
 
     static func quarter(_ q: QuarterBlock) -> JSON {
         .object([
             ("quarter", .string(q.label)), ("codes", .array(q.codes.map { .string($0) })),
-            ("employees", .array(q.employees.map { e in
-                .object([("employee_id", .string(e.employeeId)), ("attainment", .ratio(e.attainment)), ("assessed", .bool(e.assessed)),
-                         ("next_pay_factor", .rate(e.nextPayFactor)), ("codes", .array(e.codes.map { .string($0) })),
-                         ("remitted", .money(e.remitted)), ("remittance_target", .money(e.target)),
-                         ("new_outlets", .int(e.newOutlets)), ("new_outlets_target", .int(e.newOutletsTarget))])
-            })),
+            (
+                "employees",
+                .array(
+                    q.employees.map { e in
+                        .object([
+                            ("employee_id", .string(e.employeeId)), ("attainment", .ratio(e.attainment)), ("assessed", .bool(e.assessed)),
+                            ("next_pay_factor", .rate(e.nextPayFactor)), ("codes", .array(e.codes.map { .string($0) })),
+                            ("remitted", .money(e.remitted)), ("remittance_target", .money(e.target)),
+                            ("new_outlets", .int(e.newOutlets)), ("new_outlets_target", .int(e.newOutletsTarget))
+                        ])
+                    })
+            )
         ])
     }
 
     static func year(_ y: YearBlock) -> JSON {
         .object([
             ("year", .int(y.year)), ("codes", .array(y.codes.map { .string($0) })),
-            ("employees", .array(y.employees.map { e in
-                .object([("employee_id", .string(e.employeeId)), ("attainment", .ratio(e.attainment)), ("rate", .rate(e.rate)),
-                         ("year_total", .money(e.yearTotal)), ("paid", .money(e.paid)), ("bonus", .money(e.bonus)),
-                         ("codes", .array(e.codes.map { .string($0) })),
-                         ("remitted", .money(e.remitted)), ("remittance_target", .money(e.target))])
-            })),
+            (
+                "employees",
+                .array(
+                    y.employees.map { e in
+                        .object([
+                            ("employee_id", .string(e.employeeId)), ("attainment", .ratio(e.attainment)), ("rate", .rate(e.rate)),
+                            ("year_total", .money(e.yearTotal)), ("paid", .money(e.paid)), ("bonus", .money(e.bonus)),
+                            ("codes", .array(e.codes.map { .string($0) })),
+                            ("remitted", .money(e.remitted)), ("remittance_target", .money(e.target))
+                        ])
+                    })
+            )
         ])
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import SalesCore
 import Ledger
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The period folder's side of a close as one transaction (outputs.md "Guarantees"): the new folder is written
@@ -44,12 +44,12 @@ struct Transaction {
                 if Files.isDirectory(folder) { Files.remove(replaced); try Files.rename(folder, replaced) }
                 try Files.rename(partial, folder)
             } else {
-                Files.remove(partial) // never committed
+                Files.remove(partial)  // never committed
             }
         }
         if Files.isDirectory(replaced) {
             if !Files.isDirectory(folder), let recorded, (try? Files.hashes(replaced)) == recorded {
-                try Files.rename(replaced, folder) // killed inside the swap of a rewrite that had not committed
+                try Files.rename(replaced, folder)  // killed inside the swap of a rewrite that had not committed
             } else {
                 Files.remove(replaced)
             }
@@ -107,11 +107,13 @@ struct Transaction {
     static func writeFailure(_ error: Error, libxlsxwriterLines lines: [String], outputs: String) -> RunError {
         var e = (error as? RunError) ?? RunError(.writeFailed, "error: writing the outputs failed: \(error)")
         let text = ([e.description] + lines).joined(separator: "\n")
-        let full = text.contains("No space left") || text.contains("ENOSPC") || text.contains("disk is full")
+        let full =
+            text.contains("No space left") || text.contains("ENOSPC") || text.contains("disk is full")
             || (TempSpace.free(in: outputs).map { $0 < 1 << 20 } ?? false)
         if full {
-            e.lines.insert("error: the disk is full (no space left on the device of \(outputs) or of the temporary folder \(TempSpace.directory)); "
-                           + "nothing was changed: free some space and run the close again", at: 0)
+            e.lines.insert(
+                "error: the disk is full (no space left on the device of \(outputs) or of the temporary folder \(TempSpace.directory)); "
+                    + "nothing was changed: free some space and run the close again", at: 0)
         }
         if !lines.isEmpty {
             e.lines.append("note: libxlsxwriter reported \(lines.count) error line\(lines.count == 1 ? "" : "s"); the first: \(lines[0])")

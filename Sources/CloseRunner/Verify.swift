@@ -39,14 +39,14 @@ enum Verify {
     @discardableResult
     static func workbookStructure(_ path: String, wanted: [String: Set<String>] = [:]) throws -> [String: XMLScan] {
         var names: [String] = []
-        var sheetScans: [String: XMLScan] = [:]   // by part name
+        var sheetScans: [String: XMLScan] = [:]  // by part name
         do {
             try Workbook.forEachVerifiedPart(path: path) { part in
                 guard part.hasSuffix(".xml") || part.hasSuffix(".rels") else { return nil }
                 let isSheet = part.hasPrefix("xl/worksheets/sheet")
                 let want: Set<String> = isSheet ? wantedCells(part, names: names, wanted) : []
                 var scanner = XMLStreamScanner(wanted: want)
-                var whole: [UInt8] = []   // workbook.xml only, for the sheet names
+                var whole: [UInt8] = []  // workbook.xml only, for the sheet names
                 return { piece, last in
                     if part == "xl/workbook.xml" { whole.append(contentsOf: piece) }
                     scanner.add(piece, last: last)

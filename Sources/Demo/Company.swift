@@ -23,7 +23,7 @@ enum CompanyData {
         RegionInfo(name: "登封片区", cities: ["登封", "告成", "大金店", "颍阳", "卢店"]),
         RegionInfo(name: "巩义片区", cities: ["巩义", "回郭镇", "站街", "鲁庄", "小关"]),
         RegionInfo(name: "尉氏片区", cities: ["尉氏", "洧川", "朱曲", "张市", "蔡庄"]),
-        RegionInfo(name: "原阳片区", cities: ["原阳", "阳阿", "太平", "师寨", "福宁集"]),
+        RegionInfo(name: "原阳片区", cities: ["原阳", "阳阿", "太平", "师寨", "福宁集"])
     ]
 
     static let regions2: [RegionInfo] = [
@@ -38,13 +38,14 @@ enum CompanyData {
         RegionInfo(name: "安阳", cities: ["安阳", "林州", "汤阴", "滑县", "内黄"]),
         RegionInfo(name: "濮阳", cities: ["濮阳", "清丰", "南乐", "范县", "台前"]),
         RegionInfo(name: "漯河", cities: ["漯河", "舞阳", "临颍", "郾城"]),
-        RegionInfo(name: "平顶山", cities: ["平顶山", "汝州", "宝丰", "郏县", "叶县", "舞钢"]),
+        RegionInfo(name: "平顶山", cities: ["平顶山", "汝州", "宝丰", "郏县", "叶县", "舞钢"])
     ]
 
-    static let centreRegion = "中央区"     // 一部's head and staff
-    static let outerRegion = "外埠区"      // 二部's head and staff
+    static let centreRegion = "中央区"  // 一部's head and staff
+    static let outerRegion = "外埠区"  // 二部's head and staff
 
-    static let surnames: [String] = Array("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严武戴孔向汤常牛樊葛").map(String.init)
+    static let surnames: [String] = Array("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严武戴孔向汤常牛樊葛").map(
+        String.init)
     static let givenChars: [String] = Array("伟芳娜敏静丽强磊军洋勇艳杰娟涛明超霞平刚建华志海燕红鹏飞宇浩凯辉晨阳林峰鑫斌波坤东亮新春利红玉兰桂英国庆文学永庆振宏建军卫东俊毅晓光金山德胜保国成龙双喜铁柱秋菊小梅").map(String.init)
 
     struct Product {
@@ -62,18 +63,26 @@ enum CompanyData {
         Product(name: "硫酸钾复合肥 40kg", low: 175, high: 192),
         Product(name: "有机肥 40kg", low: 36, high: 48),
         Product(name: "生物有机肥 40kg", low: 55, high: 66),
-        Product(name: "水溶肥 10kg", low: 108, high: 128),
+        Product(name: "水溶肥 10kg", low: 108, high: 128)
     ]
 
-    static let villages: [String] = ["王庄村", "李寨村", "张楼村", "刘庄村", "陈湾村", "赵岗村", "孙营村", "周店村", "吴桥村",
-                                     "郑湾村", "马沟村", "杨屯村", "朱集村", "胡寨村", "高庄村", "林楼村", "何营村", "罗庄村"]
-    static let distributorStyles: [String] = ["农资有限公司", "农资总经销", "丰收农资公司", "绿源农资有限公司", "金穗农资经营部",
-                                              "惠农农资总经销", "供销社农资公司"]
-    static let bigAccounts: [String] = ["黄泛区农场", "中原粮食种植专业合作社", "豫丰农业发展有限公司", "金地家庭农场",
-                                        "沃野种植专业合作社", "大地农业科技有限公司", "红旗农场", "兴农土地托管合作社"]
+    static let villages: [String] = [
+        "王庄村", "李寨村", "张楼村", "刘庄村", "陈湾村", "赵岗村", "孙营村", "周店村", "吴桥村",
+        "郑湾村", "马沟村", "杨屯村", "朱集村", "胡寨村", "高庄村", "林楼村", "何营村", "罗庄村"
+    ]
+    static let distributorStyles: [String] = [
+        "农资有限公司", "农资总经销", "丰收农资公司", "绿源农资有限公司", "金穗农资经营部",
+        "惠农农资总经销", "供销社农资公司"
+    ]
+    static let bigAccounts: [String] = [
+        "黄泛区农场", "中原粮食种植专业合作社", "豫丰农业发展有限公司", "金地家庭农场",
+        "沃野种植专业合作社", "大地农业科技有限公司", "红旗农场", "兴农土地托管合作社"
+    ]
 
-    static let rmPurposes: [String] = ["拜访经销商、巡查终端", "春耕备肥促销", "催收货款", "召开农民会", "新网点开发",
-                                       "市场调研、竞品走访", "协助经销商铺货", "处理客户投诉"]
+    static let rmPurposes: [String] = [
+        "拜访经销商、巡查终端", "春耕备肥促销", "催收货款", "召开农民会", "新网点开发",
+        "市场调研、竞品走访", "协助经销商铺货", "处理客户投诉"
+    ]
     static let repPurposes: [String] = ["走访零售店", "新网点开发", "催收货款", "农户示范田回访", "铺货、张贴宣传画"]
 }
 
@@ -83,8 +92,8 @@ struct Employee {
     let name: String
     let role: Role
     let level: Level
-    let dept: Int              // 1 or 2
-    let regionIndex: Int       // into the department's regions; -1 for department staff
+    let dept: Int  // 1 or 2
+    let regionIndex: Int  // into the department's regions; -1 for department staff
     let regionName: String
     var managerId: String?
     let hireDate: Day
@@ -110,10 +119,10 @@ struct Cast {
     var rmMeals = 0, rmDoubleLodging = 0, rmRepay = 0, rmRepayUnauth = 0, rmLateClaim = 0
     var repAdvance = 0, repNotTravelling = 0, repSigned = 0, repCommissionAdj = 0
     var directorBeijing = 0, kamShanghai = 0
-    var newTrainee: Int? = nil      // hired inside the first month: no target yet
+    var newTrainee: Int? = nil  // hired inside the first month: no target yet
     var leaverInPeriod: Int? = nil
     var leaverBefore: Int? = nil
-    var assistantSigner = 0        // signs a repayment without authority
+    var assistantSigner = 0  // signs a repayment without authority
     var activityLowReps: [Int] = []
 }
 
@@ -143,8 +152,10 @@ struct Company {
 
         func name() -> String {
             while true {
-                let g = rng.chance(35) ? rng.pick(CompanyData.givenChars)
-                                      : rng.pick(CompanyData.givenChars) + rng.pick(CompanyData.givenChars)
+                let g =
+                    rng.chance(35)
+                    ? rng.pick(CompanyData.givenChars)
+                    : rng.pick(CompanyData.givenChars) + rng.pick(CompanyData.givenChars)
                 let n = rng.pick(CompanyData.surnames) + g
                 if !usedNames.contains(n) { usedNames.insert(n); return n }
             }
@@ -180,9 +191,11 @@ struct Company {
                 travel = regs.map { $0.cities[0] }
             }
             let idx = list.count
-            list.append(Employee(index: idx, id: "E" + Fmt.pad(idx + 1, 4), name: name(), role: role, level: level,
-                                 dept: dept, regionIndex: region, regionName: regionName, managerId: manager,
-                                 hireDate: hire, leaveDate: leave, baseCity: base, travelCities: travel))
+            list.append(
+                Employee(
+                    index: idx, id: "E" + Fmt.pad(idx + 1, 4), name: name(), role: role, level: level,
+                    dept: dept, regionIndex: region, regionName: regionName, managerId: manager,
+                    hireDate: hire, leaveDate: leave, baseCity: base, travelCities: travel))
         }
         func repLevel() -> Level {
             let r = rng.int(0...99)
@@ -204,7 +217,9 @@ struct Company {
             }
             let head = list[dirStart].id
             for _ in 0..<nKAM {
-                add(role: .key_account_manager, level: .numbered(2), dept: dept, region: -1, manager: head, hire: day((2015, 1, 1), Day(year: 2019, month: 12, day: 31)!))
+                add(
+                    role: .key_account_manager, level: .numbered(2), dept: dept, region: -1, manager: head,
+                    hire: day((2015, 1, 1), Day(year: 2019, month: 12, day: 31)!))
             }
             for _ in 0..<nAsst {
                 add(role: .assistant, level: .numbered(3), dept: dept, region: -1, manager: head, hire: day((2017, 1, 1), Day(year: 2021, month: 12, day: 31)!))
@@ -213,7 +228,9 @@ struct Company {
             var repsPerRegion = [Int](repeating: 0, count: nRM)
             for k in 0..<nRep { repsPerRegion[k % nRM] += 1 }
             for r in 0..<nRM {
-                add(role: .regional_manager, level: rmLevel(), dept: dept, region: r, manager: head, hire: day((2011, 1, 1), Day(year: 2020, month: 6, day: 30)!))
+                add(
+                    role: .regional_manager, level: rmLevel(), dept: dept, region: r, manager: head,
+                    hire: day((2011, 1, 1), Day(year: 2020, month: 6, day: 30)!))
                 let rm = list[list.count - 1].id
                 for _ in 0..<repsPerRegion[r] {
                     add(role: .sales_rep, level: repLevel(), dept: dept, region: r, manager: rm, hire: day((2013, 1, 1), lateHire))
@@ -246,9 +263,10 @@ struct Company {
         // on the first Monday of the first month (no target set yet). One rep leaves mid-month.
         func setTrainee(_ i: Int, hire: Day) {
             let e = employees[i]
-            employees[i] = Employee(index: e.index, id: e.id, name: e.name, role: e.role, level: .trainee, dept: e.dept,
-                                    regionIndex: e.regionIndex, regionName: e.regionName, managerId: e.managerId,
-                                    hireDate: hire, leaveDate: nil, baseCity: e.baseCity, travelCities: e.travelCities)
+            employees[i] = Employee(
+                index: e.index, id: e.id, name: e.name, role: e.role, level: .trainee, dept: e.dept,
+                regionIndex: e.regionIndex, regionName: e.regionName, managerId: e.managerId,
+                hireDate: hire, leaveDate: nil, baseCity: e.baseCity, travelCities: e.travelCities)
         }
         let reserved = Set([cast.repAdvance, cast.repNotTravelling, cast.repSigned, cast.repCommissionAdj])
         let free1 = reps1.filter { !reserved.contains($0) }
@@ -266,10 +284,11 @@ struct Company {
         if free1.count >= 3 {
             let i = free1[free1.count / 2]
             let e = employees[i]
-            employees[i] = Employee(index: e.index, id: e.id, name: e.name, role: e.role, level: e.level, dept: e.dept,
-                                    regionIndex: e.regionIndex, regionName: e.regionName, managerId: e.managerId,
-                                    hireDate: e.hireDate, leaveDate: Day(year: first.year, month: first.month, day: 15)!,
-                                    baseCity: e.baseCity, travelCities: e.travelCities)
+            employees[i] = Employee(
+                index: e.index, id: e.id, name: e.name, role: e.role, level: e.level, dept: e.dept,
+                regionIndex: e.regionIndex, regionName: e.regionName, managerId: e.managerId,
+                hireDate: e.hireDate, leaveDate: Day(year: first.year, month: first.month, day: 15)!,
+                baseCity: e.baseCity, travelCities: e.travelCities)
             cast.leaverInPeriod = i
         }
         // A rep of 二部 who left before the first month (still on the roster export; a customer pays after he left).
@@ -278,10 +297,12 @@ struct Company {
             let rmId = employees.first { $0.role == .regional_manager && $0.dept == 2 && $0.regionIndex == r }!.id
             let idx = employees.count
             let regs = regs2
-            employees.append(Employee(index: idx, id: "E" + Fmt.pad(idx + 1, 4), name: name(), role: .sales_rep,
-                                      level: .numbered(4), dept: 2, regionIndex: r, regionName: regs[r].name, managerId: rmId,
-                                      hireDate: Day(year: 2019, month: 4, day: 8)!, leaveDate: firstDay.adding(days: -18),
-                                      baseCity: regs[r].cities[0], travelCities: Array(regs[r].cities.dropFirst())))
+            employees.append(
+                Employee(
+                    index: idx, id: "E" + Fmt.pad(idx + 1, 4), name: name(), role: .sales_rep,
+                    level: .numbered(4), dept: 2, regionIndex: r, regionName: regs[r].name, managerId: rmId,
+                    hireDate: Day(year: 2019, month: 4, day: 8)!, leaveDate: firstDay.adding(days: -18),
+                    baseCity: regs[r].cities[0], travelCities: Array(regs[r].cities.dropFirst())))
             cast.leaverBefore = idx
         }
         var n = 0

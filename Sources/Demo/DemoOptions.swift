@@ -19,8 +19,10 @@ public struct DemoOptions: Sendable {
     public static let defaultSeed: UInt64 = 20_230_331
     public static let defaultPeriod = Period(year: 2023, month: 3)!
 
-    public init(periods: [Period] = [DemoOptions.defaultPeriod], employeesScale: Double = 1.0,
-                orderLinesPerMonth: Int? = nil, seed: UInt64 = DemoOptions.defaultSeed, withMistakes: Bool = true) {
+    public init(
+        periods: [Period] = [DemoOptions.defaultPeriod], employeesScale: Double = 1.0,
+        orderLinesPerMonth: Int? = nil, seed: UInt64 = DemoOptions.defaultSeed, withMistakes: Bool = true
+    ) {
         self.periods = periods
         self.employeesScale = employeesScale
         self.orderLinesPerMonth = orderLinesPerMonth

@@ -5,17 +5,17 @@ struct ExpLine {
     var employee: Int
     var date: Day
     var category: ExpenseCategory
-    var mode: String = ""            // the export's word: 火车, 高铁, 长途汽车, 飞机, 出租车
+    var mode: String = ""  // the export's word: 火车, 高铁, 长途汽车, 飞机, 出租车
     var city: String = ""
-    var nights: Int = 0              // 0: column empty
+    var nights: Int = 0  // 0: column empty
     var fen: Int64
     var hasReceipt = true
     var handwritten = false
     var approvedBy = ""
     var gm = ""
     var reason = ""
-    var submitted: Day? = nil        // nil: the claim's date
-    var claim: String? = nil         // nil: the employee's claim of the month
+    var submitted: Day? = nil  // nil: the claim's date
+    var claim: String? = nil  // nil: the employee's claim of the month
 }
 
 extension PeriodWriter {
@@ -38,8 +38,7 @@ extension PeriodWriter {
             var d = ext0
             var run: [Day] = []
             while d <= ext1 {
-                if schedules.day(e, d).active && schedules.day(e, d).status == .travel { run.append(d) }
-                else if !run.isEmpty { trips.append(run); run = [] }
+                if schedules.day(e, d).active && schedules.day(e, d).status == .travel { run.append(d) } else if !run.isEmpty { trips.append(run); run = [] }
                 d = d.adding(days: 1)
             }
             if !run.isEmpty { trips.append(run) }
@@ -50,16 +49,22 @@ extension PeriodWriter {
                 func fare(_ day: Day, _ to: String, from: String = "") {
                     guard period.contains(day) else { return }
                     if to == "北京" || from == "北京" {
-                        mine.append(ExpLine(employee: e.index, date: day, category: .transport, mode: "飞机", city: to,
-                                            fen: yuan(1080), gm: gmRef(1)))
+                        mine.append(
+                            ExpLine(
+                                employee: e.index, date: day, category: .transport, mode: "飞机", city: to,
+                                fen: yuan(1080), gm: gmRef(1)))
                     } else if to == "上海" || from == "上海" {
                         mine.append(ExpLine(employee: e.index, date: day, category: .transport, mode: "高铁", city: to, fen: yuan(309, half: true)))
                     } else if far && r.chance(60) {
-                        mine.append(ExpLine(employee: e.index, date: day, category: .transport, mode: r.chance(50) ? "高铁" : "火车",
-                                            city: to, fen: yuan(r.int(45...130), half: r.chance(50))))
+                        mine.append(
+                            ExpLine(
+                                employee: e.index, date: day, category: .transport, mode: r.chance(50) ? "高铁" : "火车",
+                                city: to, fen: yuan(r.int(45...130), half: r.chance(50))))
                     } else {
-                        mine.append(ExpLine(employee: e.index, date: day, category: .transport, mode: "长途汽车", city: to,
-                                            fen: yuan(far ? r.int(35...80) : r.int(12...35))))
+                        mine.append(
+                            ExpLine(
+                                employee: e.index, date: day, category: .transport, mode: "长途汽车", city: to,
+                                fen: yuan(far ? r.int(35...80) : r.int(12...35))))
                     }
                 }
                 fare(trip[0], city0)
@@ -74,8 +79,10 @@ extension PeriodWriter {
                     case .key_account_manager: rate = stayCity == "上海" ? yuan(178) : yuan(r.int(100...128))
                     default: rate = yuan(r.int(50...95))
                     }
-                    mine.append(ExpLine(employee: e.index, date: s, category: .lodging, city: stayCity, nights: nights,
-                                        fen: rate * Int64(nights)))
+                    mine.append(
+                        ExpLine(
+                            employee: e.index, date: s, category: .lodging, city: stayCity, nights: nights,
+                            fen: rate * Int64(nights)))
                     stayStart = nil; nights = 0
                 }
                 for (k, day) in trip.enumerated() where k < trip.count - 1 {
@@ -150,8 +157,10 @@ extension PeriodWriter {
         }
         if let d = travelDay(cast.rmPossibleDup, 3) {
             for _ in 0..<2 {
-                lines.append(ExpLine(employee: cast.rmPossibleDup, date: d, category: .transport, mode: "出租车", fen: yuan(35),
-                                     hasReceipt: false, reason: "出租车未开票"))
+                lines.append(
+                    ExpLine(
+                        employee: cast.rmPossibleDup, date: d, category: .transport, mode: "出租车", fen: yuan(35),
+                        hasReceipt: false, reason: "出租车未开票"))
             }
             note(cast.rmPossibleDup, "two taxi lines of 35.00 on \(d), no receipts (EXP-RECEIPT-EXPLAINED; the second EXP-POSSIBLE-DUPLICATE)")
         }
@@ -205,8 +214,10 @@ extension PeriodWriter {
             // A taxi receipt of last month found late (补报): a late claim.
             let prev = period.previous
             let d = Day(year: prev.year, month: prev.month, day: 20)!
-            lines.append(ExpLine(employee: cast.rmLateClaim, date: d, category: .transport, mode: "出租车", fen: yuan(45),
-                                 submitted: Day(year: period.year, month: period.month, day: 3)!, claim: "BX" + ym + "-9001"))
+            lines.append(
+                ExpLine(
+                    employee: cast.rmLateClaim, date: d, category: .transport, mode: "出租车", fen: yuan(45),
+                    submitted: Day(year: period.year, month: period.month, day: 3)!, claim: "BX" + ym + "-9001"))
             note(cast.rmLateClaim, "a taxi receipt dated \(d), last month, claimed late (late claim, EXP-LATE; a late claimant: ADV-LATE-CLAIM next month)")
         }
 
@@ -223,7 +234,10 @@ extension PeriodWriter {
             let day = late ? min(28, Day.daysIn(year: next.year, month: next.month)) : r.int(2...12)
             submitOf[e.index] = Day(year: next.year, month: next.month, day: day)!
         }
-        note(cast.rmLate, "the month's claim handed in on \(submitOf[cast.rmLate].map { $0.description } ?? "-"), after the 25th (EXP-LATE; a late claimant: ADV-LATE-CLAIM next month)")
+        note(
+            cast.rmLate,
+            "the month's claim handed in on \(submitOf[cast.rmLate].map { $0.description } ?? "-"), after the 25th (EXP-LATE; a late claimant: ADV-LATE-CLAIM next month)"
+        )
 
         // Written in order of employee, then date (a stable sort keeps each day's lines as built).
         let order = lines.indices.sorted { a, b in
@@ -233,8 +247,10 @@ extension PeriodWriter {
             return a < b
         }
         let f = try open("expenses.csv", crlf: true, gb18030: true)
-        f.header(["报销单号", "员工编号", "发生日期", "费用类别", "交通方式", "城市", "晚数", "金额", "票据号", "票据类型",
-                  "经理签字", "总经理批准", "无票原因", "提交日期"])
+        f.header([
+            "报销单号", "员工编号", "发生日期", "费用类别", "交通方式", "城市", "晚数", "金额", "票据号", "票据类型",
+            "经理签字", "总经理批准", "无票原因", "提交日期"
+        ])
         func slash(_ d: Day) -> String { "\(d.year)/\(d.month)/\(d.day)" }
         var receipt = 0
         let receiptPrefix = String(100 + period.index % 900)
@@ -254,9 +270,11 @@ extension PeriodWriter {
                 receipt += 1
                 rno = x.handwritten ? "SJ" + receiptPrefix + Fmt.pad(receipt, 5) : receiptPrefix + Fmt.pad(receipt, 6)
             }
-            f.row([x.claim ?? claimOf[x.employee]!, emps[x.employee].id, slash(x.date), cat, x.mode, x.city,
-                   x.nights > 0 ? String(x.nights) : "", Fmt.yuanSign(x.fen), rno, x.handwritten ? "手写" : (x.hasReceipt ? "电子发票" : ""),
-                   x.approvedBy, x.gm, x.reason, slash(x.submitted ?? submitOf[x.employee]!)])
+            f.row([
+                x.claim ?? claimOf[x.employee]!, emps[x.employee].id, slash(x.date), cat, x.mode, x.city,
+                x.nights > 0 ? String(x.nights) : "", Fmt.yuanSign(x.fen), rno, x.handwritten ? "手写" : (x.hasReceipt ? "电子发票" : ""),
+                x.approvedBy, x.gm, x.reason, slash(x.submitted ?? submitOf[x.employee]!)
+            ])
         }
         try f.close()
     }
@@ -330,16 +348,16 @@ extension PeriodWriter {
     mutating func writeReadme() throws {
         let f = try open("README.txt")
         var text = """
-        SalesClose demo — company A of the text (化肥, 销售一部 中央区 direct to village retailers, 销售二部 county distributors)
-        Month \(period.description). Written by `salesclose demo` (seed \(options.seed), employees scale \(options.employeesScale)).
-        Files starting with README are ignored by the close.
+            SalesClose demo — company A of the text (化肥, 销售一部 中央区 direct to village retailers, 销售二部 county distributors)
+            Month \(period.description). Written by `salesclose demo` (seed \(options.seed), employees scale \(options.employeesScale)).
+            Files starting with README are ignored by the close.
 
-        Encodings: roster.csv UTF-8 with BOM; expenses.csv GB18030 with CRLF, ￥1,234.50 amounts and 2023/3/27 dates
-        (as Excel on a Chinese Windows PC saves a CSV); the others UTF-8.
+            Encodings: roster.csv UTF-8 with BOM; expenses.csv GB18030 with CRLF, ￥1,234.50 amounts and 2023/3/27 dates
+            (as Excel on a Chinese Windows PC saves a CSV); the others UTF-8.
 
-        Cases the rules should flag:
+            Cases the rules should flag:
 
-        """
+            """
         for c in cases { text += "- " + c + "\n" }
         text += "\nDeliberate input mistakes (rows the close rejects or skips):\n\n"
         if mistakes.isEmpty { text += "- none (written without mistakes)\n" }

@@ -17,7 +17,7 @@ import SalesCore
 /// Business cases the rules should flag are always written (README lists who): see `notes`.
 struct PeriodWriter {
     let period: Period
-    let number: Int                 // 0 for the first month of the run
+    let number: Int  // 0 for the first month of the run
     let company: Company
     let schedules: Schedules
     let options: DemoOptions
@@ -79,8 +79,10 @@ struct PeriodWriter {
             case .trainee: level = "见习"
             case .numbered(let n): level = ["", "一级", "二级", "三级", "四级"][n]
             }
-            f.row([e.id, e.name, role, level, e.regionName, e.departmentName, e.managerId ?? "",
-                   e.hireDate.description, e.leaveDate?.description ?? ""])
+            f.row([
+                e.id, e.name, role, level, e.regionName, e.departmentName, e.managerId ?? "",
+                e.hireDate.description, e.leaveDate?.description ?? ""
+            ])
         }
         try f.close()
     }
@@ -99,7 +101,7 @@ struct PeriodWriter {
             return r.pick(cities) + r.pick(CompanyData.villages) + "农资店"
         default:
             let c = r.pick(cities)
-            if r.chance(8) { return c + "\"金穗\"农资经营部" }   // quotes in a name: RFC 4180 doubling
+            if r.chance(8) { return c + "\"金穗\"农资经营部" }  // quotes in a name: RFC 4180 doubling
             return c + r.pick(CompanyData.distributorStyles)
         }
     }
@@ -198,9 +200,11 @@ struct PeriodWriter {
         var newSold = pools.map { _ in 0 }
 
         // Appends one line; returns (amount, remitted) in fen.
-        func line(_ s: Int, _ e: Employee, day: Int, order: Int, lineNo: Int, customer: Customer, product: Int,
-                  rng r: inout DemoRNG, dateOverride: [UInt8]? = nil, amountOverride: String? = nil,
-                  dropLastField: Bool = false) -> (Int64, Int64) {
+        func line(
+            _ s: Int, _ e: Employee, day: Int, order: Int, lineNo: Int, customer: Customer, product: Int,
+            rng r: inout DemoRNG, dateOverride: [UInt8]? = nil, amountOverride: String? = nil,
+            dropLastField: Bool = false
+        ) -> (Int64, Int64) {
             let p = CompanyData.products[product]
             var qty: Int
             switch (e.role, e.dept) {
@@ -214,7 +218,7 @@ struct PeriodWriter {
             var priceFen = Int64(r.int(p.low...p.high)) * 100 + (r.chance(30) ? 50 : 0)
             if e.dept == 2 || e.role == .key_account_manager { priceFen -= 500 }
             var amount = priceFen * Int64(qty)
-            if r.chancePerMille(4) {   // 抹零: the clerk rounded the line down (SAL-AMOUNT-MISMATCH)
+            if r.chancePerMille(4) {  // 抹零: the clerk rounded the line down (SAL-AMOUNT-MISMATCH)
                 let cut = amount % 10_000
                 amount -= cut == 0 ? 5_000 : cut
             }
@@ -264,7 +268,7 @@ struct PeriodWriter {
                         customer = r.pick(pool.existing)
                     }
                     orderSeq += 1
-                    var used = 0   // bit set of the order's products (distinct per order)
+                    var used = 0  // bit set of the order's products (distinct per order)
                     for j in 0..<k {
                         var pj = r.int(0...(productBytes.count - 1))
                         while used & (1 << pj) != 0 { pj = (pj + 1) % productBytes.count }
@@ -274,14 +278,15 @@ struct PeriodWriter {
                         let (a, rem) = line(s, e, day: d, order: orderSeq, lineNo: j + 1, customer: customer, product: pj, rng: &r)
                         sold[e.index] += a; remitted[e.index] += rem
                         if firstLine == nil && f.buf.count > start {
-                            firstLine = Array(f.buf[start..<(f.buf.count - 1)]); firstLineAt = at   // without its line break
+                            firstLine = Array(f.buf[start..<(f.buf.count - 1)]); firstLineAt = at  // without its line break
                         }
                     }
                 }
                 states[s] = r
             }
             guard options.withMistakes, let e0 = sellers.first(where: { $0.role == .sales_rep && $0.dept == 1 }) ?? sellers.first,
-                  let s0 = sellers.firstIndex(where: { $0.index == e0.index }) else { continue }
+                let s0 = sellers.firstIndex(where: { $0.index == e0.index })
+            else { continue }
             var r = rng(10, d)
             let cust = pools[s0].existing[0]
             if d == min(4, lastDay), let dup = firstLine {
@@ -302,8 +307,9 @@ struct PeriodWriter {
                 orderSeq += 1
                 let leaver = cast.leaverInPeriod.map { emps[$0] } ?? emps[cast.leaverBefore!]
                 mistakes.append("sales.csv:\(f.nextLine) — an order credited to \(leaver.id) \(leaver.name), who left on \(leaver.leaveDate!) (ROW-NOT-ACTIVE)")
-                let lc = Customer(id: Array(customerId(leaver, seq: 1).utf8), name: CSVOut.fieldBytes(customerName(leaver, seq: 1)),
-                                  idText: customerId(leaver, seq: 1), isNew: false)
+                let lc = Customer(
+                    id: Array(customerId(leaver, seq: 1).utf8), name: CSVOut.fieldBytes(customerName(leaver, seq: 1)),
+                    idText: customerId(leaver, seq: 1), isNew: false)
                 _ = line(s0, leaver, day: d, order: orderSeq, lineNo: 1, customer: lc, product: 1, rng: &r)
             }
             if d == min(26, lastDay) {
@@ -315,7 +321,7 @@ struct PeriodWriter {
         }
         try f.close()
         for (s, e) in sellers.enumerated() where e.role == .sales_rep && pools[s].new.count > newSold[s] {
-            _ = e   // a new customer that was visited but did not order this month: fine
+            _ = e  // a new customer that was visited but did not order this month: fine
         }
 
         // Remittances (回款): payments for earlier orders, mostly from county distributors.
@@ -356,7 +362,9 @@ struct PeriodWriter {
             seq += 1
             let d = days[min(11, days.count - 1)]
             g.row([d.description, e.id, customerId(e, seq: 2), "15600.00", "HD" + ym + Fmt.pad(seq, 5), "SO" + prevYM + "000017"])
-            cases.append("remittances.csv — \(e.id) \(e.name) left on \(e.leaveDate!); his customer pays after he left (accepted; counts for the customer and region only)")
+            cases.append(
+                "remittances.csv — \(e.id) \(e.name) left on \(e.leaveDate!); his customer pays after he left (accepted; counts for the customer and region only)"
+            )
         }
         try g.close()
     }
@@ -375,9 +383,13 @@ struct PeriodWriter {
             var r = rng(12, e.index)
             let k = r.int(0...99)
             let permille: Int
-            if k < 45 { permille = r.int(1020...1350); bands[0] += 1 }
-            else if k < 80 { permille = r.int(820...980); bands[1] += 1 }
-            else { permille = r.int(450...750); bands[2] += 1 }
+            if k < 45 {
+                permille = r.int(1020...1350); bands[0] += 1
+            } else if k < 80 {
+                permille = r.int(820...980); bands[1] += 1
+            } else {
+                permille = r.int(450...750); bands[2] += 1
+            }
             var target: Int64
             if remitted[e.index] <= 0 {
                 target = 2_000_000
@@ -396,7 +408,9 @@ struct PeriodWriter {
             }
             f.row([period.description, e.id, Fmt.money(salesTarget), Fmt.money(target), String(outlets)])
         }
-        cases.append("targets.csv — remittance targets set so that about \(bands[0]) sellers reach 100%+, \(bands[1]) reach 80–100% (COM-SETTLED) and \(bands[2]) stay below 80% (COM-DEFERRED)")
+        cases.append(
+            "targets.csv — remittance targets set so that about \(bands[0]) sellers reach 100%+, \(bands[1]) reach 80–100% (COM-SETTLED) and \(bands[2]) stay below 80% (COM-DEFERRED)"
+        )
         try f.close()
     }
 
@@ -463,7 +477,9 @@ struct PeriodWriter {
         let mw = emps[cast.rmMissingWeek]
         if let firstMonday = period.days.first(where: { $0.isoWeekday == 1 }) {
             let wk = firstMonday.adding(days: 7)
-            cases.append("plans.csv — \(mw.id) \(mw.name) (区域经理) has no plan for the week of \(wk) (PLAN-MISSING-WEEK; his lodging and fares that week: EXP-NO-PLAN; travel days unverified: ATT-TRAVEL-UNVERIFIED)")
+            cases.append(
+                "plans.csv — \(mw.id) \(mw.name) (区域经理) has no plan for the week of \(wk) (PLAN-MISSING-WEEK; his lodging and fares that week: EXP-NO-PLAN; travel days unverified: ATT-TRAVEL-UNVERIFIED)"
+            )
         }
         let uv = emps[cast.rmUnverified]
         cases.append("plans.csv — \(uv.id) \(uv.name) (区域经理): on two return days the plan's city is not the attendance city (ATT-TRAVEL-UNVERIFIED)")

@@ -4,8 +4,8 @@ import SalesCore
 struct DayPlan {
     var active = false
     var status: AttendanceStatus = .rest
-    var city: String? = nil          // attendance city, for travel
-    var planCity: String? = nil      // nil: no plan row that day
+    var city: String? = nil  // attendance city, for travel
+    var planCity: String? = nil  // nil: no plan row that day
     var pNew = 0, pExisting = 0, pCalls = 0
     var purpose = ""
 }
@@ -31,10 +31,12 @@ final class Schedules {
     private func build(_ e: Employee, _ p: Period) -> [DayPlan] {
         var rng = DemoRNG(seed, 2, e.index, p.index)
         let days = p.days
-        var plans = days.map { d -> DayPlan in var x = DayPlan(); x.active = e.isActive(d); return x }
+        var plans = days.map { d -> DayPlan in
+            var x = DayPlan(); x.active = e.isActive(d); return x
+        }
         let weekdays = days.indices.filter { days[$0].isoWeekday <= 5 && plans[$0].active }
         let saturdays = days.indices.filter { days[$0].isoWeekday == 6 && plans[$0].active }
-        let meeting = weekdays.last   // 营销例会 on the month's last working day
+        let meeting = weekdays.last  // 营销例会 on the month's last working day
         let cast = company.cast
 
         func office(_ i: Int, _ purpose: String) {
@@ -149,15 +151,19 @@ final class Schedules {
                 let tue = firstMonday + week + 1
                 if tue + 2 < days.count {
                     let city: String
-                    if e.index == cast.directorBeijing { city = "北京" }
-                    else if e.index == cast.kamShanghai { city = "上海" }
-                    else { city = rng.pick(e.travelCities) }
+                    if e.index == cast.directorBeijing {
+                        city = "北京"
+                    } else if e.index == cast.kamShanghai {
+                        city = "上海"
+                    } else {
+                        city = rng.pick(e.travelCities)
+                    }
                     for i in tue...(tue + 2) where plans[i].active {
                         plans[i].status = .travel; plans[i].city = city
                     }
                 }
             }
-            for i in days.indices { plans[i].planCity = nil }   // only RMs and reps keep action plans
+            for i in days.indices { plans[i].planCity = nil }  // only RMs and reps keep action plans
         }
         for i in days.indices where !plans[i].active { plans[i] = DayPlan() }
         return plans

@@ -80,12 +80,19 @@ public struct CSVScanner: Sendable {
             let c = bytes[i]
             if inQuotes {
                 if c == quote { if i + 1 < n && bytes[i + 1] == quote { i += 1 } else { inQuotes = false } }
-            } else if c == quote { inQuotes = true; seenContent = true }
-            else if c == lf || c == cr { if seenContent { break } }
-            else if c == 0x2C { comma += 1; seenContent = true }
-            else if c == 0x09 { tab += 1; seenContent = true }
-            else if c == 0x3B { semi += 1; seenContent = true }
-            else if c != 0x20 { seenContent = true }
+            } else if c == quote {
+                inQuotes = true; seenContent = true
+            } else if c == lf || c == cr {
+                if seenContent { break }
+            } else if c == 0x2C {
+                comma += 1; seenContent = true
+            } else if c == 0x09 {
+                tab += 1; seenContent = true
+            } else if c == 0x3B {
+                semi += 1; seenContent = true
+            } else if c != 0x20 {
+                seenContent = true
+            }
             i += 1
         }
         var order: [(UInt8, Int)] = [(0x2C, comma), (0x09, tab), (0x3B, semi)]
@@ -109,8 +116,9 @@ public struct CSVScanner: Sendable {
             return scratch.withUnsafeBufferPointer { sp in
                 let fields = ranges.map { f in String(decoding: f.bytes(p, sp), as: UTF8.self) }
                 let raw = String(decoding: UnsafeBufferPointer(rebasing: p[r.start..<r.rawEnd]), as: UTF8.self)
-                return CSVRecord(line: r.line, fields: fields, raw: raw, isBlank: r.strayQuote == nil && FieldRange.isBlank(ranges, p, sp),
-                                 strayQuote: r.strayQuote)
+                return CSVRecord(
+                    line: r.line, fields: fields, raw: raw, isBlank: r.strayQuote == nil && FieldRange.isBlank(ranges, p, sp),
+                    strayQuote: r.strayQuote)
             }
         }
     }
@@ -122,8 +130,10 @@ public struct CSVScanner: Sendable {
     /// or, for a quoted field with doubled quotes or text after its closing quote, into `scratch`.
     /// `fields` and `scratch` are emptied first. nil at the end of the text.
     @inline(__always)
-    mutating func scanRecord(_ p: UnsafeBufferPointer<UInt8>, fields: inout [FieldRange],
-                             scratch: inout [UInt8]) throws(FileError) -> RecordSpan? {
+    mutating func scanRecord(
+        _ p: UnsafeBufferPointer<UInt8>, fields: inout [FieldRange],
+        scratch: inout [UInt8]
+    ) throws(FileError) -> RecordSpan? {
         let n = p.count
         guard pos < n else { return nil }
         fields.removeAll(keepingCapacity: true)
@@ -153,9 +163,11 @@ public struct CSVScanner: Sendable {
                 while true {
                     guard pos < n else {
                         guard strayQuoteDelimiters != nil else {
-                            throw FileError(file: file, line: openLine, message:
-                                "a quote (\") opened on line \(openLine) is never closed: the file ends inside a quoted field; "
-                                + "look for a stray or unbalanced quote in that row")
+                            throw FileError(
+                                file: file, line: openLine,
+                                message:
+                                    "a quote (\") opened on line \(openLine) is never closed: the file ends inside a quoted field; "
+                                    + "look for a stray or unbalanced quote in that row")
                         }
                         stray = StrayQuote(field: fields.count + 1, line: openLine, wholeRecordLine: nil)
                         break

@@ -61,10 +61,15 @@ public enum Cell {
         if !changed { return s }
         var out = String.UnicodeScalarView()
         for u in s.unicodeScalars {
-            if u.value >= 0xFF01 && u.value <= 0xFF5E { out.append(Unicode.Scalar(u.value - 0xFEE0)!) }
-            else if u.value == 0x3000 { out.append(" ") }
-            else if u.value == 0xFFE5 { out.append("¥") }
-            else { out.append(u) }
+            if u.value >= 0xFF01 && u.value <= 0xFF5E {
+                out.append(Unicode.Scalar(u.value - 0xFEE0)!)
+            } else if u.value == 0x3000 {
+                out.append(" ")
+            } else if u.value == 0xFFE5 {
+                out.append("¥")
+            } else {
+                out.append(u)
+            }
         }
         return String(out)
     }

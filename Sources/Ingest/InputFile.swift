@@ -1,7 +1,7 @@
 import Foundation
 import SalesCore
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// An input file opened for reading: the one way every input is opened (CSV, policy.toml, and the .xlsx reader).
@@ -71,8 +71,10 @@ public final class InputFile: @unchecked Sendable {
             case S_IFDIR: what = "a folder"
             default: what = "not a regular file"
             }
-            throw FileError(file: name, message: "this is \(what), not a regular file (or a link to one): only regular files "
-                + "are read from the inputs folder; remove it or replace it with the exported file")
+            throw FileError(
+                file: name,
+                message: "this is \(what), not a regular file (or a link to one): only regular files "
+                    + "are read from the inputs folder; remove it or replace it with the exported file")
         }
         // A regular file never blocks; reads from here on are plain ones.
         let flags = fcntl(fd, F_GETFL)
@@ -135,9 +137,11 @@ public final class InputFile: @unchecked Sendable {
     }
 
     func tooLarge(limit: Int) -> FileError {
-        FileError(file: name, message: "the file is \(InputFile.shown(size)), more than the \(InputFile.shown(limit)) an input "
-            + "of this kind may hold; check that it is the right export (only a sales file in UTF-8 is read in parts, "
-            + "whatever its size: save it from Excel as \"CSV UTF-8\")")
+        FileError(
+            file: name,
+            message: "the file is \(InputFile.shown(size)), more than the \(InputFile.shown(limit)) an input "
+                + "of this kind may hold; check that it is the right export (only a sales file in UTF-8 is read in parts, "
+                + "whatever its size: save it from Excel as \"CSV UTF-8\")")
     }
 
     /// 1.5 GB, 256 MiB, 12 KiB, 3 bytes.

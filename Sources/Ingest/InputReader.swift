@@ -77,7 +77,7 @@ public struct InputReader: Sendable {
         }
         var set = InputSet()
         var prepared: [PreparedFile] = []
-        var streamed: [String: InputFile] = [:]   // sales files read in chunks, by name
+        var streamed: [String: InputFile] = [:]  // sales files read in chunks, by name
         // The files' SHA-256 are computed on another core while this one decodes and scans them.
         let hashes = BackgroundHashes()
         defer { hashes.wait() }
@@ -103,8 +103,13 @@ public struct InputReader: Sendable {
                 continue
             }
             guard InputReader.csvExtensions.contains(ext) else {
-                set.ignoredFiles.append((name, ext.isEmpty ? "no file extension; only .csv, .tsv and .txt files are read"
-                                                          : "a .\(ext) file; only .csv, .tsv and .txt files are read"))
+                set.ignoredFiles.append(
+                    (
+                        name,
+                        ext.isEmpty
+                            ? "no file extension; only .csv, .tsv and .txt files are read"
+                            : "a .\(ext) file; only .csv, .tsv and .txt files are read"
+                    ))
                 continue
             }
             // Every input is opened once, here: a regular file only, read within a bound (InputFile).
@@ -143,14 +148,16 @@ public struct InputReader: Sendable {
                     // A sales sheet hands its rows to the sink as it reads them, as a streamed CSV file does.
                     set.files.append(try streamSheetSales(file, fileOrder: order, sink: sink!, into: &set))
                 } else if let input = streamed[file.name] {
-                    set.files.append(try streamSales(file, input: input, fileOrder: order, sink: sink!, chunkSize: streaming.chunkSize,
-                                                     recordLimit: streaming.recordLimit, into: &set))
+                    set.files.append(
+                        try streamSales(
+                            file, input: input, fileOrder: order, sink: sink!, chunkSize: streaming.chunkSize,
+                            recordLimit: streaming.recordLimit, into: &set))
                 } else {
                     var whole = InputSet()
                     try readRows(file, fileOrder: order, into: &whole)
                     set.files.append(contentsOf: whole.files)
                     for i in whole.sales.indices where !sink!.take(&whole.sales[i]) {
-                        whole.sales[i].raw = whole.sales[i].raw   // its own String: the file's text can go
+                        whole.sales[i].raw = whole.sales[i].raw  // its own String: the file's text can go
                         set.sales.append(whole.sales[i])
                     }
                 }
@@ -171,8 +178,9 @@ public struct InputReader: Sendable {
             bytes.removeSubrange((lf + 1)...)
         }
         guard !bytes.isEmpty, let file = try? prepare(name: name, bytes: bytes, hash: false), file.kind == .sales,
-              file.encoding == "utf-8" || file.encoding == "utf-8-bom",
-              try InputReader.isCleanUTF8(input, chunkSize: chunkSize, skip: file.encoding == "utf-8-bom" ? 3 : 0) else { return nil }
+            file.encoding == "utf-8" || file.encoding == "utf-8-bom",
+            try InputReader.isCleanUTF8(input, chunkSize: chunkSize, skip: file.encoding == "utf-8-bom" ? 3 : 0)
+        else { return nil }
         // Day-first or month-first dates in its head: their order is settled over the whole file, read whole.
         var probe: [InputRow<SaleRow>] = []
         var plain = self
@@ -196,7 +204,7 @@ public struct InputReader: Sendable {
                 head.removeSubrange((lf + 1)...)
                 _ = try TextDecoder.decodeToUTF8(head, file: input.name)
             } else if !utf16, TextDecoder.firstNUL(head, from: 0) != nil {
-                _ = try TextDecoder.decodeToUTF8(head, file: input.name)   // names the NUL byte
+                _ = try TextDecoder.decodeToUTF8(head, file: input.name)  // names the NUL byte
             }
         }
         return try input.readAll()
@@ -234,8 +242,9 @@ public struct InputReader: Sendable {
         let detection = try KindDetector.detect(fileName: name, header: h.fields)
         // From here on a quote that runs into a line holding the header's delimiters is a stray quote, not a field.
         scanner.strayQuoteDelimiters = h.fields.count - 1
-        return PreparedFile(name: name, kind: detection.match.kind, encoding: encoding, sha256: hash ? SHA256.hex(bytes) : "",
-                            header: h.fields, match: detection.match, recognisedBy: detection.recognisedBy, scanner: scanner)
+        return PreparedFile(
+            name: name, kind: detection.match.kind, encoding: encoding, sha256: hash ? SHA256.hex(bytes) : "",
+            header: h.fields, match: detection.match, recognisedBy: detection.recognisedBy, scanner: scanner)
     }
 
     /// Scans a prepared file's rows into the set, with its FileReport.
@@ -261,14 +270,17 @@ public struct InputReader: Sendable {
     /// A large file is read in parts on both cores (see `rowsInParts`); the rows are the same either way.
     /// Day-first or month-first dates are read in the order their column settles over the whole file: the rows that
     /// hold them are typed again once every value of the file is seen (`settleDateOrders`).
-    func rows<T>(_ file: PreparedFile, _ fileOrder: Int, _ build: (inout RowContext) -> T?,
-                 _ out: inout [InputRow<T>]) throws(FileError) -> FileReport {
+    func rows<T>(
+        _ file: PreparedFile, _ fileOrder: Int, _ build: (inout RowContext) -> T?,
+        _ out: inout [InputRow<T>]
+    ) throws(FileError) -> FileReport {
         let first = out.count
         let source = SharedBytes(file.scanner.bytes)
         let counts: (rows: Int, blank: Int)
         var tallies: [ColumnTally] = []
         if file.scanner.bytes.count - file.scanner.pos >= parallelThreshold,
-           let two = try rowsInParts(file, fileOrder, build, source: source) {
+            let two = try rowsInParts(file, fileOrder, build, source: source)
+        {
             if out.isEmpty { out = two.rows } else { out.append(contentsOf: two.rows) }
             counts = (two.count, two.blank)
             tallies = two.tallies
@@ -296,10 +308,11 @@ public struct InputReader: Sendable {
                 for id in orders.keys { tallies[id].failed = 0; tallies[id].samples = [] }
             }
         }
-        return FileReport(file: file.name, kind: file.kind, encoding: file.encoding, delimiter: file.delimiter,
-                          sha256: file.sha256, rows: counts.rows, blank: counts.blank, ignoredColumns: file.match.ignored,
-                          recognisedBy: file.recognisedBy, columnFailures: InputReader.columnFailures(file, tallies),
-                          headers: file.headerNames)
+        return FileReport(
+            file: file.name, kind: file.kind, encoding: file.encoding, delimiter: file.delimiter,
+            sha256: file.sha256, rows: counts.rows, blank: counts.blank, ignoredColumns: file.match.ignored,
+            recognisedBy: file.recognisedBy, columnFailures: InputReader.columnFailures(file, tallies),
+            headers: file.headerNames)
     }
 
     /// The rows of a file in one pass, and its columns' tallies (nothing typed again).
@@ -314,12 +327,15 @@ public struct InputReader: Sendable {
     }
 
     /// The row typed again from its text, with the date orders its file settled.
-    func retype<T>(_ row: InputRow<T>, _ file: PreparedFile, _ fileOrder: Int, _ build: (inout RowContext) -> T?,
-                   orders: [Int: ValueParser.DateOrder]) -> InputRow<T> {
+    func retype<T>(
+        _ row: InputRow<T>, _ file: PreparedFile, _ fileOrder: Int, _ build: (inout RowContext) -> T?,
+        orders: [Int: ValueParser.DateOrder]
+    ) -> InputRow<T> {
         let bytes = Array(row.raw.utf8)
         let source = SharedBytes(bytes)
-        var scanner = CSVScanner(bytes: bytes, delimiter: file.scanner.delimiter, file: file.name, pos: 0, line: row.ref.line,
-                                 strayQuoteDelimiters: file.scanner.strayQuoteDelimiters)
+        var scanner = CSVScanner(
+            bytes: bytes, delimiter: file.scanner.delimiter, file: file.name, pos: 0, line: row.ref.line,
+            strayQuoteDelimiters: file.scanner.strayQuoteDelimiters)
         var scan = RowScan(reader: self, file: file, fileOrder: fileOrder, source: source)
         scan.ctx.dateOrders = orders
         var made: InputRow<T>? = nil
@@ -336,8 +352,10 @@ public struct InputReader: Sendable {
         for (id, t) in tallies.enumerated() where t.failed > 0 {
             let spec = schema.columns[id]
             let header = file.match.columns[spec.name].flatMap { $0 < file.header.count ? Cell.trim(file.header[$0]) : nil } ?? spec.name
-            out.append(ColumnFailures(column: spec.name, header: header, failed: t.failed, samples: t.samples,
-                                      forms: ValueParser.forms(of: spec.type)))
+            out.append(
+                ColumnFailures(
+                    column: spec.name, header: header, failed: t.failed, samples: t.samples,
+                    forms: ValueParser.forms(of: spec.type)))
         }
         return out
     }
@@ -362,8 +380,10 @@ public struct InputReader: Sendable {
     /// exactly there, which makes its records the ones a single pass reads. Otherwise it is read again from where the
     /// part before ended. Physical lines are counted from the start of the text (the scanner counts line breaks the same
     /// inside and outside quotes), so every part knows its first line. nil: the file has no place to cut.
-    func rowsInParts<T>(_ file: PreparedFile, _ fileOrder: Int, _ build: (inout RowContext) -> T?,
-                        source: SharedBytes) throws(FileError) -> (rows: [InputRow<T>], count: Int, blank: Int, tallies: [ColumnTally])? {
+    func rowsInParts<T>(
+        _ file: PreparedFile, _ fileOrder: Int, _ build: (inout RowContext) -> T?,
+        source: SharedBytes
+    ) throws(FileError) -> (rows: [InputRow<T>], count: Int, blank: Int, tallies: [ColumnTally])? {
         let bytes = source.bytes
         let n = bytes.count
         let begin = file.scanner.pos
@@ -402,14 +422,17 @@ public struct InputReader: Sendable {
                     let shared = PartText(text: text, base: base)
                     let last = parts.count - 1
                     func read(_ k: Int, from pos: Int, line: Int, into offset: Int) {
-                        var scanner = CSVScanner(bytes: bytes, delimiter: file.scanner.delimiter, file: file.name, pos: pos, line: line,
-                                                 strayQuoteDelimiters: file.scanner.strayQuoteDelimiters)
+                        var scanner = CSVScanner(
+                            bytes: bytes, delimiter: file.scanner.delimiter, file: file.name, pos: pos, line: line,
+                            strayQuoteDelimiters: file.scanner.strayQuoteDelimiters)
                         var part = RowScan(reader: self, file: file, fileOrder: fileOrder, source: source)
                         let target = shared.base + offset
                         var made = 0
                         do throws(FileError) {
-                            let c = try part.scan(build, text: shared.text, scanner: &scanner,
-                                                  stop: k == last ? Int.max : parts[k].stop) { row in
+                            let c = try part.scan(
+                                build, text: shared.text, scanner: &scanner,
+                                stop: k == last ? Int.max : parts[k].stop
+                            ) { row in
                                 (target + made).initialize(to: row); made += 1
                             }
                             parts[k].rows = c.rows; parts[k].blank = c.blank
@@ -463,7 +486,7 @@ public struct InputReader: Sendable {
             let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
             let lfs = ones &* 0x0A, crs = ones &* 0x0D
             @inline(__always) func zeroBytes(_ w: UInt64) -> Int {
-                let t = (w & ~highs) &+ ~highs              // high bit set where the low 7 bits are non-zero
+                let t = (w & ~highs) &+ ~highs  // high bit set where the low 7 bits are non-zero
                 return 8 - ((t | w) & highs).nonzeroBitCount  // bytes that are zero
             }
             while i + 8 <= end {
@@ -485,7 +508,11 @@ public struct InputReader: Sendable {
     }
 
     static func delimiterName(_ d: UInt8) -> String {
-        switch d { case 0x09: return "tab"; case 0x3B: return "semicolon"; default: return "comma" }
+        switch d {
+        case 0x09: return "tab";
+        case 0x3B: return "semicolon";
+        default: return "comma"
+        }
     }
 }
 
@@ -536,16 +563,20 @@ struct RowScan {
     /// Scans records and hands each non-blank one's row to `emit`, until the end of the text or until a record
     /// ends at or after `stop`. Returns the records and blank records seen.
     @inline(__always)
-    mutating func scan<T>(_ build: (inout RowContext) -> T?, text: UnsafeBufferPointer<UInt8>, scanner: inout CSVScanner,
-                          stop: Int, emit: (InputRow<T>) -> Void) throws(FileError) -> (rows: Int, blank: Int) {
+    mutating func scan<T>(
+        _ build: (inout RowContext) -> T?, text: UnsafeBufferPointer<UInt8>, scanner: inout CSVScanner,
+        stop: Int, emit: (InputRow<T>) -> Void
+    ) throws(FileError) -> (rows: Int, blank: Int) {
         var rows = 0, blank = 0
         while scanner.pos < stop, let rec = try scanner.scanRecord(text, fields: &ctx.fields, scratch: &scratch) {
             rows += 1
             let fieldCount = ctx.fields.count
             if let stray = rec.strayQuote {
                 let ref = RowRef(file: file.name, fileOrder: fileOrder, line: rec.line)
-                emit(InputRow(ref: ref, rawText: RawText(source, rec.start..<rec.rawEnd), value: nil,
-                              issue: unbalancedQuote(stray), columnNumbers: columnNumbers))
+                emit(
+                    InputRow(
+                        ref: ref, rawText: RawText(source, rec.start..<rec.rawEnd), value: nil,
+                        issue: unbalancedQuote(stray), columnNumbers: columnNumbers))
                 continue
             }
             let isBlank = scratch.withUnsafeBufferPointer { sp -> Bool in
@@ -553,9 +584,11 @@ struct RowScan {
                 let raw = RawText(source, rec.start..<rec.rawEnd)
                 let ref = RowRef(file: file.name, fileOrder: fileOrder, line: rec.line)
                 if fieldCount != width {
-                    let issue = RowIssue(code: Code.rowFieldCount.rawValue, column: nil, columnNumber: 0, message:
-                        "the row has \(fieldCount) field\(fieldCount == 1 ? "" : "s") but the header has \(width) "
-                        + "(a missing or extra \(InputReader.delimiterName(file.scanner.delimiter)), or a value with one that is not in quotes)")
+                    let issue = RowIssue(
+                        code: Code.rowFieldCount.rawValue, column: nil, columnNumber: 0,
+                        message:
+                            "the row has \(fieldCount) field\(fieldCount == 1 ? "" : "s") but the header has \(width) "
+                            + "(a missing or extra \(InputReader.delimiterName(file.scanner.delimiter)), or a value with one that is not in quotes)")
                     emit(InputRow(ref: ref, rawText: raw, value: nil, issue: issue, columnNumbers: columnNumbers))
                     return false
                 }
@@ -565,8 +598,10 @@ struct RowScan {
                 if issue != nil { value = nil }
                 // A streamed sales row that parsed carries no money cells: the intake sums its value's amounts.
                 let money = dropCleanMoney && issue == nil && value != nil ? [] : ctx.money
-                emit(InputRow(ref: ref, rawText: raw, value: value, issue: issue, flags: ctx.flags,
-                              money: money, badMoneyCells: ctx.badMoneyCells, columnNumbers: columnNumbers))
+                emit(
+                    InputRow(
+                        ref: ref, rawText: raw, value: value, issue: issue, flags: ctx.flags,
+                        money: money, badMoneyCells: ctx.badMoneyCells, columnNumbers: columnNumbers))
                 return false
             }
             if isBlank { blank += 1 }
@@ -582,14 +617,17 @@ struct RowScan {
         let delimiter = InputReader.delimiterName(file.scanner.delimiter)
         let runs: String
         if let into = stray.wholeRecordLine {
-            runs = "is not closed on its line and runs into line \(into), which reads as a whole record "
+            runs =
+                "is not closed on its line and runs into line \(into), which reads as a whole record "
                 + "(it holds a \(delimiter) for every one of the header's)"
         } else {
             runs = "is never closed: the file ends inside it"
         }
-        return RowIssue(code: Code.rowUnbalancedQuote.rawValue, column: name, columnNumber: stray.field, message:
-            "line \(stray.line), column \(stray.field): the quote (\") that opens \(what) \(runs); a stray quote, so the row is "
-            + "rejected and reading goes on at line \(stray.line + 1); remove the quote, or close it, and export again")
+        return RowIssue(
+            code: Code.rowUnbalancedQuote.rawValue, column: name, columnNumber: stray.field,
+            message:
+                "line \(stray.line), column \(stray.field): the quote (\") that opens \(what) \(runs); a stray quote, so the row is "
+                + "rejected and reading goes on at line \(stray.line + 1); remove the quote, or close it, and export again")
     }
 }
 

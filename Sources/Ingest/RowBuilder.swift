@@ -36,10 +36,16 @@ enum CellText {
     case string(String)
 
     var isEmpty: Bool {
-        switch self { case .bytes(let b): return b.isEmpty; case .string(let s): return s.isEmpty }
+        switch self {
+        case .bytes(let b): return b.isEmpty;
+        case .string(let s): return s.isEmpty
+        }
     }
     var string: String {
-        switch self { case .bytes(let b): return String(decoding: b, as: UTF8.self); case .string(let s): return s }
+        switch self {
+        case .bytes(let b): return String(decoding: b, as: UTF8.self);
+        case .string(let s): return s
+        }
     }
 }
 
@@ -95,8 +101,11 @@ public struct RowContext {
             let shown = String(decoding: fields[i].bytes(text, scratch), as: UTF8.self)
             tally(column) { $0.fail(shown) }
         }
-        errors.append((i < 0 ? Int.max : i, errors.count,
-                       RowIssue(code: code.rawValue, column: column.name, columnNumber: number(column), message: message)))
+        errors.append(
+            (
+                i < 0 ? Int.max : i, errors.count,
+                RowIssue(code: code.rawValue, column: column.name, columnNumber: number(column), message: message)
+            ))
     }
 
     private mutating func flag(_ code: Code, _ column: Col) {
@@ -151,16 +160,20 @@ public struct RowContext {
     }
 
     private mutating func excelDamage(_ column: Col, _ cut: String) {
-        fail(.rowExcelDamage, column, "\(column.name) \"\(cut)\" is a long number that Excel turned into scientific notation, "
-             + "losing its digits; in Excel format the \(column.name) column as Text (or import it as text) and export again")
+        fail(
+            .rowExcelDamage, column,
+            "\(column.name) \"\(cut)\" is a long number that Excel turned into scientific notation, "
+                + "losing its digits; in Excel format the \(column.name) column as Text (or import it as text) and export again")
     }
 
     /// A typed value: empty → nil (ROW-MISSING when required); unparsable → ROW-BAD-VALUE naming the column.
     /// `fast` may decide the value from the cleaned, trimmed bytes; when it gives nil, `parse` decides from the text.
     @inline(__always)
-    mutating func value<T>(_ column: Col, required: Bool = false, because reason: String? = nil,
-                           fast: (UnsafeBufferPointer<UInt8>) -> T? = { _ in nil },
-                           _ parse: (String) -> Result<T, ValueError>) -> T? {
+    mutating func value<T>(
+        _ column: Col, required: Bool = false, because reason: String? = nil,
+        fast: (UnsafeBufferPointer<UInt8>) -> T? = { _ in nil },
+        _ parse: (String) -> Result<T, ValueError>
+    ) -> T? {
         guard let c = cell(column), !c.isEmpty else {
             if required { missing(column, because: reason) }
             return nil
@@ -217,9 +230,11 @@ public struct RowContext {
         }
     }
     mutating func decimal4(_ c: Col, required: Bool = false) -> Decimal4? {
-        value(c, required: required, fast: { b in
-            ValueParser.plainUnits(bytes: b, maxDecimals: 4, maxIntegerDigits: 14).map { Decimal4(units: $0) }
-        }, ValueParser.decimal4)
+        value(
+            c, required: required,
+            fast: { b in
+                ValueParser.plainUnits(bytes: b, maxDecimals: 4, maxIntegerDigits: 14).map { Decimal4(units: $0) }
+            }, ValueParser.decimal4)
     }
     mutating func boolean(_ c: Col) -> Bool? {
         // An empty cell is "not given", as ValueParser.boolean says for an empty text.
@@ -296,7 +311,7 @@ struct ColumnTally: Sendable, Equatable {
 /// Short text cells made once per distinct value: the ids, names and products of a large file repeat,
 /// and a shared String costs no allocation. Bounded: past `limit` distinct values new ones are not kept.
 struct StringInterner {
-    private var slots: [Int32] = []          // index into `entries` + 1; 0 = empty
+    private var slots: [Int32] = []  // index into `entries` + 1; 0 = empty
     private var strings: [String] = []
     /// Per string: its hash, and where its bytes are in `arena`.
     private var entries: [(hash: UInt64, start: Int, count: Int)] = []
@@ -376,8 +391,9 @@ enum RowBuilders {
         }
         guard !r.hasErrors else { return nil }
         let roleShown = role == nil ? nil : r.text(c.role)
-        var row = RosterRow(employeeId: id!, name: name!, role: role!, level: level ?? .numbered(3), region: region!,
-                         department: department, managerId: manager, hireDate: hire!, leaveDate: leave)
+        var row = RosterRow(
+            employeeId: id!, name: name!, role: role!, level: level ?? .numbered(3), region: region!,
+            department: department, managerId: manager, hireDate: hire!, leaveDate: leave)
         row.roleShown = roleShown
         return row
     }
@@ -390,8 +406,9 @@ enum RowBuilders {
         let remit = r.money(c.remittance_target, required: true)
         let outlets = r.count(c.new_outlets_target)
         guard !r.hasErrors else { return nil }
-        return TargetRow(period: period!, employeeId: id!, salesTarget: sales ?? .zero, remittanceTarget: remit!,
-                         newOutletsTarget: outlets ?? 0)
+        return TargetRow(
+            period: period!, employeeId: id!, salesTarget: sales ?? .zero, remittanceTarget: remit!,
+            newOutletsTarget: outlets ?? 0)
     }
 
     static func sales(_ r: inout RowContext) -> SaleRow? {
@@ -409,9 +426,10 @@ enum RowBuilders {
         let remitted = r.money(c.remitted)
         let newCustomer = r.boolean(c.new_customer)
         guard !r.hasErrors else { return nil }
-        return SaleRow(date: date!, orderId: order!, lineNo: line ?? 1, employeeId: id!, customerId: customer!,
-                       customerName: customerName, product: product!, quantity: quantity!, unitPrice: unitPrice,
-                       amount: amount!, remitted: remitted ?? .zero, newCustomer: newCustomer)
+        return SaleRow(
+            date: date!, orderId: order!, lineNo: line ?? 1, employeeId: id!, customerId: customer!,
+            customerName: customerName, product: product!, quantity: quantity!, unitPrice: unitPrice,
+            amount: amount!, remitted: remitted ?? .zero, newCustomer: newCustomer)
     }
 
     static func attendance(_ r: inout RowContext) -> AttendanceRow? {
@@ -430,10 +448,12 @@ enum RowBuilders {
         let id = r.text(c.employee_id, required: true)
         let date = r.date(c.date, required: true)
         let category = r.value(c.category, required: true, ValueParser.expenseCategory)
-        let mode = r.value(c.transport_mode, required: category == .transport,
-                           because: "a transport line needs its transport mode", ValueParser.transportMode)
-        let city = r.city(c.city, required: category == .lodging || category == .meals,
-                          because: "a \(category?.rawValue ?? "") line needs its city")
+        let mode = r.value(
+            c.transport_mode, required: category == .transport,
+            because: "a transport line needs its transport mode", ValueParser.transportMode)
+        let city = r.city(
+            c.city, required: category == .lodging || category == .meals,
+            because: "a \(category?.rawValue ?? "") line needs its city")
         // nights counts only for lodging; on other lines it is ignored (no error).
         let nights = category == .lodging ? r.count(c.nights, atLeast: 1) : nil
         let amount = r.money(c.amount, required: true)
@@ -446,11 +466,12 @@ enum RowBuilders {
         let gm = r.text(c.gm_approval)
         let reason = r.text(c.missing_receipt_reason)
         let submitted = r.date(c.submitted_on, required: true)
-        let cityShown = city == nil ? nil : r.text(c.city)   // as written: shown as given, compared normalised
+        let cityShown = city == nil ? nil : r.text(c.city)  // as written: shown as given, compared normalised
         guard !r.hasErrors else { return nil }
-        var row = ExpenseRow(claimId: claim!, employeeId: id!, date: date!, category: category!, transportMode: mode, city: city,
-                             nights: nights ?? 1, amount: amount!, receiptNo: receipt, receiptKind: receiptKind ?? .electronic,
-                             approvedBy: approved, gmApproval: gm, missingReceiptReason: reason, submittedOn: submitted!)
+        var row = ExpenseRow(
+            claimId: claim!, employeeId: id!, date: date!, category: category!, transportMode: mode, city: city,
+            nights: nights ?? 1, amount: amount!, receiptNo: receipt, receiptKind: receiptKind ?? .electronic,
+            approvedBy: approved, gmApproval: gm, missingReceiptReason: reason, submittedOn: submitted!)
         row.cityShown = cityShown
         return row
     }
@@ -465,8 +486,9 @@ enum RowBuilders {
         let calls = r.count(c.planned_calls)
         let purpose = r.text(c.purpose)
         guard !r.hasErrors else { return nil }
-        return PlanRow(employeeId: id!, date: date!, city: city!, plannedNewVisits: newVisits ?? 0,
-                       plannedExistingVisits: existing ?? 0, plannedCalls: calls ?? 0, purpose: purpose)
+        return PlanRow(
+            employeeId: id!, date: date!, city: city!, plannedNewVisits: newVisits ?? 0,
+            plannedExistingVisits: existing ?? 0, plannedCalls: calls ?? 0, purpose: purpose)
     }
 
     static func remittances(_ r: inout RowContext) -> RemittanceRow? {
@@ -507,8 +529,9 @@ enum RowBuilders {
         let reference = r.text(c.reference)
         let note = r.text(c.note)
         guard !r.hasErrors else { return nil }
-        return AdjustmentRow(adjustmentId: adj!, date: date!, employeeId: id!, kind: kind!, amount: amount!,
-                             approvedBy: approved!, reference: reference, note: note)
+        return AdjustmentRow(
+            adjustmentId: adj!, date: date!, employeeId: id!, kind: kind!, amount: amount!,
+            approvedBy: approved!, reference: reference, note: note)
     }
 
     static func visits(_ r: inout RowContext) -> VisitRow? {
@@ -521,7 +544,6 @@ enum RowBuilders {
         return VisitRow(date: date!, employeeId: id!, customerId: customer, kind: kind!)
     }
 }
-
 
 // The columns each builder reads, resolved once.
 enum Cols_roster {

@@ -22,7 +22,9 @@ extension InputReader {
     /// Reads a file in chunks of whole lines from its start, calling `body` with each (the last one may end without a
     /// line break). A line is carried into the next chunk while it goes on, up to `recordLimit`: a longer one
     /// is a FileError (memory stays bounded by the chunk size and that limit, whatever the file's size).
-    static func forEachChunk(_ input: InputFile, size: Int, recordLimit: Int = InputFile.recordLimit, _ body: (inout [UInt8], _ last: Bool) throws(FileError) -> Void) throws(FileError) {
+    static func forEachChunk(
+        _ input: InputFile, size: Int, recordLimit: Int = InputFile.recordLimit, _ body: (inout [UInt8], _ last: Bool) throws(FileError) -> Void
+    ) throws(FileError) {
         var carry: [UInt8] = []
         var at = 0
         while true {
@@ -56,9 +58,11 @@ extension InputReader {
 
     /// A line or record over the limit in a streamed file.
     static func recordTooLong(_ input: InputFile, limit: Int, endingBefore offset: Int) -> FileError {
-        FileError(file: input.name, message: "more than \(InputFile.shown(limit)) before byte \(offset) hold no end of "
-            + "a record (no line break, or a quote that is never closed): this is not a CSV export, or it is damaged; "
-            + "export it again")
+        FileError(
+            file: input.name,
+            message: "more than \(InputFile.shown(limit)) before byte \(offset) hold no end of "
+                + "a record (no line break, or a quote that is never closed): this is not a CSV export, or it is damaged; "
+                + "export it again")
     }
 
     /// Pass one over a streamed file: every byte valid UTF-8 (after a BOM) and no NUL, as the whole-file decoder
@@ -168,16 +172,18 @@ extension InputReader {
     /// Reads a streamed sales file in two stages that run at once: a reader thread reads chunks, cuts them where the
     /// scanner ends a record and types the rows; this thread hands them to the sink in reading order, appending the
     /// rows it does not take to `set.sales`. At most two chunks' rows wait between the stages.
-    func streamSales(_ file: PreparedFile, input: InputFile, fileOrder: Int, sink: SalesRowSink, chunkSize: Int, recordLimit: Int,
-                     into set: inout InputSet) throws(FileError) -> FileReport {
+    func streamSales(
+        _ file: PreparedFile, input: InputFile, fileOrder: Int, sink: SalesRowSink, chunkSize: Int, recordLimit: Int,
+        into set: inout InputSet
+    ) throws(FileError) -> FileReport {
         let hasher = computeHashes ? ChunkHasher() : nil
         let channel = BatchChannel<[InputRow<SaleRow>]>(capacity: 2)
         let result = ProducerResult()
         let parser = { () -> InputReader in
             var p = self
-            p.parallelThreshold = Int.max   // one core types the rows; the other checks and folds them
+            p.parallelThreshold = Int.max  // one core types the rows; the other checks and folds them
             p.dropCleanSalesMoney = true
-            p.settleDateOrders = false   // a file with day-first or month-first dates in its head is not streamed
+            p.settleDateOrders = false  // a file with day-first or month-first dates in its head is not streamed
             return p
         }()
         let done = DispatchSemaphore(value: 0)
@@ -193,13 +199,20 @@ extension InputReader {
                     hasher?.add(chunk)
                     let start = min(toSkip, chunk.count)
                     toSkip -= start
-                    if pending.isEmpty && start == 0 { pending = chunk } else {
+                    if pending.isEmpty && start == 0 {
+                        pending = chunk
+                    } else {
                         pending.append(contentsOf: chunk[start...])
                     }
                     let end: Int
-                    if last { end = pending.count } else {
-                        guard let e = InputReader.recordEnd(pending, delimiter: file.scanner.delimiter,
-                                                            strayQuoteDelimiters: file.scanner.strayQuoteDelimiters) else {
+                    if last {
+                        end = pending.count
+                    } else {
+                        guard
+                            let e = InputReader.recordEnd(
+                                pending, delimiter: file.scanner.delimiter,
+                                strayQuoteDelimiters: file.scanner.strayQuoteDelimiters)
+                        else {
                             // A record that goes on: kept whole, within the bound.
                             if pending.count > recordLimit {
                                 throw InputReader.recordTooLong(input, limit: recordLimit, endingBefore: input.size)
@@ -211,8 +224,9 @@ extension InputReader {
                     let text = end == pending.count ? pending : Array(pending[..<end])
                     pending = end == pending.count ? [] : Array(pending[end...])
                     var part = file
-                    part.scanner = CSVScanner(bytes: text, delimiter: file.scanner.delimiter, file: file.name, pos: 0, line: line,
-                                              strayQuoteDelimiters: file.scanner.strayQuoteDelimiters)
+                    part.scanner = CSVScanner(
+                        bytes: text, delimiter: file.scanner.delimiter, file: file.name, pos: 0, line: line,
+                        strayQuoteDelimiters: file.scanner.strayQuoteDelimiters)
                     var parsed: [InputRow<SaleRow>] = []
                     let report = try parser.rows(part, fileOrder, RowBuilders.sales, &parsed)
                     result.add(rows: report.rows, blank: report.blank, failures: report.columnFailures)
@@ -225,16 +239,17 @@ extension InputReader {
         }
         while var rows = channel.take() {
             for i in rows.indices where !sink.take(&rows[i]) {
-                rows[i].raw = rows[i].raw   // its own String: the chunk it points into is about to go
+                rows[i].raw = rows[i].raw  // its own String: the chunk it points into is about to go
                 set.sales.append(rows[i])
             }
         }
         done.wait()
         if let e = result.failure { throw e }
-        return FileReport(file: file.name, kind: file.kind, encoding: file.encoding, delimiter: file.delimiter,
-                          sha256: hasher?.finish() ?? "", rows: result.rows, blank: result.blank,
-                          ignoredColumns: file.match.ignored, recognisedBy: file.recognisedBy,
-                          columnFailures: result.failures(in: Schemas.schema(file.kind)), headers: file.headerNames)
+        return FileReport(
+            file: file.name, kind: file.kind, encoding: file.encoding, delimiter: file.delimiter,
+            sha256: hasher?.finish() ?? "", rows: result.rows, blank: result.blank,
+            ignoredColumns: file.match.ignored, recognisedBy: file.recognisedBy,
+            columnFailures: result.failures(in: Schemas.schema(file.kind)), headers: file.headerNames)
     }
 
     /// Where the last whole record of a chunk of whole lines ends: after its last line break when no quoted field is
@@ -256,7 +271,10 @@ extension InputReader {
                     if q + 1 < lf && base[q + 1] == CSVScanner.quote { at = q + 2; continue }
                     inside = false
                     if memchr(base + opened, Int32(CSVScanner.lf), q - opened) != nil
-                        || memchr(base + opened, Int32(CSVScanner.cr), q - opened) != nil { return false }
+                        || memchr(base + opened, Int32(CSVScanner.cr), q - opened) != nil
+                    {
+                        return false
+                    }
                 } else {
                     let prev = q == 0 ? CSVScanner.lf : base[q - 1]
                     if prev == delimiter || prev == CSVScanner.lf || prev == CSVScanner.cr { inside = true; opened = q + 1 }
@@ -327,7 +345,9 @@ final class ChunkHasher: @unchecked Sendable {
     private let room = DispatchSemaphore(value: 2)
     func add(_ chunk: [UInt8]) {
         room.wait()
-        queue.async { self.hasher.update(chunk); self.room.signal() }
+        queue.async {
+            self.hasher.update(chunk); self.room.signal()
+        }
     }
     func finish() -> String { queue.sync { hasher.finalizeHex() } }
 }

@@ -41,109 +41,129 @@ public enum Schemas {
         return ColumnSpec("employee_id", names, required: true)
     }
 
-    public static let roster = KindSchema(kind: .roster, prefixes: ["roster", "employees", "员工", "員工", "花名册"], columns: [
-        employeeId(),
-        ColumnSpec("name", ["姓名"], required: true),
-        ColumnSpec("role", ["岗位", "崗位", "职务", "職務"], required: true, .role),
-        ColumnSpec("level", ["级别", "級別", "职级", "職級"], .level),
-        ColumnSpec("region", ["区域", "區域", "片区", "片區"], required: true),
-        ColumnSpec("department", ["部门", "部門"]),
-        ColumnSpec("manager_id", ["上级", "上級", "直属经理", "直屬經理"]),
-        ColumnSpec("hire_date", ["入职日期", "入職日期"], required: true, .date),
-        ColumnSpec("leave_date", ["离职日期", "離職日期"], .date),
-    ])
+    public static let roster = KindSchema(
+        kind: .roster, prefixes: ["roster", "employees", "员工", "員工", "花名册"],
+        columns: [
+            employeeId(),
+            ColumnSpec("name", ["姓名"], required: true),
+            ColumnSpec("role", ["岗位", "崗位", "职务", "職務"], required: true, .role),
+            ColumnSpec("level", ["级别", "級別", "职级", "職級"], .level),
+            ColumnSpec("region", ["区域", "區域", "片区", "片區"], required: true),
+            ColumnSpec("department", ["部门", "部門"]),
+            ColumnSpec("manager_id", ["上级", "上級", "直属经理", "直屬經理"]),
+            ColumnSpec("hire_date", ["入职日期", "入職日期"], required: true, .date),
+            ColumnSpec("leave_date", ["离职日期", "離職日期"], .date)
+        ])
 
-    public static let targets = KindSchema(kind: .targets, prefixes: ["targets", "指标", "指標", "目标", "目標", "销售指标", "銷售指標", "回款指标", "回款指標"], columns: [
-        ColumnSpec("period", ["月份", "期间", "期間"], required: true, .month),
-        employeeId(),
-        ColumnSpec("sales_target", ["销售指标", "銷售指標", "销量计划", "銷量計劃"], .money),
-        ColumnSpec("remittance_target", ["回款指标", "回款指標", "汇款指标", "匯款指標"], required: true, .money),
-        ColumnSpec("new_outlets_target", ["网点开发指标", "網點開發指標", "新客户指标", "新客戶指標"], .integer),
-    ])
+    public static let targets = KindSchema(
+        kind: .targets, prefixes: ["targets", "指标", "指標", "目标", "目標", "销售指标", "銷售指標", "回款指标", "回款指標"],
+        columns: [
+            ColumnSpec("period", ["月份", "期间", "期間"], required: true, .month),
+            employeeId(),
+            ColumnSpec("sales_target", ["销售指标", "銷售指標", "销量计划", "銷量計劃"], .money),
+            ColumnSpec("remittance_target", ["回款指标", "回款指標", "汇款指标", "匯款指標"], required: true, .money),
+            ColumnSpec("new_outlets_target", ["网点开发指标", "網點開發指標", "新客户指标", "新客戶指標"], .integer)
+        ])
 
-    public static let sales = KindSchema(kind: .sales, prefixes: ["sales", "销售", "銷售"], columns: [
-        ColumnSpec("date", ["日期", "订单日期", "訂單日期"], required: true, .date),
-        ColumnSpec("order_id", ["订单号", "訂單號", "单号", "單號"], required: true),
-        ColumnSpec("line_no", ["行号", "行號"], .integer),
-        employeeId(extra: ["业务员", "業務員", "销售员编号", "銷售員編號"]),
-        ColumnSpec("customer_id", ["客户编号", "客戶編號"], required: true),
-        ColumnSpec("customer_name", ["客户名称", "客戶名稱", "客户", "客戶"]),
-        ColumnSpec("product", ["产品", "產品", "品名"], required: true),
-        ColumnSpec("quantity", ["数量", "數量"], required: true, .decimal),
-        ColumnSpec("unit_price", ["单价", "單價"], .money),
-        ColumnSpec("amount", ["金额", "金額", "销售额", "銷售額"], required: true, .money),
-        ColumnSpec("remitted", ["回款", "回款金额", "回款金額", "汇款", "匯款"], .money),
-        ColumnSpec("new_customer", ["新客户", "新客戶"], .boolean),
-    ])
+    public static let sales = KindSchema(
+        kind: .sales, prefixes: ["sales", "销售", "銷售"],
+        columns: [
+            ColumnSpec("date", ["日期", "订单日期", "訂單日期"], required: true, .date),
+            ColumnSpec("order_id", ["订单号", "訂單號", "单号", "單號"], required: true),
+            ColumnSpec("line_no", ["行号", "行號"], .integer),
+            employeeId(extra: ["业务员", "業務員", "销售员编号", "銷售員編號"]),
+            ColumnSpec("customer_id", ["客户编号", "客戶編號"], required: true),
+            ColumnSpec("customer_name", ["客户名称", "客戶名稱", "客户", "客戶"]),
+            ColumnSpec("product", ["产品", "產品", "品名"], required: true),
+            ColumnSpec("quantity", ["数量", "數量"], required: true, .decimal),
+            ColumnSpec("unit_price", ["单价", "單價"], .money),
+            ColumnSpec("amount", ["金额", "金額", "销售额", "銷售額"], required: true, .money),
+            ColumnSpec("remitted", ["回款", "回款金额", "回款金額", "汇款", "匯款"], .money),
+            ColumnSpec("new_customer", ["新客户", "新客戶"], .boolean)
+        ])
 
-    public static let attendance = KindSchema(kind: .attendance, prefixes: ["attendance", "考勤", "员工考勤", "員工考勤"], columns: [
-        ColumnSpec("date", ["日期"], required: true, .date),
-        employeeId(),
-        ColumnSpec("status", ["状态", "狀態", "考勤状态"], required: true, .attendanceStatus),
-        ColumnSpec("city", ["城市", "地点", "地點"], .city),
-    ])
+    public static let attendance = KindSchema(
+        kind: .attendance, prefixes: ["attendance", "考勤", "员工考勤", "員工考勤"],
+        columns: [
+            ColumnSpec("date", ["日期"], required: true, .date),
+            employeeId(),
+            ColumnSpec("status", ["状态", "狀態", "考勤状态"], required: true, .attendanceStatus),
+            ColumnSpec("city", ["城市", "地点", "地點"], .city)
+        ])
 
-    public static let expenses = KindSchema(kind: .expenses, prefixes: ["expenses", "报销", "報銷", "费用", "費用"], columns: [
-        ColumnSpec("claim_id", ["报销单号", "報銷單號", "单据号", "單據號"], required: true),
-        employeeId(),
-        ColumnSpec("date", ["日期", "发生日期", "發生日期"], required: true, .date),
-        ColumnSpec("category", ["类别", "類別", "费用类别", "費用類別", "科目"], required: true, .expenseCategory),
-        ColumnSpec("transport_mode", ["交通方式", "交通工具"], .transportMode),
-        ColumnSpec("city", ["城市", "地点", "地點"], .city),
-        ColumnSpec("nights", ["晚数", "晚數", "天数", "天數"], .integer),
-        ColumnSpec("amount", ["金额", "金額"], required: true, .money),
-        ColumnSpec("receipt_no", ["票据号", "票據號", "发票号", "發票號"]),
-        ColumnSpec("receipt_kind", ["票据类型", "票據類型"], .receiptKind),
-        ColumnSpec("approved_by", ["经理签字", "經理簽字", "审批人", "審批人"]),
-        ColumnSpec("gm_approval", ["总经理批准", "總經理批准", "总经理审批", "總經理審批"]),
-        ColumnSpec("missing_receipt_reason", ["无票原因", "無票原因"]),
-        ColumnSpec("submitted_on", ["提交日期", "报销日期", "報銷日期"], required: true, .date),
-    ])
+    public static let expenses = KindSchema(
+        kind: .expenses, prefixes: ["expenses", "报销", "報銷", "费用", "費用"],
+        columns: [
+            ColumnSpec("claim_id", ["报销单号", "報銷單號", "单据号", "單據號"], required: true),
+            employeeId(),
+            ColumnSpec("date", ["日期", "发生日期", "發生日期"], required: true, .date),
+            ColumnSpec("category", ["类别", "類別", "费用类别", "費用類別", "科目"], required: true, .expenseCategory),
+            ColumnSpec("transport_mode", ["交通方式", "交通工具"], .transportMode),
+            ColumnSpec("city", ["城市", "地点", "地點"], .city),
+            ColumnSpec("nights", ["晚数", "晚數", "天数", "天數"], .integer),
+            ColumnSpec("amount", ["金额", "金額"], required: true, .money),
+            ColumnSpec("receipt_no", ["票据号", "票據號", "发票号", "發票號"]),
+            ColumnSpec("receipt_kind", ["票据类型", "票據類型"], .receiptKind),
+            ColumnSpec("approved_by", ["经理签字", "經理簽字", "审批人", "審批人"]),
+            ColumnSpec("gm_approval", ["总经理批准", "總經理批准", "总经理审批", "總經理審批"]),
+            ColumnSpec("missing_receipt_reason", ["无票原因", "無票原因"]),
+            ColumnSpec("submitted_on", ["提交日期", "报销日期", "報銷日期"], required: true, .date)
+        ])
 
-    public static let plans = KindSchema(kind: .plans, prefixes: ["plans", "actionplan", "行动计划", "行動計劃", "计划", "計劃"], columns: [
-        employeeId(),
-        ColumnSpec("date", ["日期"], required: true, .date),
-        ColumnSpec("city", ["城市", "地点", "地點"], required: true, .city),
-        ColumnSpec("planned_new_visits", ["计划拜访新客户", "計劃拜訪新客戶", "新客户拜访", "新客戶拜訪"], .integer),
-        ColumnSpec("planned_existing_visits", ["计划拜访老客户", "計劃拜訪老客戶", "老客户拜访", "老客戶拜訪"], .integer),
-        ColumnSpec("planned_calls", ["计划电话", "計劃電話", "联络电话", "聯絡電話"], .integer),
-        ColumnSpec("purpose", ["工作内容", "工作內容", "事由"]),
-    ])
+    public static let plans = KindSchema(
+        kind: .plans, prefixes: ["plans", "actionplan", "行动计划", "行動計劃", "计划", "計劃"],
+        columns: [
+            employeeId(),
+            ColumnSpec("date", ["日期"], required: true, .date),
+            ColumnSpec("city", ["城市", "地点", "地點"], required: true, .city),
+            ColumnSpec("planned_new_visits", ["计划拜访新客户", "計劃拜訪新客戶", "新客户拜访", "新客戶拜訪"], .integer),
+            ColumnSpec("planned_existing_visits", ["计划拜访老客户", "計劃拜訪老客戶", "老客户拜访", "老客戶拜訪"], .integer),
+            ColumnSpec("planned_calls", ["计划电话", "計劃電話", "联络电话", "聯絡電話"], .integer),
+            ColumnSpec("purpose", ["工作内容", "工作內容", "事由"])
+        ])
 
-    public static let remittances = KindSchema(kind: .remittances, prefixes: ["remittances", "回款", "collections"], columns: [
-        ColumnSpec("date", ["日期", "回款日期", "到账日期", "到賬日期"], required: true, .date),
-        employeeId(),
-        ColumnSpec("customer_id", ["客户编号", "客戶編號"], required: true),
-        ColumnSpec("amount", ["金额", "金額", "回款金额", "回款金額"], required: true, .money),
-        ColumnSpec("receipt_no", ["收据号", "收據號", "回单号", "回單號"]),
-        ColumnSpec("order_id", ["订单号", "訂單號"]),
-    ])
+    public static let remittances = KindSchema(
+        kind: .remittances, prefixes: ["remittances", "回款", "collections"],
+        columns: [
+            ColumnSpec("date", ["日期", "回款日期", "到账日期", "到賬日期"], required: true, .date),
+            employeeId(),
+            ColumnSpec("customer_id", ["客户编号", "客戶編號"], required: true),
+            ColumnSpec("amount", ["金额", "金額", "回款金额", "回款金額"], required: true, .money),
+            ColumnSpec("receipt_no", ["收据号", "收據號", "回单号", "回單號"]),
+            ColumnSpec("order_id", ["订单号", "訂單號"])
+        ])
 
-    public static let advances = KindSchema(kind: .advances, prefixes: ["advances", "借款"], columns: [
-        ColumnSpec("advance_id", ["借款单号", "借款單號"], required: true),
-        employeeId(),
-        ColumnSpec("date", ["日期", "申请日期", "申請日期"], required: true, .date),
-        ColumnSpec("amount", ["金额", "金額"], required: true, .money),
-        ColumnSpec("purpose", ["事由", "用途"]),
-    ])
+    public static let advances = KindSchema(
+        kind: .advances, prefixes: ["advances", "借款"],
+        columns: [
+            ColumnSpec("advance_id", ["借款单号", "借款單號"], required: true),
+            employeeId(),
+            ColumnSpec("date", ["日期", "申请日期", "申請日期"], required: true, .date),
+            ColumnSpec("amount", ["金额", "金額"], required: true, .money),
+            ColumnSpec("purpose", ["事由", "用途"])
+        ])
 
-    public static let adjustments = KindSchema(kind: .adjustments, prefixes: ["adjustments", "调整", "調整"], columns: [
-        ColumnSpec("adjustment_id", ["调整单号", "調整單號"], required: true),
-        ColumnSpec("date", ["日期"], required: true, .date),
-        employeeId(),
-        ColumnSpec("kind", ["类型", "類型"], required: true, .adjustmentKind),
-        ColumnSpec("amount", ["金额", "金額"], required: true, .money),
-        ColumnSpec("approved_by", ["审批人", "審批人"], required: true),
-        ColumnSpec("reference", ["依据", "依據", "凭证号", "憑證號"]),
-        ColumnSpec("note", ["说明", "說明", "备注", "備註"]),
-    ])
+    public static let adjustments = KindSchema(
+        kind: .adjustments, prefixes: ["adjustments", "调整", "調整"],
+        columns: [
+            ColumnSpec("adjustment_id", ["调整单号", "調整單號"], required: true),
+            ColumnSpec("date", ["日期"], required: true, .date),
+            employeeId(),
+            ColumnSpec("kind", ["类型", "類型"], required: true, .adjustmentKind),
+            ColumnSpec("amount", ["金额", "金額"], required: true, .money),
+            ColumnSpec("approved_by", ["审批人", "審批人"], required: true),
+            ColumnSpec("reference", ["依据", "依據", "凭证号", "憑證號"]),
+            ColumnSpec("note", ["说明", "說明", "备注", "備註"])
+        ])
 
-    public static let visits = KindSchema(kind: .visits, prefixes: ["visits", "拜访", "拜訪"], columns: [
-        ColumnSpec("date", ["日期"], required: true, .date),
-        employeeId(),
-        ColumnSpec("customer_id", ["客户编号", "客戶編號"]),
-        ColumnSpec("kind", ["类型", "類型"], required: true, .visitKind),
-    ])
+    public static let visits = KindSchema(
+        kind: .visits, prefixes: ["visits", "拜访", "拜訪"],
+        columns: [
+            ColumnSpec("date", ["日期"], required: true, .date),
+            employeeId(),
+            ColumnSpec("customer_id", ["客户编号", "客戶編號"]),
+            ColumnSpec("kind", ["类型", "類型"], required: true, .visitKind)
+        ])
 
     public static let all: [KindSchema] = [roster, targets, sales, attendance, expenses, plans, remittances, advances, adjustments, visits]
 
@@ -151,7 +171,7 @@ public enum Schemas {
 
     /// Columns whose values Excel turns into scientific notation when they are long numbers.
     static let excelDamageColumns: [InputKind: Set<String>] = [
-        .expenses: ["receipt_no"], .sales: ["order_id"], .remittances: ["receipt_no", "order_id"],
+        .expenses: ["receipt_no"], .sales: ["order_id"], .remittances: ["receipt_no", "order_id"]
     ]
 }
 
@@ -196,8 +216,7 @@ public enum HeaderMatcher {
         var ignored: [String] = []
         for (i, h) in header.enumerated() {
             let key = normalize(h)
-            if let c = table[key], cols[c] == nil { cols[c] = i }
-            else if !key.isEmpty { ignored.append(Cell.trim(h)) }
+            if let c = table[key], cols[c] == nil { cols[c] = i } else if !key.isEmpty { ignored.append(Cell.trim(h)) }
         }
         let missing = Schemas.schema(kind).required.filter { cols[$0.name] == nil }
         return Match(kind: kind, columns: cols, ignored: ignored, missingRequired: missing)
@@ -238,9 +257,11 @@ public enum KindDetector {
             let best = fitting.filter { $0.recognised == top }
             if best.count == 1 { return Detection(match: best[0], recognisedBy: "header") }
             let names = best.map(\.kind.rawValue).joined(separator: " and ")
-            throw FileError(file: fileName, line: 1, message:
-                "cannot tell which kind of file this is: its header fits \(names) equally well (\(top) columns each); "
-                + "rename the file to start with the kind's name (e.g. \(best[0].kind.rawValue).csv) or remove the columns of the other kind")
+            throw FileError(
+                file: fileName, line: 1,
+                message:
+                    "cannot tell which kind of file this is: its header fits \(names) equally well (\(top) columns each); "
+                    + "rename the file to start with the kind's name (e.g. \(best[0].kind.rawValue).csv) or remove the columns of the other kind")
         }
         // Nothing fits.
         if let k = named {
@@ -248,13 +269,17 @@ public enum KindDetector {
             let what = m.missingRequired.map { c in
                 "\(c.name) (a header named any of: \(c.names.joined(separator: ", ")))"
             }.joined(separator: "; ")
-            throw FileError(file: fileName, line: 1, message:
-                "the file's name says \(k.rawValue) but its header lacks the required column\(m.missingRequired.count > 1 ? "s" : "") \(what), "
-                + "and the header fits no other kind either; \(closest(matches))")
+            throw FileError(
+                file: fileName, line: 1,
+                message:
+                    "the file's name says \(k.rawValue) but its header lacks the required column\(m.missingRequired.count > 1 ? "s" : "") \(what), "
+                    + "and the header fits no other kind either; \(closest(matches))")
         }
-        throw FileError(file: fileName, line: 1, message:
-            "the file's name matches no kind and its header fits no kind; \(closest(matches)); "
-            + "name the file after its kind (roster, targets, sales, attendance, expenses, plans, remittances, advances, adjustments, visits)")
+        throw FileError(
+            file: fileName, line: 1,
+            message:
+                "the file's name matches no kind and its header fits no kind; \(closest(matches)); "
+                + "name the file after its kind (roster, targets, sales, attendance, expenses, plans, remittances, advances, adjustments, visits)")
     }
 
     /// "closest: attendance (missing status), plans (missing city)".

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 import SalesCore
 
@@ -18,22 +18,29 @@ public enum TextDecoder {
     public static func decodeToUTF8(_ bytes: [UInt8], file: String) throws(FileError) -> (utf8: [UInt8], encoding: String) {
         let n = bytes.count
         if n >= 4 && bytes[0] == 0x50 && bytes[1] == 0x4B && bytes[2] == 0x03 && bytes[3] == 0x04 {
-            throw FileError(file: file, message: "this is an Excel workbook (a ZIP file), not CSV, although its name says otherwise; "
-                + "open it in Excel, choose File > Save As > \"CSV UTF-8 (comma delimited)\" and drop that file instead")
+            throw FileError(
+                file: file,
+                message: "this is an Excel workbook (a ZIP file), not CSV, although its name says otherwise; "
+                    + "open it in Excel, choose File > Save As > \"CSV UTF-8 (comma delimited)\" and drop that file instead")
         }
         if n >= 8 && bytes[0] == 0xD0 && bytes[1] == 0xCF && bytes[2] == 0x11 && bytes[3] == 0xE0
-            && bytes[4] == 0xA1 && bytes[5] == 0xB1 && bytes[6] == 0x1A && bytes[7] == 0xE1 {
-            throw FileError(file: file, message: "this is an old Excel workbook (.xls), not CSV, although its name says otherwise; "
-                + "open it in Excel, choose File > Save As > \"CSV UTF-8 (comma delimited)\" and drop that file instead")
+            && bytes[4] == 0xA1 && bytes[5] == 0xB1 && bytes[6] == 0x1A && bytes[7] == 0xE1
+        {
+            throw FileError(
+                file: file,
+                message: "this is an old Excel workbook (.xls), not CSV, although its name says otherwise; "
+                    + "open it in Excel, choose File > Save As > \"CSV UTF-8 (comma delimited)\" and drop that file instead")
         }
         if n >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE { return (try utf16(bytes, littleEndian: true, file: file), "utf-16le") }
         if n >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF { return (try utf16(bytes, littleEndian: false, file: file), "utf-16be") }
         let hasBOM = n >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
         let start = hasBOM ? 3 : 0
         if let nul = firstNUL(bytes, from: start) {
-            throw FileError(file: file, line: lineOf(offset: nul, in: bytes), message:
-                "byte \(nul) (0-based offset from the start of the file) is a NUL byte (0x00), which a CSV text file never holds; "
-                + "the file is binary, damaged, or UTF-16 without a byte-order mark; save it from Excel as \"CSV UTF-8\" and drop it again")
+            throw FileError(
+                file: file, line: lineOf(offset: nul, in: bytes),
+                message:
+                    "byte \(nul) (0-based offset from the start of the file) is a NUL byte (0x00), which a CSV text file never holds; "
+                    + "the file is binary, damaged, or UTF-16 without a byte-order mark; save it from Excel as \"CSV UTF-8\" and drop it again")
         }
         let check = UTF8Check.scan(bytes, from: start)
         if check.firstBad == nil {
@@ -41,20 +48,26 @@ public enum TextDecoder {
         }
         let bad = check.firstBad!
         if hasBOM || check.isDamagedUTF8 {
-            let why = hasBOM ? "the file starts with a UTF-8 byte-order mark but is damaged"
+            let why =
+                hasBOM
+                ? "the file starts with a UTF-8 byte-order mark but is damaged"
                 : "the file looks like UTF-8 damaged in a few places (\(check.goodNonASCII) of \(check.nonASCII) non-ASCII bytes are well-formed UTF-8)"
-            throw FileError(file: file, line: lineOf(offset: bad, in: bytes), message:
-                "byte \(bad) (0-based offset, value 0x\(hex2(bytes[bad]))) is not valid UTF-8; \(why), so it is not read as GB18030; "
-                + "fix or re-export the file (from Excel: Save As \"CSV UTF-8\") and drop it again")
+            throw FileError(
+                file: file, line: lineOf(offset: bad, in: bytes),
+                message:
+                    "byte \(bad) (0-based offset, value 0x\(hex2(bytes[bad]))) is not valid UTF-8; \(why), so it is not read as GB18030; "
+                    + "fix or re-export the file (from Excel: Save As \"CSV UTF-8\") and drop it again")
         }
         switch gb18030(bytes) {
         case .success(let utf8):
             return (utf8, "gb18030")
         case .failure(let offset):
             let shown = offset < n ? "0x\(hex2(bytes[offset]))" : "the end of the file"
-            throw FileError(file: file, line: lineOf(offset: offset, in: bytes), message:
-                "the file is valid in no supported encoding (UTF-8, UTF-16 with byte-order mark, GB18030/GBK): "
-                + "the first bad byte is byte \(offset) (0-based offset, \(shown)); save it from Excel as \"CSV UTF-8\" and drop it again")
+            throw FileError(
+                file: file, line: lineOf(offset: offset, in: bytes),
+                message:
+                    "the file is valid in no supported encoding (UTF-8, UTF-16 with byte-order mark, GB18030/GBK): "
+                    + "the first bad byte is byte \(offset) (0-based offset, \(shown)); save it from Excel as \"CSV UTF-8\" and drop it again")
         }
     }
 
@@ -91,8 +104,10 @@ public enum TextDecoder {
     static func utf16(_ bytes: [UInt8], littleEndian: Bool, file: String) throws(FileError) -> [UInt8] {
         let n = bytes.count
         if (n - 2) % 2 != 0 {
-            throw FileError(file: file, message: "the file starts with a UTF-16 byte-order mark but has an odd number of bytes (\(n)); "
-                + "it is cut off or damaged; save it again from Excel and drop it again")
+            throw FileError(
+                file: file,
+                message: "the file starts with a UTF-16 byte-order mark but has an odd number of bytes (\(n)); "
+                    + "it is cut off or damaged; save it again from Excel and drop it again")
         }
         var units: [UInt16] = []
         units.reserveCapacity((n - 2) / 2)
@@ -112,8 +127,10 @@ public enum TextDecoder {
             } else if u >= 0xDC00 && u <= 0xDFFF {
                 throw badUTF16(offset: 2 + 2 * k, file: file, units: units, at: k)
             } else if u == 0 {
-                throw FileError(file: file, line: utf16Line(units, k), message:
-                    "byte \(2 + 2 * k) (0-based offset) holds a NUL character, which a CSV text file never holds; the file is damaged")
+                throw FileError(
+                    file: file, line: utf16Line(units, k),
+                    message:
+                        "byte \(2 + 2 * k) (0-based offset) holds a NUL character, which a CSV text file never holds; the file is damaged")
             }
             k += 1
         }
@@ -127,9 +144,11 @@ public enum TextDecoder {
     }
 
     private static func badUTF16(offset: Int, file: String, units: [UInt16], at k: Int) -> FileError {
-        FileError(file: file, line: utf16Line(units, k), message:
-            "byte \(offset) (0-based offset) is a broken UTF-16 character (an unpaired surrogate); the file is damaged; "
-            + "save it again from Excel and drop it again")
+        FileError(
+            file: file, line: utf16Line(units, k),
+            message:
+                "byte \(offset) (0-based offset) is a broken UTF-16 character (an unpaired surrogate); the file is damaged; "
+                + "save it again from Excel and drop it again")
     }
 
     enum GBResult { case success([UInt8]); case failure(Int) }

@@ -25,9 +25,11 @@ public enum ValueParser {
         if let fen = plainUnits(shown, maxDecimals: 2, maxIntegerDigits: 15) { return .success(Money(fen: fen)) }
         var s = Cell.trim(Cell.foldWidth(shown))
         if let sign = foreignCurrency(s) {
-            return .failure(ValueError("\(q(shown)) is an amount in a foreign currency (\(sign)), not in yuan: amounts are read as "
-                + "yuan (¥, RMB, CNY or no sign) and never converted; export the column as numbers without the \(sign) sign "
-                + "(a spreadsheet saved in an English locale adds it), or convert the amounts to yuan (accepted: \(moneyForms))"))
+            return .failure(
+                ValueError(
+                    "\(q(shown)) is an amount in a foreign currency (\(sign)), not in yuan: amounts are read as "
+                        + "yuan (¥, RMB, CNY or no sign) and never converted; export the column as numbers without the \(sign) sign "
+                        + "(a spreadsheet saved in an English locale adds it), or convert the amounts to yuan (accepted: \(moneyForms))"))
         }
         var neg = false
         var signs = 0
@@ -38,8 +40,11 @@ public enum ValueParser {
             }
         }
         func stripSign() {
-            if s.hasPrefix("-") { neg.toggle(); signs += 1; s = Cell.trim(String(s.dropFirst())) }
-            else if s.hasPrefix("+") { signs += 1; s = Cell.trim(String(s.dropFirst())) }
+            if s.hasPrefix("-") {
+                neg.toggle(); signs += 1; s = Cell.trim(String(s.dropFirst()))
+            } else if s.hasPrefix("+") {
+                signs += 1; s = Cell.trim(String(s.dropFirst()))
+            }
         }
         func stripCurrency() {
             if s.hasPrefix("¥") { s = Cell.trim(String(s.dropFirst())); return }
@@ -80,8 +85,11 @@ public enum ValueParser {
         var s = Cell.trim(Cell.foldWidth(shown))
         var neg = false
         if s.count >= 2 && s.hasPrefix("(") && s.hasSuffix(")") { neg = true; s = Cell.trim(String(s.dropFirst().dropLast())) }
-        if s.hasPrefix("-") && !neg { neg = true; s = Cell.trim(String(s.dropFirst())) }
-        else if s.hasPrefix("+") && !neg { s = Cell.trim(String(s.dropFirst())) }
+        if s.hasPrefix("-") && !neg {
+            neg = true; s = Cell.trim(String(s.dropFirst()))
+        } else if s.hasPrefix("+") && !neg {
+            s = Cell.trim(String(s.dropFirst()))
+        }
         let notNumber = "\(q(shown)) is not a number (accepted: 12, 12.5, 1,234.5678, -3; at most 4 decimals)"
         switch parseUnits(s, maxDecimals: 4, maxIntegerDigits: 14) {
         case .success(let units): return .success(Decimal4(units: neg ? -units : units))
@@ -138,8 +146,11 @@ public enum ValueParser {
             let c = b[i]
             guard (c >= 0x30 && c <= 0x39) || c == 0x2C || c == 0x2E else { return nil }
         }
-        guard case .success(let u) = parseUnitBytes(UnsafeBufferPointer(rebasing: b[start...]), maxDecimals: maxDecimals,
-                                                    maxIntegerDigits: maxIntegerDigits) else { return nil }
+        guard
+            case .success(let u) = parseUnitBytes(
+                UnsafeBufferPointer(rebasing: b[start...]), maxDecimals: maxDecimals,
+                maxIntegerDigits: maxIntegerDigits)
+        else { return nil }
         return neg ? -u : u
     }
 
@@ -197,11 +208,15 @@ public enum ValueParser {
         }
         switch b.count {
         case 1:
-            switch w { case 0x79, 0x31: return true; case 0x6E, 0x30: return false; default: return nil }  // y 1 / n 0
-        case 2: return w == 0x6E6F ? false : nil                                                     // no
-        case 3: return w == 0x796573 ? true : nil                                                    // yes
-        case 4: return w == 0x74727565 ? true : nil                                                  // true
-        case 5: return w == 0x66616C7365 ? false : nil                                               // false
+            switch w {
+            case 0x79, 0x31: return true;
+            case 0x6E, 0x30: return false;
+            default: return nil
+            }  // y 1 / n 0
+        case 2: return w == 0x6E6F ? false : nil  // no
+        case 3: return w == 0x796573 ? true : nil  // yes
+        case 4: return w == 0x74727565 ? true : nil  // true
+        case 5: return w == 0x66616C7365 ? false : nil  // false
         default: return nil
         }
     }
@@ -220,10 +235,15 @@ public enum ValueParser {
         var letters = false, other = false
         for i in 0..<n {
             let c = b[i]
-            if c == 0x2E { points += 1; if point < 0 { point = i } }
-            else if c == 0x2C || (c >= 0x30 && c <= 0x39) { continue }
-            else if (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A || c >= 0x80 { letters = true }
-            else { other = true }
+            if c == 0x2E {
+                points += 1; if point < 0 { point = i }
+            } else if c == 0x2C || (c >= 0x30 && c <= 0x39) {
+                continue
+            } else if (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A || c >= 0x80 {
+                letters = true
+            } else {
+                other = true
+            }
         }
         if letters { return .failure(.letters) }
         if other { return .failure(.malformed) }
@@ -240,10 +260,15 @@ public enum ValueParser {
             var first = true
             for i in 0..<intEnd {
                 if b[i] == 0x2C {
-                    if first { guard (1...3).contains(group) else { return .failure(.malformed) }; first = false }
-                    else { guard group == 3 else { return .failure(.malformed) } }
+                    if first {
+                        guard (1...3).contains(group) else { return .failure(.malformed) }; first = false
+                    } else {
+                        guard group == 3 else { return .failure(.malformed) }
+                    }
                     group = 0
-                } else { group += 1 }
+                } else {
+                    group += 1
+                }
             }
             guard group == 3 else { return .failure(.malformed) }
         }
@@ -264,7 +289,8 @@ public enum ValueParser {
 
     // MARK: dates
 
-    public static let dateForms = "2023-03-27, 2023-3-27, 2023/3/27, 2023.3.27, 2023年3月27日, 23年3月27日 or 20230327; "
+    public static let dateForms =
+        "2023-03-27, 2023-3-27, 2023/3/27, 2023.3.27, 2023年3月27日, 23年3月27日 or 20230327; "
         + "27/03/2023 or 3/27/23 when every date of the column is written so and one has a day above 12"
 
     /// The order of a day-first or month-first date (`27/03/2023`, `3/27/23`), as a column settles it.
@@ -276,10 +302,12 @@ public enum ValueParser {
     public static func dayMonthParts(_ input: String) -> (first: Int, second: Int, year: Int)? {
         let s = Cell.trim(Cell.foldWidth(Cell.trim(input)))
         guard let (d, time) = splitTime(s), time.map(isTime) ?? true,
-              let sep = d.first(where: { $0 == "-" || $0 == "/" || $0 == "." }) else { return nil }
+            let sep = d.first(where: { $0 == "-" || $0 == "/" || $0 == "." })
+        else { return nil }
         let parts = d.split(separator: sep, omittingEmptySubsequences: false)
         guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }),
-              parts[0].count <= 2, parts[1].count <= 2, parts[2].count == 2 || parts[2].count == 4 else { return nil }
+            parts[0].count <= 2, parts[1].count <= 2, parts[2].count == 2 || parts[2].count == 4
+        else { return nil }
         let y = Int(parts[2])!
         return (Int(parts[0])!, Int(parts[1])!, parts[2].count == 2 ? 2000 + y : y)
     }
@@ -308,18 +336,24 @@ public enum ValueParser {
         let notDate = ValueError("\(q(shown)) is not a date (accepted: \(dateForms), optionally followed by a time)")
         guard let (datePart, timePart) = splitTime(s) else { return .failure(notDate) }
         if let tp = timePart, !isTime(tp) {
-            return .failure(ValueError("\(q(shown)) has something after the date that is not a time (accepted: \(dateForms), optionally followed by a time such as 06:48:41)"))
+            return .failure(
+                ValueError(
+                    "\(q(shown)) has something after the date that is not a time (accepted: \(dateForms), optionally followed by a time such as 06:48:41)"))
         }
         let d = datePart
         var y = 0, m = 0, day = 0
         if d.count == 8 && d.allSatisfy(\.isASCIIDigit) {
             y = Int(d.prefix(4))!; m = Int(d.dropFirst(4).prefix(2))!; day = Int(d.suffix(2))!
         } else if d.count == 5 && d.allSatisfy(\.isASCIIDigit) {
-            return .failure(ValueError("\(q(shown)) looks like an Excel date serial number, not a date; format the column as a date (yyyy-mm-dd) in Excel and export again (accepted: \(dateForms))"))
+            return .failure(
+                ValueError(
+                    "\(q(shown)) looks like an Excel date serial number, not a date; format the column as a date (yyyy-mm-dd) in Excel and export again (accepted: \(dateForms))"
+                ))
         } else if d.contains("年") {
             // Four-digit years, or two as a spreadsheet in a Chinese locale writes them (23年3月21日 = 2023).
             guard let (yy, rest) = number(d, upTo: "年", digits: 2...4), yy.digits != 3,
-                  let (mm, rest2) = number(rest, upTo: "月", digits: 1...2) else { return .failure(notDate) }
+                let (mm, rest2) = number(rest, upTo: "月", digits: 1...2)
+            else { return .failure(notDate) }
             var dd = rest2
             if dd.hasSuffix("日") || dd.hasSuffix("号") { dd = dd.dropLast() }
             guard (1...2).contains(dd.count), dd.allSatisfy(\.isASCIIDigit) else { return .failure(notDate) }
@@ -331,9 +365,11 @@ public enum ValueParser {
                 y = Int(parts[0])!; m = Int(parts[1])!; day = Int(parts[2])!
             } else if let dm = dayMonthParts(s) {
                 guard let order else {
-                    return .failure(ValueError("\(q(shown)) is ambiguous (day-first or month-first), and its column does not settle "
-                        + "which (every date of the column written so, and one with a first or second part above 12); "
-                        + "accepted: \(dateForms)"))
+                    return .failure(
+                        ValueError(
+                            "\(q(shown)) is ambiguous (day-first or month-first), and its column does not settle "
+                                + "which (every date of the column written so, and one with a first or second part above 12); "
+                                + "accepted: \(dateForms)"))
                 }
                 y = dm.year
                 (m, day) = order == .dayFirst ? (dm.second, dm.first) : (dm.first, dm.second)
@@ -430,7 +466,8 @@ public enum ValueParser {
             if body.hasSuffix("月") { body = body.dropLast() }
             let parts = body.split(separator: "年", omittingEmptySubsequences: false)
             if parts.count == 2, parts[0].count == 4, parts[0].allSatisfy(\.isASCIIDigit),
-               (1...2).contains(parts[1].count), parts[1].allSatisfy(\.isASCIIDigit) {
+                (1...2).contains(parts[1].count), parts[1].allSatisfy(\.isASCIIDigit)
+            {
                 return make(Int(parts[0])!, Int(parts[1])!)
             }
             return .failure(notMonth)
@@ -447,7 +484,8 @@ public enum ValueParser {
         switch date(String(s)) {
         case .success(let d):
             if d.day == 1 { return .success(d.period) }
-            return .failure(ValueError("\(q(shown)) is a date, not a month; a date is accepted as a month only on the month's first day (accepted: \(monthForms))"))
+            return .failure(
+                ValueError("\(q(shown)) is a date, not a month; a date is accepted as a month only on the month's first day (accepted: \(monthForms))"))
         case .failure:
             return .failure(notMonth)
         }
@@ -483,38 +521,38 @@ public enum ValueParser {
         (.regional_manager, ["区域经理", "区域业务经理", "區域經理", "區域業務經理", "片区经理", "片區經理"]),
         (.key_account_manager, ["大客户经理", "大客戶經理"]),
         (.sales_rep, ["销售代表", "销售员", "銷售代表", "銷售員", "业务员", "營銷代表", "营销代表"]),
-        (.assistant, ["营销助理", "行政", "销售秘书", "文案", "營銷助理", "銷售秘書"]),
+        (.assistant, ["营销助理", "行政", "销售秘书", "文案", "營銷助理", "銷售秘書"])
     ]
     static let levelNames: [(Level, [String])] = [
         (.numbered(1), ["一级", "一級"]), (.numbered(2), ["二级", "二級"]), (.numbered(3), ["三级", "三級"]),
-        (.numbered(4), ["四级", "四級"]), (.trainee, ["见习", "見習", "见习级", "見習級"]),
+        (.numbered(4), ["四级", "四級"]), (.trainee, ["见习", "見習", "见习级", "見習級"])
     ]
     static let statusNames: [(AttendanceStatus, [String])] = [
         (.office, ["在岗", "在崗", "办公", "辦公", "出勤"]), (.field, ["外勤"]), (.travel, ["出差"]),
         (.leave, ["请假", "請假", "年假", "病假", "事假"]), (.absent, ["缺勤", "旷工", "曠工"]),
-        (.rest, ["休息", "公休", "节假日", "節假日"]),
+        (.rest, ["休息", "公休", "节假日", "節假日"])
     ]
     static let categoryNames: [(ExpenseCategory, [String])] = [
         (.lodging, ["住宿", "住宿费", "住宿費"]), (.meals, ["伙食", "餐费", "餐費", "伙食费", "伙食費"]),
         (.transport, ["交通", "交通费", "交通費", "车船费", "車船費"]),
         (.entertainment, ["招待", "招待费", "招待費", "业务招待", "業務招待"]),
-        (.communication, ["通讯", "通訊", "话费", "話費"]), (.other, ["其他"]),
+        (.communication, ["通讯", "通訊", "话费", "話費"]), (.other, ["其他"])
     ]
     static let transportNames: [(TransportMode, [String])] = [
         (.flight, ["飞机", "飛機", "机票", "機票"]), (.train, ["火车", "火車", "高铁", "高鐵", "动车", "動車"]),
         (.bus, ["汽车", "汽車", "长途汽车", "長途汽車", "大巴"]), (.ship, ["轮船", "輪船", "船"]),
-        (.local, ["市内交通", "市內交通", "出租车", "出租車", "的士", "公交"]),
+        (.local, ["市内交通", "市內交通", "出租车", "出租車", "的士", "公交"])
     ]
     static let receiptKindNames: [(ReceiptKind, [String])] = [
         (.electronic, ["电脑票", "電腦票", "机打", "機打", "电子", "電子", "电子发票", "電子發票"]),
-        (.handwritten, ["手写", "手寫", "手工票"]),
+        (.handwritten, ["手写", "手寫", "手工票"])
     ]
     static let visitKindNames: [(VisitKind, [String])] = [
-        (.new, ["新客户", "新客戶"]), (.existing, ["老客户", "老客戶"]), (.call, ["电话", "電話"]),
+        (.new, ["新客户", "新客戶"]), (.existing, ["老客户", "老客戶"]), (.call, ["电话", "電話"])
     ]
     static let adjustmentKindNames: [(AdjustmentKind, [String])] = [
         (.advance_repaid, ["还款", "還款"]), (.advance_written_off, ["核销", "核銷"]),
-        (.reimbursement, ["报销调整", "報銷調整"]), (.commission, ["提成调整", "提成調整"]),
+        (.reimbursement, ["报销调整", "報銷調整"]), (.commission, ["提成调整", "提成調整"])
     ]
 
     /// Case-insensitive; spaces and `-` in English names count as `_` (`Sales Rep` = `sales_rep`).
@@ -557,8 +595,9 @@ public enum ValueParser {
             table.map { "\(english($0.0)) (\($0.1.joined(separator: ", ")))" }.joined(separator: ", ")
         }
         switch type {
-        case .text: return "text; an id or number as written, exported as text (not a number Excel turned into "
-            + "scientific notation such as 1.23457E+11: format the column as Text in Excel and export again)"
+        case .text:
+            return "text; an id or number as written, exported as text (not a number Excel turned into "
+                + "scientific notation such as 1.23457E+11: format the column as Text in Excel and export again)"
         case .city: return "any text"
         case .money: return moneyForms
         case .decimal: return "12, 12.5, 1,234.5678, -3; at most 4 decimals"

@@ -11,8 +11,9 @@ struct LedgerReader {
     func closedPeriods(before limit: Period?) throws -> [Period] {
         let rows: [Row]
         if let limit {
-            rows = try Row.fetchAll(db, sql: "SELECT period FROM periods WHERE period < ? ORDER BY period",
-                                    arguments: [limit.description])
+            rows = try Row.fetchAll(
+                db, sql: "SELECT period FROM periods WHERE period < ? ORDER BY period",
+                arguments: [limit.description])
         } else {
             rows = try Row.fetchAll(db, sql: "SELECT period FROM periods ORDER BY period")
         }
@@ -21,8 +22,11 @@ struct LedgerReader {
 
     func info(_ p: Period) throws -> ClosedPeriodInfo? {
         let key = p.description
-        guard let row = try Row.fetchOne(db, sql: "SELECT policy_sha256, tool_version, options FROM periods WHERE period = ?",
-                                         arguments: [key]) else { return nil }
+        guard
+            let row = try Row.fetchOne(
+                db, sql: "SELECT policy_sha256, tool_version, options FROM periods WHERE period = ?",
+                arguments: [key])
+        else { return nil }
         var inputs: [String: String] = [:]
         for r in try Row.fetchAll(db, sql: "SELECT file, sha256 FROM period_inputs WHERE period = ?", arguments: [key]) {
             inputs[try text(r, "file", "period_inputs")] = try text(r, "sha256", "period_inputs")
@@ -31,9 +35,10 @@ struct LedgerReader {
         for r in try Row.fetchAll(db, sql: "SELECT path, sha256 FROM period_outputs WHERE period = ?", arguments: [key]) {
             outputs[try text(r, "path", "period_outputs")] = try text(r, "sha256", "period_outputs")
         }
-        return ClosedPeriodInfo(period: p, inputHashes: inputs, policySHA256: try text(row, "policy_sha256", "periods"),
-                                outputHashes: outputs, toolVersion: try text(row, "tool_version", "periods"),
-                                options: try text(row, "options", "periods"))
+        return ClosedPeriodInfo(
+            period: p, inputHashes: inputs, policySHA256: try text(row, "policy_sha256", "periods"),
+            outputHashes: outputs, toolVersion: try text(row, "tool_version", "periods"),
+            options: try text(row, "options", "periods"))
     }
 
     // MARK: Snapshot
@@ -52,12 +57,17 @@ struct LedgerReader {
             case let k: throw corrupt("receipts", "unknown kind \(k)")
             }
         }
-        s.adjustmentIdsUsed = Set(try Row.fetchAll(db, sql: "SELECT adjustment_id FROM adjustment_ids WHERE period < ?",
-                                                   arguments: [before]).map { try text($0, "adjustment_id", "adjustment_ids") })
+        s.adjustmentIdsUsed = Set(
+            try Row.fetchAll(
+                db, sql: "SELECT adjustment_id FROM adjustment_ids WHERE period < ?",
+                arguments: [before]
+            ).map { try text($0, "adjustment_id", "adjustment_ids") })
         s.balances = try balances(of: latest)
 
-        for r in try Row.fetchAll(db, sql: "SELECT * FROM employee_months WHERE period < ? ORDER BY period, employee_id",
-                                  arguments: [before]) {
+        for r in try Row.fetchAll(
+            db, sql: "SELECT * FROM employee_months WHERE period < ? ORDER BY period, employee_id",
+            arguments: [before])
+        {
             let (emp, month) = try employeeMonth(r)
             s.months[emp, default: [:]][try period(r, "period", "employee_months")] = month
         }
@@ -75,8 +85,10 @@ struct LedgerReader {
             s.customers[id] = c
         }
 
-        for r in try Row.fetchAll(db, sql: "SELECT * FROM quarter_outcomes WHERE period < ? ORDER BY period, employee_id",
-                                  arguments: [before]) {
+        for r in try Row.fetchAll(
+            db, sql: "SELECT * FROM quarter_outcomes WHERE period < ? ORDER BY period, employee_id",
+            arguments: [before])
+        {
             let (emp, q) = try quarterOutcome(r)
             s.quarters[emp, default: []].append(q)
         }
@@ -106,8 +118,11 @@ struct LedgerReader {
             case let k: throw corrupt("receipts", "unknown kind \(k)")
             }
         }
-        let adjustments = Set(try Row.fetchAll(db, sql: "SELECT adjustment_id FROM adjustment_ids WHERE period = ?",
-                                               arguments: [key]).map { try text($0, "adjustment_id", "adjustment_ids") })
+        let adjustments = Set(
+            try Row.fetchAll(
+                db, sql: "SELECT adjustment_id FROM adjustment_ids WHERE period = ?",
+                arguments: [key]
+            ).map { try text($0, "adjustment_id", "adjustment_ids") })
         var customers: [String: CustomerBalance] = [:]
         for r in try Row.fetchAll(db, sql: "SELECT * FROM customers WHERE period = ?", arguments: [key]) {
             customers[try text(r, "customer_id", "customers")] = CustomerBalance(
@@ -115,21 +130,26 @@ struct LedgerReader {
                 hadSales: try bool(r, "had_sales", "customers"),
                 name: try optText(r, "name", "customers"))
         }
-        return RecordedClose(info: info, record: try record(of: p), balancesAfter: try balances(of: p),
-                             monthsAfter: months, quarterOutcomes: quarters, expenseReceiptsUsed: expense,
-                             remittanceReceiptsUsed: remittance, adjustmentIds: adjustments, customers: customers)
+        return RecordedClose(
+            info: info, record: try record(of: p), balancesAfter: try balances(of: p),
+            monthsAfter: months, quarterOutcomes: quarters, expenseReceiptsUsed: expense,
+            remittanceReceiptsUsed: remittance, adjustmentIds: adjustments, customers: customers)
     }
 
     /// One generation of a period's figures (nil when none are recorded), in employee-id order.
     func figures(_ p: Period, generation: String) throws -> [ReopenDifferences.EmployeeFigures]? {
         let key = p.description
-        let rows = try Row.fetchAll(db, sql: "SELECT * FROM close_figures WHERE period = ? AND generation = ? ORDER BY employee_id",
-                                    arguments: [key, generation])
+        let rows = try Row.fetchAll(
+            db, sql: "SELECT * FROM close_figures WHERE period = ? AND generation = ? ORDER BY employee_id",
+            arguments: [key, generation])
         guard !rows.isEmpty else { return nil }
         var codes: [String: [String]] = [:]
-        for r in try Row.fetchAll(db, sql: """
-            SELECT employee_id, code FROM close_figure_codes WHERE period = ? AND generation = ? ORDER BY employee_id, position
-            """, arguments: [key, generation]) {
+        for r in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT employee_id, code FROM close_figure_codes WHERE period = ? AND generation = ? ORDER BY employee_id, position
+                """, arguments: [key, generation])
+        {
             codes[try text(r, "employee_id", "close_figure_codes"), default: []].append(try text(r, "code", "close_figure_codes"))
         }
         return try rows.map { r in
@@ -138,8 +158,9 @@ struct LedgerReader {
             for (f, col) in zip(ReopenDifferences.Field.allCases, LedgerSchema.figureColumns) {
                 money.updateValue(try optInt(r, col, "close_figures").map { Money(fen: $0) }, forKey: f)
             }
-            return ReopenDifferences.EmployeeFigures(employeeId: id, name: try text(r, "name", "close_figures"),
-                                                     money: money, codes: codes[id] ?? [])
+            return ReopenDifferences.EmployeeFigures(
+                employeeId: id, name: try text(r, "name", "close_figures"),
+                money: money, codes: codes[id] ?? [])
         }
     }
 
@@ -181,10 +202,16 @@ struct LedgerReader {
             guard let cat = ExpenseCategory(rawValue: raw) else { throw corrupt("quota_used", "unknown category \(raw)") }
             rec.quotaUsed[try text(r, "employee_id", "quota_used"), default: [:]][cat] = try money(r, "used_fen", "quota_used")
         }
-        rec.lateClaimants = Set(try Row.fetchAll(db, sql: "SELECT employee_id FROM late_claimants WHERE period = ?",
-                                                 arguments: [key]).map { try text($0, "employee_id", "late_claimants") })
-        rec.travellers = Set(try Row.fetchAll(db, sql: "SELECT employee_id FROM travellers WHERE period = ?",
-                                              arguments: [key]).map { try text($0, "employee_id", "travellers") })
+        rec.lateClaimants = Set(
+            try Row.fetchAll(
+                db, sql: "SELECT employee_id FROM late_claimants WHERE period = ?",
+                arguments: [key]
+            ).map { try text($0, "employee_id", "late_claimants") })
+        rec.travellers = Set(
+            try Row.fetchAll(
+                db, sql: "SELECT employee_id FROM travellers WHERE period = ?",
+                arguments: [key]
+            ).map { try text($0, "employee_id", "travellers") })
         return rec
     }
 
@@ -210,9 +237,10 @@ struct LedgerReader {
 
     func quarterOutcome(_ r: Row) throws -> (String, QuarterOutcome) {
         let t = "quarter_outcomes"
-        let q = QuarterOutcome(year: try small(r, "year", t), quarter: try small(r, "quarter", t),
-                               assessed: try bool(r, "assessed", t), belowCut: try bool(r, "below_cut", t),
-                               promoteQualified: try bool(r, "promote_qualified", t), level: try level(r, "level", t))
+        let q = QuarterOutcome(
+            year: try small(r, "year", t), quarter: try small(r, "quarter", t),
+            assessed: try bool(r, "assessed", t), belowCut: try bool(r, "below_cut", t),
+            promoteQualified: try bool(r, "promote_qualified", t), level: try level(r, "level", t))
         return (try text(r, "employee_id", t), q)
     }
 

@@ -1,9 +1,9 @@
 import GRDB
 import SalesCore
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The identity and outputs of one closed period.
@@ -19,8 +19,10 @@ public struct ClosedPeriodInfo: Sendable, Hashable {
     /// The options that shape the bytes, e.g. "lang=zh".
     public var options: String
 
-    public init(period: Period, inputHashes: [String: String], policySHA256: String,
-                outputHashes: [String: String], toolVersion: String, options: String) {
+    public init(
+        period: Period, inputHashes: [String: String], policySHA256: String,
+        outputHashes: [String: String], toolVersion: String, options: String
+    ) {
         self.period = period; self.inputHashes = inputHashes; self.policySHA256 = policySHA256
         self.outputHashes = outputHashes; self.toolVersion = toolVersion; self.options = options
     }
@@ -148,8 +150,11 @@ public final class LedgerStore: Sendable {
     public func replacedFigures(_ period: Period) throws -> [ReopenDifferences.EmployeeFigures]?? {
         try read { db in
             let reader = LedgerReader(db: db, path: self.path)
-            guard let kept = try Int.fetchOne(db, sql: "SELECT replaced_figures_kept FROM reopens WHERE period = ?",
-                                              arguments: [period.description]) else { return nil }
+            guard
+                let kept = try Int.fetchOne(
+                    db, sql: "SELECT replaced_figures_kept FROM reopens WHERE period = ?",
+                    arguments: [period.description])
+            else { return nil }
             guard kept == 1 else { return .some(nil) }
             return .some(try reader.figures(period, generation: "replaced") ?? [])
         }
@@ -199,8 +204,10 @@ public final class LedgerStore: Sendable {
     /// Refuses with `.order` as `checkCanClose` does; then nothing is written.
     /// A reopen keeps the figures of the close it replaces (`legacyReplacedFigures`: those of a close recorded before the
     /// ledger kept figures, when the caller could read them).
-    public func record(_ result: CloseResult, info: ClosedPeriodInfo, replacing: Bool,
-                       legacyReplacedFigures: [ReopenDifferences.EmployeeFigures]? = nil) throws {
+    public func record(
+        _ result: CloseResult, info: ClosedPeriodInfo, replacing: Bool,
+        legacyReplacedFigures: [ReopenDifferences.EmployeeFigures]? = nil
+    ) throws {
         precondition(info.period == result.period, "ClosedPeriodInfo.period \(info.period) ≠ CloseResult.period \(result.period)")
         try write { db in
             let reader = LedgerReader(db: db, path: self.path)
@@ -221,8 +228,10 @@ public final class LedgerStore: Sendable {
 
     /// Replaces only the output hashes and options (and, if given, the tool version) of a closed period:
     /// a rerun with the same identity that rewrote its files with other bytes (`--lang en`).
-    public func updateOutputs(period: Period, outputHashes: [String: String], options: String,
-                              toolVersion: String? = nil) throws {
+    public func updateOutputs(
+        period: Period, outputHashes: [String: String], options: String,
+        toolVersion: String? = nil
+    ) throws {
         try write { db in
             guard try LedgerReader(db: db, path: self.path).info(period) != nil else {
                 throw LedgerError(.order, path: self.path, "\(period) was never closed; its outputs cannot be updated")
@@ -282,11 +291,14 @@ public final class LedgerStore: Sendable {
             throw LedgerError(.corrupt, path: path, "a SQLite database, but not a SalesClose ledger (application_id \(appID))")
         }
         if version > schemaVersion {
-            throw LedgerError(.newerVersion(found: version, supported: schemaVersion), path: path,
-                              "written by a newer SalesClose (ledger version \(version); this build knows up to \(schemaVersion))")
+            throw LedgerError(
+                .newerVersion(found: version, supported: schemaVersion), path: path,
+                "written by a newer SalesClose (ledger version \(version); this build knows up to \(schemaVersion))")
         }
         if version == 0 && !tables.isEmpty {
-            throw LedgerError(.corrupt, path: path, "a SQLite database with tables (\(tables.sorted().prefix(5).joined(separator: ", "))) but no ledger version: not a SalesClose ledger")
+            throw LedgerError(
+                .corrupt, path: path,
+                "a SQLite database with tables (\(tables.sorted().prefix(5).joined(separator: ", "))) but no ledger version: not a SalesClose ledger")
         }
         if version > 0 && appID != LedgerSchema.applicationID {
             throw LedgerError(.corrupt, path: path, "a SQLite database, but not a SalesClose ledger (no application id)")
@@ -306,8 +318,9 @@ public final class LedgerStore: Sendable {
                     for i in version..<schemaVersion {
                         try db.execute(sql: LedgerSchema.migrations[i])
                     }
-                    try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)",
-                                   arguments: ["\(schemaVersion)"])
+                    try db.execute(
+                        sql: "INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)",
+                        arguments: ["\(schemaVersion)"])
                     try db.execute(sql: "PRAGMA application_id = \(LedgerSchema.applicationID)")
                     try db.execute(sql: "PRAGMA user_version = \(schemaVersion)")
                     return .commit

@@ -24,8 +24,10 @@ struct LedgerWriter {
     func keepReplacedFigures(legacy: [ReopenDifferences.EmployeeFigures]?) throws {
         try db.execute(sql: "DELETE FROM close_figures WHERE period = ? AND generation = 'replaced'", arguments: [key])
         try db.execute(sql: "DELETE FROM close_figure_codes WHERE period = ? AND generation = 'replaced'", arguments: [key])
-        let current = try Int.fetchOne(db, sql: "SELECT count(*) FROM close_figures WHERE period = ? AND generation = 'current'",
-                                       arguments: [key]) ?? 0
+        let current =
+            try Int.fetchOne(
+                db, sql: "SELECT count(*) FROM close_figures WHERE period = ? AND generation = 'current'",
+                arguments: [key]) ?? 0
         var kept = current > 0
         if kept {
             try db.execute(sql: "UPDATE close_figures SET generation = 'replaced' WHERE period = ? AND generation = 'current'", arguments: [key])
@@ -46,13 +48,15 @@ struct LedgerWriter {
 
     func insertFigures(_ figures: [ReopenDifferences.EmployeeFigures], generation: String) throws {
         let cols = LedgerSchema.figureColumns
-        let st = try db.cachedStatement(sql: """
-            INSERT INTO close_figures(period, generation, employee_id, name, \(cols.joined(separator: ", ")))
-            VALUES (?, ?, ?, ?\(String(repeating: ", ?", count: cols.count)))
-            """)
-        let codes = try db.cachedStatement(sql: """
-            INSERT INTO close_figure_codes(period, generation, employee_id, position, code) VALUES (?, ?, ?, ?, ?)
-            """)
+        let st = try db.cachedStatement(
+            sql: """
+                INSERT INTO close_figures(period, generation, employee_id, name, \(cols.joined(separator: ", ")))
+                VALUES (?, ?, ?, ?\(String(repeating: ", ?", count: cols.count)))
+                """)
+        let codes = try db.cachedStatement(
+            sql: """
+                INSERT INTO close_figure_codes(period, generation, employee_id, position, code) VALUES (?, ?, ?, ?, ?)
+                """)
         for e in figures.sorted(by: { $0.employeeId < $1.employeeId }) {
             var args: [(any DatabaseValueConvertible)?] = [key, generation, e.employeeId, e.name]
             for f in ReopenDifferences.Field.allCases { args.append((e.money[f] ?? nil)?.fen) }
@@ -77,31 +81,34 @@ struct LedgerWriter {
 
     func write(_ result: CloseResult, info: ClosedPeriodInfo) throws {
         let seq = (try Int64.fetchOne(db, sql: "SELECT max(closed_seq) FROM periods") ?? 0) + 1
-        try db.execute(sql: "INSERT INTO periods(period, policy_sha256, tool_version, options, closed_seq) VALUES (?, ?, ?, ?, ?)",
-                       arguments: [key, info.policySHA256, info.toolVersion, info.options, seq])
+        try db.execute(
+            sql: "INSERT INTO periods(period, policy_sha256, tool_version, options, closed_seq) VALUES (?, ?, ?, ?, ?)",
+            arguments: [key, info.policySHA256, info.toolVersion, info.options, seq])
         var st = try db.cachedStatement(sql: "INSERT INTO period_inputs(period, file, sha256) VALUES (?, ?, ?)")
         for (file, sha) in info.inputHashes.sorted(by: { $0.key < $1.key }) { try st.execute(arguments: [key, file, sha]) }
         try insertOutputs(info.outputHashes)
         try insertFigures(ReopenDifferences.figures(of: result), generation: "current")
 
-        st = try db.cachedStatement(sql: """
-            INSERT INTO employee_months(period, employee_id, remitted_fen, sales_fen, remittance_target_fen, sales_target_fen,
-                new_outlets, new_outlets_target, commission_earned_fen, commission_settled_fen, commission_forfeited_fen,
-                commission_adjusted_fen, commission_deferred_after_fen, pay_factor, level, travel_days)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+        st = try db.cachedStatement(
+            sql: """
+                INSERT INTO employee_months(period, employee_id, remitted_fen, sales_fen, remittance_target_fen, sales_target_fen,
+                    new_outlets, new_outlets_target, commission_earned_fen, commission_settled_fen, commission_forfeited_fen,
+                    commission_adjusted_fen, commission_deferred_after_fen, pay_factor, level, travel_days)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
         for (emp, m) in result.monthsAfter.sorted(by: { $0.key < $1.key }) {
             try st.execute(arguments: [
                 key, emp, m.remitted.fen, m.sales.fen, m.remittanceTarget?.fen, m.salesTarget?.fen,
                 m.newOutlets, m.newOutletsTarget, m.commissionEarned.fen, m.commissionSettled.fen, m.commissionForfeited.fen,
-                m.commissionAdjusted.fen, m.commissionDeferredAfter.fen, RateText.text(m.payFactor), m.level.key, m.travelDays,
+                m.commissionAdjusted.fen, m.commissionDeferredAfter.fen, RateText.text(m.payFactor), m.level.key, m.travelDays
             ])
         }
 
-        st = try db.cachedStatement(sql: """
-            INSERT INTO balances(period, employee_id, advance_outstanding_fen, commission_deferred_fen, pay_factor)
-            VALUES (?, ?, ?, ?, ?)
-            """)
+        st = try db.cachedStatement(
+            sql: """
+                INSERT INTO balances(period, employee_id, advance_outstanding_fen, commission_deferred_fen, pay_factor)
+                VALUES (?, ?, ?, ?, ?)
+                """)
         for (emp, b) in result.balancesAfter.sorted(by: { $0.key < $1.key }) {
             try st.execute(arguments: [key, emp, b.advanceOutstanding.fen, b.commissionDeferred.fen, RateText.text(b.payFactor)])
         }
@@ -117,21 +124,25 @@ struct LedgerWriter {
 
         // A customer "had sales" in this period when an accepted sales row names it.
         let sold = Set(result.sales.customers.map(\.id))
-        st = try db.cachedStatement(sql: """
-            INSERT INTO customers(period, customer_id, name, receivable_after_fen, had_sales) VALUES (?, ?, ?, ?, ?)
-            """)
+        st = try db.cachedStatement(
+            sql: """
+                INSERT INTO customers(period, customer_id, name, receivable_after_fen, had_sales) VALUES (?, ?, ?, ?, ?)
+                """)
         for c in result.customers.sorted(by: { $0.customerId < $1.customerId }) {
             let had = sold.contains(c.customerId) || c.sales != .zero
             try st.execute(arguments: [key, c.customerId, c.name, c.receivableAfter.fen, had ? 1 : 0])
         }
 
-        st = try db.cachedStatement(sql: """
-            INSERT INTO quarter_outcomes(period, employee_id, year, quarter, assessed, below_cut, promote_qualified, level)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+        st = try db.cachedStatement(
+            sql: """
+                INSERT INTO quarter_outcomes(period, employee_id, year, quarter, assessed, below_cut, promote_qualified, level)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """)
         for (emp, q) in result.quarterOutcomes.sorted(by: { $0.key < $1.key }) {
-            try st.execute(arguments: [key, emp, q.year, q.quarter, q.assessed ? 1 : 0, q.belowCut ? 1 : 0,
-                                       q.promoteQualified ? 1 : 0, q.level.key])
+            try st.execute(arguments: [
+                key, emp, q.year, q.quarter, q.assessed ? 1 : 0, q.belowCut ? 1 : 0,
+                q.promoteQualified ? 1 : 0, q.level.key
+            ])
         }
     }
 

@@ -187,7 +187,8 @@ private struct Scan {
                 case UInt8(ascii: "u"), UInt8(ascii: "U"), UInt8(ascii: "x"):
                     let n = e == UInt8(ascii: "u") ? 4 : e == UInt8(ascii: "U") ? 8 : 2
                     guard i + n <= b.count, let v = UInt32(String(decoding: b[i..<(i + n)], as: UTF8.self), radix: 16),
-                          let sc = Unicode.Scalar(v) else { return nil }
+                        let sc = Unicode.Scalar(v)
+                    else { return nil }
                     bytes.append(contentsOf: Array(String(Character(sc)).utf8))
                     i += n
                 default: bytes.append(e)

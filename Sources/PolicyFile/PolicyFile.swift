@@ -13,7 +13,7 @@ public enum PolicyFile {
         "commission_rate", "settle_threshold", "base_salary", "probation_months", "quarter_cut_threshold",
         "quarter_restore_threshold", "cut_factor", "promote_threshold",
         "lodging_cap", "meal_allowance", "min_travel_days", "monthly_quota", "performance_pay",
-        "activity_standard", "year_end_tiers", "city_aliases",
+        "activity_standard", "year_end_tiers", "city_aliases"
     ]
 
     /// Parses a user's policy.toml over `base`. Any subset of the keys may be given; single
@@ -33,8 +33,9 @@ public enum PolicyFile {
         do {
             root = try TOMLTable(string: text)
         } catch let e as TOMLParseError {
-            throw FileError(file: fileName, line: e.source.begin.line, column: e.source.begin.column,
-                            message: "invalid TOML: \(e.description)")
+            throw FileError(
+                file: fileName, line: e.source.begin.line, column: e.source.begin.column,
+                message: "invalid TOML: \(e.description)")
         }
         var reader = Reader(locator: KeyLocator(text: text))
         let policy = reader.read(root, over: base)
@@ -253,8 +254,10 @@ private struct Reader {
     }
 
     /// Merges a table keyed by role into `target`.
-    mutating func roleTable<T>(_ v: TOMLValueConvertible, _ path: [String], into target: inout [Role: T],
-                               _ value: (inout Reader, TOMLValueConvertible, [String]) -> T?) {
+    mutating func roleTable<T>(
+        _ v: TOMLValueConvertible, _ path: [String], into target: inout [Role: T],
+        _ value: (inout Reader, TOMLValueConvertible, [String]) -> T?
+    ) {
         guard let es = entries(v, path, "a table keyed by role") else { return }
         for (k, item) in es {
             let p = path + [k]
@@ -287,7 +290,9 @@ private struct Reader {
                 if let s = string(v, p, "a string, like \"某某化肥有限公司\"") {
                     if s.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
                         fail(p, "\"company_name\" holds a control character (a line break or tab); give the name on one line")
-                    } else { pol.companyName = s }
+                    } else {
+                        pol.companyName = s
+                    }
                 }
             case "whole_column_stop":
                 if let r = percent(v, p) { pol.wholeColumnStop = r }  // 100% or more: no column ever stops the close
@@ -384,7 +389,10 @@ private struct Reader {
                 ok = false; continue
             }
             if let prev = tiers.last, !(prev.from < f) {
-                fail(tp + ["from"], "\"year_end_tiers.from\" = \(PolicyValue.quoted(f.percentText)) in tier \(n + 1) is not above the tier before (\(PolicyValue.quoted(prev.from.percentText)))")
+                fail(
+                    tp + ["from"],
+                    "\"year_end_tiers.from\" = \(PolicyValue.quoted(f.percentText)) in tier \(n + 1) is not above the tier before (\(PolicyValue.quoted(prev.from.percentText)))"
+                )
                 ok = false; continue
             }
             tiers.append(.init(from: f, rate: r))

@@ -49,9 +49,11 @@ public struct ChartModel: Sendable, Hashable {
     public var xScale: Double
     public var yScale: Double
 
-    public init(type: ChartType, title: String, series: [ChartSeriesModel], valueAxis: AxisOptions? = nil,
-                categoryAxis: AxisOptions? = nil, legend: LegendPosition = .bottom, row: Int, col: Int,
-                xOffset: Int = 0, yOffset: Int = 0, xScale: Double = 1, yScale: Double = 1) {
+    public init(
+        type: ChartType, title: String, series: [ChartSeriesModel], valueAxis: AxisOptions? = nil,
+        categoryAxis: AxisOptions? = nil, legend: LegendPosition = .bottom, row: Int, col: Int,
+        xOffset: Int = 0, yOffset: Int = 0, xScale: Double = 1, yScale: Double = 1
+    ) {
         self.type = type; self.title = title; self.series = series; self.valueAxis = valueAxis
         self.categoryAxis = categoryAxis; self.legend = legend; self.row = row; self.col = col
         self.xOffset = xOffset; self.yOffset = yOffset; self.xScale = xScale; self.yScale = yScale
@@ -103,10 +105,12 @@ enum ChartPlacer {
     /// Resolves a source against the planned sheets and the names they were written under.
     static func resolve(_ source: ChartSource, planned: [PlannedSheet], names: [String]) -> ChartRange? {
         guard let i = planned.firstIndex(where: { $0.key == source.sheetKey && $0.part == 1 }),
-              let rows = tableRows(planned[i], table: source.table), let data = rows.data else { return nil }
+            let rows = tableRows(planned[i], table: source.table), let data = rows.data
+        else { return nil }
         let last = min(data.upperBound, data.lowerBound + max(1, source.limit) - 1)
-        return ChartRange(sheet: names[i], firstRow: data.lowerBound, firstCol: source.column,
-                          lastRow: last, lastCol: source.column)
+        return ChartRange(
+            sheet: names[i], firstRow: data.lowerBound, firstCol: source.column,
+            lastRow: last, lastCol: source.column)
     }
 
     /// The series of a chart with their ranges; series whose source has no rows are left out.
@@ -115,16 +119,19 @@ enum ChartPlacer {
             guard let values = resolve(s.values, planned: planned, names: names) else { return nil }
             let categories = s.categories.flatMap { resolve($0, planned: planned, names: names) }
             let points = values.lastRow - values.firstRow + 1
-            return ResolvedSeries(name: s.name, categories: categories, values: values, color: s.color,
-                                  pointColors: Array(s.pointColors.prefix(points)))
+            return ResolvedSeries(
+                name: s.name, categories: categories, values: values, color: s.color,
+                pointColors: Array(s.pointColors.prefix(points)))
         }
     }
 
     /// Creates and inserts every chart of `model` (after all sheets are written; libxlsxwriter keeps
     /// drawings in memory, so this works in constant-memory mode too). A chart without any series
     /// with data is left out.
-    static func insertCharts(_ model: WorkbookModel, planned: [PlannedSheet], names: [String],
-                             worksheets: [Worksheet], workbook: Workbook) throws {
+    static func insertCharts(
+        _ model: WorkbookModel, planned: [PlannedSheet], names: [String],
+        worksheets: [Worksheet], workbook: Workbook
+    ) throws {
         for (i, sheet) in planned.enumerated() where sheet.part == 1 {
             guard let charts = model.sheets.first(where: { $0.key == sheet.key })?.charts, !charts.isEmpty else { continue }
             for chart in charts {
@@ -143,8 +150,9 @@ enum ChartPlacer {
                 if let axis = chart.valueAxis { try c.setValueAxis(axis) }
                 if let axis = chart.categoryAxis { try c.setCategoryAxis(axis) }
                 try c.setLegend(chart.legend)
-                try worksheets[i].insertChart(chart.row, chart.col, c, xOffset: chart.xOffset, yOffset: chart.yOffset,
-                                              xScale: chart.xScale, yScale: chart.yScale)
+                try worksheets[i].insertChart(
+                    chart.row, chart.col, c, xOffset: chart.xOffset, yOffset: chart.yOffset,
+                    xScale: chart.xScale, yScale: chart.yScale)
             }
         }
     }

@@ -57,7 +57,7 @@ public enum FinanceWorkbook {
         Key.year: Bilingual("年终奖", "Year-end bonus"),
         Key.controlTotals: Bilingual("控制总数", "Control totals"),
         Key.rejectedRows: Bilingual("退回行", "Rejected rows"),
-        Key.changes: Bilingual("重开差异", "Changes"),
+        Key.changes: Bilingual("重开差异", "Changes")
     ]
 
     /// The file name for a period: `finance-2023-03.xlsx`.
@@ -65,28 +65,35 @@ public enum FinanceWorkbook {
 
     /// Writes the workbook (mode 0600: it holds pay figures) and reports what a read-back should find.
     @discardableResult
-    public static func write(_ r: CloseResult, to path: String, options: ReportOptions,
-                             changes: [ChangeRow]? = nil) throws -> WrittenWorkbook {
+    public static func write(
+        _ r: CloseResult, to path: String, options: ReportOptions,
+        changes: [ChangeRow]? = nil
+    ) throws -> WrittenWorkbook {
         let model = model(r, lang: options.lang, changes: changes)
-        return try WorkbookRenderer.write(model, to: path, options: RenderOptions(
-            company: options.company, sheetPassword: options.sheetPassword, constantMemory: options.constantMemory,
-            fileMode: 0o600, maxRowsPerSheet: options.maxRowsPerSheet, progress: options.progress))
+        return try WorkbookRenderer.write(
+            model, to: path,
+            options: RenderOptions(
+                company: options.company, sheetPassword: options.sheetPassword, constantMemory: options.constantMemory,
+                fileMode: 0o600, maxRowsPerSheet: options.maxRowsPerSheet, progress: options.progress))
     }
 
     public static func model(_ r: CloseResult, lang: Lang) -> WorkbookModel { model(r, lang: lang, changes: nil) }
 
     public static func model(_ r: CloseResult, lang: Lang, changes: [ChangeRow]?) -> WorkbookModel {
         let b = Builder(r: r, lang: lang)
-        var sheets = [b.reimbursement(), b.expenseLines(), b.advances(), b.adjustments(), b.commission(), b.pay(),
-                      b.claimSlips(), b.paySlips()]
+        var sheets = [
+            b.reimbursement(), b.expenseLines(), b.advances(), b.adjustments(), b.commission(), b.pay(),
+            b.claimSlips(), b.paySlips()
+        ]
         if let q = r.quarter { sheets.append(b.quarter(q)) }
         if let y = r.year { sheets.append(b.year(y)) }
         sheets.append(b.controlTotals())
         sheets.append(b.rejectedRows())
         if let changes { sheets.append(b.changes(changes)) }
         let title = lang == .zh ? "财务报表 \(r.period)" : "Finance \(r.period)"
-        return WorkbookModel(title: title, subject: r.period.description, created: r.period.lastDay, sheets: sheets,
-                             company: r.policy.companyName, lang: lang)
+        return WorkbookModel(
+            title: title, subject: r.period.description, created: r.period.lastDay, sheets: sheets,
+            company: r.policy.companyName, lang: lang)
     }
 
     /// Column headers (Chinese in the voice of 篇9, English).
@@ -209,8 +216,9 @@ public enum FinanceWorkbook {
         static let slipNote = Bilingual("说明", "Note")
         static let earnedNote = Bilingual("本月回款 × 提成比例 ", "Remitted × commission rate ")
         static let deferredNote = Bilingual("暂不结算，待月完成率达 80% 以上后累计结算", "Deferred until a month reaches 80% of target")
-        static let factorCut = Bilingual("季度考核未完成季度指标的80%，本季度工资按80%计发，完成季度指标后恢复",
-                                         "Quarter review below 80% of target: pay at 80% until a quarter reaches its target")
+        static let factorCut = Bilingual(
+            "季度考核未完成季度指标的80%，本季度工资按80%计发，完成季度指标后恢复",
+            "Quarter review below 80% of target: pay at 80% until a quarter reaches its target")
         static let factorFull = Bilingual("季度考核：全额计发", "Quarter review: full pay")
         static let grossNote = Bilingual("底薪计发 + 结算提成 − 扣除提成 + 提成调整", "Base paid + commission settled − forfeited + adjustments")
         static let noChanges = Bilingual("与所替代的结账相比，没有变化。", "No figure differs from the close this one replaces.")
@@ -265,16 +273,19 @@ public enum FinanceWorkbook {
                 col(H.claimed, .money), col(H.approved, .money), col(H.mealAllowance, .money), col(H.forfeited, .money),
                 col(H.reimbursementAdjustments, .money), col(H.reimbursement, .money), col(H.outstandingBefore, .money),
                 col(H.advancesApproved, .money), col(H.repaid, .money), col(H.writtenOff, .money), col(H.settled, .money),
-                col(H.netPayable, .money), col(H.outstandingAfter, .money),
+                col(H.netPayable, .money), col(H.outstandingAfter, .money)
             ]
             let rows: [(key: String, cells: [CellModel])] = r.employees.map { e in
-                (department(e), [
-                    .id(e.employeeId), .text(e.name), .text(department(e)), .text(e.region), .text(Vocab.role(of: e, lang)),
-                    .money(e.expensesClaimed), .money(e.expensesApproved), .money(e.mealAllowance), .money(e.forfeitedExpenses),
-                    .money(e.reimbursementAdjustments), .money(e.reimbursement), .money(e.advanceOutstandingBefore),
-                    .money(e.advancesApproved), .money(e.advanceRepaid), .money(e.advanceWrittenOff), .money(e.advanceSettled),
-                    .money(e.netPayable), .money(e.advanceOutstandingAfter),
-                ])
+                (
+                    department(e),
+                    [
+                        .id(e.employeeId), .text(e.name), .text(department(e)), .text(e.region), .text(Vocab.role(of: e, lang)),
+                        .money(e.expensesClaimed), .money(e.expensesApproved), .money(e.mealAllowance), .money(e.forfeitedExpenses),
+                        .money(e.reimbursementAdjustments), .money(e.reimbursement), .money(e.advanceOutstandingBefore),
+                        .money(e.advancesApproved), .money(e.advanceRepaid), .money(e.advanceWrittenOff), .money(e.advanceSettled),
+                        .money(e.netPayable), .money(e.advanceOutstandingAfter)
+                    ]
+                )
             }
             let table = TableModel.grouped(columns: columns, rows: rows, label: subtotalLabel, keyColumn: 2, totals: totals)
             return SheetModel(key: Key.reimbursement, name: sheetName(Key.reimbursement), table: table)
@@ -287,20 +298,24 @@ public enum FinanceWorkbook {
                 col(H.file, .text), col(H.line, .integer, summed: false), col(H.claimId, .id), col(H.employeeId, .id),
                 col(H.name, .text), col(H.date, .date), col(H.category, .text), col(H.transport, .text), col(H.city, .text),
                 col(H.nights, .integer, summed: false), col(H.receiptNo, .id), col(H.claimed, .money), col(H.approved, .money),
-                col(H.decision, .text), col(H.lateClaim, .text), col(H.codes, .text), col(H.reasons, .text),
+                col(H.decision, .text), col(H.lateClaim, .text), col(H.codes, .text), col(H.reasons, .text)
             ]
             // A detail sheet: its rows are made as the sheet is written (in judging order), not kept as cells.
             let lines = r.expenseLines
             let me = self
             let claimed = lines.map(\.row.amount).sum(), approved = lines.map(\.approved).sum()
-            let streamed = StreamedRows.measured(count: lines.count, columns: columns.count,
-                                                 expectedSums: [11: .money(claimed), 12: .money(approved)]) { body in
+            let streamed = StreamedRows.measured(
+                count: lines.count, columns: columns.count,
+                expectedSums: [11: .money(claimed), 12: .money(approved)]
+            ) { body in
                 // One string per distinct code list, shared by every line that has it.
                 var codeCells: [[String]: (CellModel, CellModel)] = [:]
                 for l in lines {
                     let row = l.row
                     let (codeCell, reasonCell): (CellModel, CellModel)
-                    if let cached = codeCells[l.codes] { (codeCell, reasonCell) = cached } else {
+                    if let cached = codeCells[l.codes] {
+                        (codeCell, reasonCell) = cached
+                    } else {
                         (codeCell, reasonCell) = (me.codes(l.codes), me.reasons(l.codes))
                         codeCells[l.codes] = (codeCell, reasonCell)
                     }
@@ -310,12 +325,13 @@ public enum FinanceWorkbook {
                         row.transportMode.map { .text(Vocab.transport($0, me.lang)) } ?? .empty, .text(row.cityShown ?? row.city),
                         row.category == .lodging ? .integer(row.nights) : .empty, .text(row.receiptNo),
                         .money(row.amount), .money(l.approved), .text(Vocab.decision(l.decision, me.lang)),
-                        .text(Vocab.yesNo(l.lateClaim, me.lang)), codeCell, reasonCell,
+                        .text(Vocab.yesNo(l.lateClaim, me.lang)), codeCell, reasonCell
                     ])
                 }
             }
-            return SheetModel(key: Key.expenseLines, name: sheetName(Key.expenseLines),
-                              table: TableModel(columns: columns, totals: totals, streamed: streamed))
+            return SheetModel(
+                key: Key.expenseLines, name: sheetName(Key.expenseLines),
+                table: TableModel(columns: columns, totals: totals, streamed: streamed))
         }
 
         // MARK: 借款
@@ -324,17 +340,18 @@ public enum FinanceWorkbook {
             let columns = [
                 col(H.advanceId, .id), col(H.employeeId, .id), col(H.name, .text), col(H.date, .date), col(H.amount, .money),
                 col(H.approvedAmount, .money), col(H.purpose, .text), col(H.decision, .text), col(H.codes, .text),
-                col(H.reasons, .text), col(H.balanceAfter, .money, summed: false),
+                col(H.reasons, .text), col(H.balanceAfter, .money, summed: false)
             ]
             let rows: [[CellModel]] = r.advances.map { a in
                 [
                     .id(a.row.advanceId), .id(a.row.employeeId), name(a.row.employeeId), .date(a.row.date), .money(a.row.amount),
                     .money(a.decision == .approved ? a.row.amount : .zero), .text(a.row.purpose),
-                    .text(Vocab.advanceDecision(a.decision, lang)), codes(a.codes), reasons(a.codes), .money(a.balanceAfter),
+                    .text(Vocab.advanceDecision(a.decision, lang)), codes(a.codes), reasons(a.codes), .money(a.balanceAfter)
                 ]
             }
-            return SheetModel(key: Key.advances, name: sheetName(Key.advances),
-                              table: TableModel(columns: columns, rows: rows, totals: totals))
+            return SheetModel(
+                key: Key.advances, name: sheetName(Key.advances),
+                table: TableModel(columns: columns, rows: rows, totals: totals))
         }
 
         // MARK: 调整
@@ -342,17 +359,20 @@ public enum FinanceWorkbook {
         func adjustments() -> SheetModel {
             let columns = [
                 col(H.adjustmentId, .id), col(H.date, .date), col(H.employeeId, .id), col(H.name, .text), col(H.kind, .text),
-                col(H.amount, .money), col(H.approvedBy, .text), col(H.reference, .text), col(H.note, .text),
+                col(H.amount, .money), col(H.approvedBy, .text), col(H.reference, .text), col(H.note, .text)
             ]
             // Subtotals by kind (a total over repayments and commission together would mean nothing).
             let order = Dictionary(uniqueKeysWithValues: AdjustmentKind.allCases.enumerated().map { ($1, $0) })
             let sorted = r.adjustments.enumerated().sorted { (order[$0.element.row.kind]!, $0.offset) < (order[$1.element.row.kind]!, $1.offset) }
             let rows: [(key: String, cells: [CellModel])] = sorted.map { _, a in
                 let kind = Vocab.adjustmentKind(a.row.kind, lang)
-                return (kind, [
-                    .id(a.row.adjustmentId), .date(a.row.date), .id(a.row.employeeId), name(a.row.employeeId), .text(kind),
-                    .money(a.row.amount), .text(personName(a.row.approvedBy)), .text(a.row.reference), .text(a.row.note),
-                ])
+                return (
+                    kind,
+                    [
+                        .id(a.row.adjustmentId), .date(a.row.date), .id(a.row.employeeId), name(a.row.employeeId), .text(kind),
+                        .money(a.row.amount), .text(personName(a.row.approvedBy)), .text(a.row.reference), .text(a.row.note)
+                    ]
+                )
             }
             let table = TableModel.grouped(columns: columns, rows: rows, label: subtotalLabel, keyColumn: 4, totals: nil)
             return SheetModel(key: Key.adjustments, name: sheetName(Key.adjustments), table: table)
@@ -374,7 +394,7 @@ public enum FinanceWorkbook {
                 ColumnModel(t(H.attainment), .percent, attainment: true, ratioOf: (5, 4)),
                 col(H.earned, .money), col(H.deferredBefore, .money), col(H.commissionSettled, .money),
                 col(H.deferredAfter, .money), col(H.commissionForfeited, .money), col(H.commissionAdjustments, .money),
-                col(H.codes, .text), col(H.reasons, .text),
+                col(H.codes, .text), col(H.reasons, .text)
             ]
             let rows: [[CellModel]] = r.employees.filter(isCommissionEmployee).map { e in
                 let own = e.codes.filter { $0.isCode(of: .com) || $0.isCode(.auditForfeit) }
@@ -388,11 +408,12 @@ public enum FinanceWorkbook {
                     .percent(ratio(e.remitted, e.remittanceTarget, fallback: e.attainment)),
                     .money(e.commissionEarned), .money(e.commissionDeferredBefore), .money(e.commissionSettled),
                     .money(e.commissionDeferredBalance), .money(e.commissionForfeited), .money(e.commissionAdjustments),
-                    codes(own), .text(why),
+                    codes(own), .text(why)
                 ]
             }
-            return SheetModel(key: Key.commission, name: sheetName(Key.commission),
-                              table: TableModel(columns: columns, rows: rows, totals: totals))
+            return SheetModel(
+                key: Key.commission, name: sheetName(Key.commission),
+                table: TableModel(columns: columns, rows: rows, totals: totals))
         }
 
         // MARK: 工资
@@ -404,14 +425,16 @@ public enum FinanceWorkbook {
             [
                 .text(Vocab.level(e.level, lang)), .money(e.baseSalary), .money(e.performancePay), .percent(e.payFactor?.doubleValue),
                 .money(e.basePayAfterFactor), .money(e.commissionSettled), .money(e.commissionForfeited),
-                .money(e.commissionAdjustments), .money(e.grossPay),
+                .money(e.commissionAdjustments), .money(e.grossPay)
             ]
         }
 
         var payColumns: [ColumnModel] {
-            [col(H.level, .text), col(H.baseSalary, .money), col(H.performancePay, .money), col(H.payFactor, .percent),
-             col(H.basePayPaid, .money), col(H.commissionSettled, .money), col(H.commissionForfeited, .money),
-             col(H.commissionAdjustments, .money), col(H.grossPay, .money)]
+            [
+                col(H.level, .text), col(H.baseSalary, .money), col(H.performancePay, .money), col(H.payFactor, .percent),
+                col(H.basePayPaid, .money), col(H.commissionSettled, .money), col(H.commissionForfeited, .money),
+                col(H.commissionAdjustments, .money), col(H.grossPay, .money)
+            ]
         }
 
         func pay() -> SheetModel {
@@ -424,12 +447,13 @@ public enum FinanceWorkbook {
             let others = r.employees.filter { $0.active && $0.grossPay == nil }
             var appendix: [TableModel] = []
             if !others.isEmpty {
-                appendix.append(TableModel(
-                    title: t(H.outsidePayRoles),
-                    columns: [col(H.employeeId, .id), col(H.name, .text), col(H.department, .text), col(H.role, .text), col(H.note, .text)],
-                    rows: others.map { e in
-                        [.id(e.employeeId), .text(e.name), .text(department(e)), .text(Vocab.role(of: e, lang)), .text(t(H.outsidePayNote))]
-                    }))
+                appendix.append(
+                    TableModel(
+                        title: t(H.outsidePayRoles),
+                        columns: [col(H.employeeId, .id), col(H.name, .text), col(H.department, .text), col(H.role, .text), col(H.note, .text)],
+                        rows: others.map { e in
+                            [.id(e.employeeId), .text(e.name), .text(department(e)), .text(Vocab.role(of: e, lang)), .text(t(H.outsidePayNote))]
+                        }))
             }
             return SheetModel(key: Key.pay, name: sheetName(Key.pay), table: table, appendix: appendix)
         }
@@ -437,9 +461,11 @@ public enum FinanceWorkbook {
         // MARK: 报销单, 工资条
 
         func hasClaimSlip(_ e: EmployeeResult) -> Bool {
-            [e.expensesClaimed, e.expensesApproved, e.mealAllowance, e.forfeitedExpenses, e.reimbursementAdjustments,
-             e.reimbursement, e.advanceOutstandingBefore, e.advancesApproved, e.advanceRepaid, e.advanceWrittenOff,
-             e.advanceSettled, e.netPayable, e.advanceOutstandingAfter].contains { $0 != .zero }
+            [
+                e.expensesClaimed, e.expensesApproved, e.mealAllowance, e.forfeitedExpenses, e.reimbursementAdjustments,
+                e.reimbursement, e.advanceOutstandingBefore, e.advancesApproved, e.advanceRepaid, e.advanceWrittenOff,
+                e.advanceSettled, e.netPayable, e.advanceOutstandingAfter
+            ].contains { $0 != .zero }
         }
 
         /// The slip's title line: what it is, whose, and where.
@@ -449,8 +475,10 @@ public enum FinanceWorkbook {
         }
 
         /// A line of a slip: label, the amount in column `at`, and a note after it.
-        func slipLine(_ label: Bilingual, _ value: CellModel, at col: Int, width: Int, note: String = "",
-                      style: SlipRowStyle = .data) -> SlipRow {
+        func slipLine(
+            _ label: Bilingual, _ value: CellModel, at col: Int, width: Int, note: String = "",
+            style: SlipRowStyle = .data
+        ) -> SlipRow {
             var cells = Array(repeating: CellModel.empty, count: width)
             cells[0] = .text(t(label))
             cells[col] = value
@@ -464,7 +492,7 @@ public enum FinanceWorkbook {
         func claimSlips() -> SheetModel {
             let columns = [
                 col(H.date, .date), col(H.category, .text), col(H.receiptNo, .id), col(H.claimedShort, .money),
-                col(H.approved, .money), col(H.slipReason, .text, width: 26),
+                col(H.approved, .money), col(H.slipReason, .text, width: 26)
             ]
             var linesBy: [String: [ExpenseLineResult]] = [:]
             for l in r.expenseLines { linesBy[l.row.employeeId, default: []].append(l) }
@@ -477,10 +505,13 @@ public enum FinanceWorkbook {
                 for l in lines {
                     var why = l.decision == .approved ? "" : CodeText.reasons(l.codes, lang)
                     if l.lateClaim { why = why.isEmpty ? t(H.lateClaimNote) : t(H.lateClaimNote) + Vocab.reasonSeparator(lang) + why }
-                    rows.append(SlipRow(.data, [
-                        .date(l.row.date), .text(Vocab.category(l.row.category, lang)), .text(l.row.receiptNo),
-                        .money(l.row.amount), .money(l.approved), .text(why),
-                    ]))
+                    rows.append(
+                        SlipRow(
+                            .data,
+                            [
+                                .date(l.row.date), .text(Vocab.category(l.row.category, lang)), .text(l.row.receiptNo),
+                                .money(l.row.amount), .money(l.approved), .text(why)
+                            ]))
                 }
                 let lastLine = rows.count - 1
                 func lineSum(_ c: Int, _ cached: Money) -> CellModel {
@@ -488,23 +519,36 @@ public enum FinanceWorkbook {
                     return .formula(RowFormula("SUM({r\(firstLine).\(c)}:{r\(lastLine).\(c)})", cached: .money(cached)))
                 }
                 let totalRow = rows.count
-                rows.append(SlipRow(.total, [.text(t(H.linesTotal)), .empty, .empty, lineSum(3, e.expensesClaimed),
-                                             lineSum(4, e.expensesApproved), .empty]))
+                rows.append(
+                    SlipRow(
+                        .total,
+                        [
+                            .text(t(H.linesTotal)), .empty, .empty, lineSum(3, e.expensesClaimed),
+                            lineSum(4, e.expensesApproved), .empty
+                        ]))
                 func ref(_ k: Int) -> String { "{r\(k).\(amount)}" }
                 let approvedRow = rows.count
-                rows.append(slipLine(H.approvedExpenses, .formula(RowFormula(ref(totalRow), cached: .money(e.expensesApproved))),
-                                     at: amount, width: n))
+                rows.append(
+                    slipLine(
+                        H.approvedExpenses, .formula(RowFormula(ref(totalRow), cached: .money(e.expensesApproved))),
+                        at: amount, width: n))
                 let mealRow = rows.count
                 rows.append(slipLine(H.mealAllowance, .money(e.mealAllowance), at: amount, width: n))
                 let forfeitRow = rows.count
-                rows.append(slipLine(H.lessForfeited, .money(e.forfeitedExpenses), at: amount, width: n,
-                                     note: e.forfeitedExpenses == .zero ? "" : CodeText.sentence(.auditForfeit, lang)))
+                rows.append(
+                    slipLine(
+                        H.lessForfeited, .money(e.forfeitedExpenses), at: amount, width: n,
+                        note: e.forfeitedExpenses == .zero ? "" : CodeText.sentence(.auditForfeit, lang)))
                 let adjRow = rows.count
                 rows.append(slipLine(H.reimbursementAdjustments, .money(e.reimbursementAdjustments), at: amount, width: n))
                 let reimbRow = rows.count
-                rows.append(slipLine(H.reimbursement, .formula(RowFormula(
-                    "MAX(0,\(ref(approvedRow))+\(ref(mealRow))-\(ref(forfeitRow))+\(ref(adjRow)))", cached: .money(e.reimbursement))),
-                                     at: amount, width: n, style: .total))
+                rows.append(
+                    slipLine(
+                        H.reimbursement,
+                        .formula(
+                            RowFormula(
+                                "MAX(0,\(ref(approvedRow))+\(ref(mealRow))-\(ref(forfeitRow))+\(ref(adjRow)))", cached: .money(e.reimbursement))),
+                        at: amount, width: n, style: .total))
                 let beforeRow = rows.count
                 rows.append(slipLine(H.outstandingBefore, .money(e.advanceOutstandingBefore), at: amount, width: n))
                 let advRow = rows.count
@@ -515,23 +559,39 @@ public enum FinanceWorkbook {
                 rows.append(slipLine(H.lessRepaid, .money(e.advanceRepaid), at: amount, width: n))
                 let writtenOffRow = rows.count
                 rows.append(slipLine(H.lessWrittenOff, .money(e.advanceWrittenOff), at: amount, width: n))
-                rows.append(slipLine(H.outstandingAfter, .formula(RowFormula(
-                    "\(ref(beforeRow))+\(ref(advRow))-\(ref(settledRow))-\(ref(repaidRow))-\(ref(writtenOffRow))",
-                    cached: .money(e.advanceOutstandingAfter))), at: amount, width: n, style: .total))
-                rows.append(slipLine(H.netPayable, .formula(RowFormula("\(ref(reimbRow))-\(ref(settledRow))",
-                                                                       cached: .money(e.netPayable))),
-                                     at: amount, width: n, style: .total))
+                rows.append(
+                    slipLine(
+                        H.outstandingAfter,
+                        .formula(
+                            RowFormula(
+                                "\(ref(beforeRow))+\(ref(advRow))-\(ref(settledRow))-\(ref(repaidRow))-\(ref(writtenOffRow))",
+                                cached: .money(e.advanceOutstandingAfter))), at: amount, width: n, style: .total))
+                rows.append(
+                    slipLine(
+                        H.netPayable,
+                        .formula(
+                            RowFormula(
+                                "\(ref(reimbRow))-\(ref(settledRow))",
+                                cached: .money(e.netPayable))),
+                        at: amount, width: n, style: .total))
                 var words = Array(repeating: CellModel.empty, count: n)
                 words[0] = .text(t(H.netPayableWords))
                 words[amount] = .text(e.netPayable.inChineseCapitals)
                 rows.append(SlipRow(.data, words))
-                rows.append(SlipRow(.signature, [.text(t(H.signClaimant)), .empty, .text(t(H.signManager)), .empty,
-                                                 .text(t(H.signFinance)), .text(t(H.signGM))]))
-                return SlipModel(label: "\(e.employeeId) \(e.name)", rows: rows,
-                                 continued: [t(H.claimSlipContinued), e.employeeId, e.name].joined(separator: "  "))
+                rows.append(
+                    SlipRow(
+                        .signature,
+                        [
+                            .text(t(H.signClaimant)), .empty, .text(t(H.signManager)), .empty,
+                            .text(t(H.signFinance)), .text(t(H.signGM))
+                        ]))
+                return SlipModel(
+                    label: "\(e.employeeId) \(e.name)", rows: rows,
+                    continued: [t(H.claimSlipContinued), e.employeeId, e.name].joined(separator: "  "))
             }
-            return SheetModel(key: Key.claimSlips, name: sheetName(Key.claimSlips), table: TableModel(columns: columns),
-                              layout: .slips, freezeHeader: false, autofilter: false, slips: slips)
+            return SheetModel(
+                key: Key.claimSlips, name: sheetName(Key.claimSlips), table: TableModel(columns: columns),
+                layout: .slips, freezeHeader: false, autofilter: false, slips: slips)
         }
 
         /// Why the pay factor is what it is (季度考核).
@@ -566,23 +626,34 @@ public enum FinanceWorkbook {
                 _ = line(H.earned, .money(e.commissionEarned), t(H.earnedNote) + r.policy.commissionRate.percentText)
                 _ = line(H.deferredBefore, .money(e.commissionDeferredBefore))
                 let settled = line(H.commissionSettled, .money(e.commissionSettled), commissionReason(e))
-                _ = line(H.deferredAfter, .money(e.commissionDeferredBalance),
-                         e.commissionDeferredBalance == .zero ? "" : t(H.deferredNote))
-                let forfeited = line(H.commissionForfeited, .money(e.commissionForfeited),
-                                     e.commissionForfeited == .zero ? "" : CodeText.sentence(.auditForfeit, lang))
+                _ = line(
+                    H.deferredAfter, .money(e.commissionDeferredBalance),
+                    e.commissionDeferredBalance == .zero ? "" : t(H.deferredNote))
+                let forfeited = line(
+                    H.commissionForfeited, .money(e.commissionForfeited),
+                    e.commissionForfeited == .zero ? "" : CodeText.sentence(.auditForfeit, lang))
                 let adjusted = line(H.commissionAdjustments, .money(e.commissionAdjustments))
                 let base = line(H.baseSalary, .money(e.baseSalary))
                 let perf = line(H.performancePay, .money(e.performancePay), Vocab.level(e.level, lang))
                 let factor = line(H.payFactor, .percent(e.payFactor?.doubleValue), factorReason(e))
-                let paid = line(H.basePayPaid, .formula(RowFormula("ROUND((\(ref(base))+\(ref(perf)))*\(ref(factor)),2)",
-                                                                   cached: .money(e.basePayAfterFactor ?? .zero))))
-                _ = line(H.grossPay, .formula(RowFormula("\(ref(paid))+\(ref(settled))-\(ref(forfeited))+\(ref(adjusted))",
-                                                         cached: .money(e.grossPay ?? .zero))), t(H.grossNote), style: .total)
+                let paid = line(
+                    H.basePayPaid,
+                    .formula(
+                        RowFormula(
+                            "ROUND((\(ref(base))+\(ref(perf)))*\(ref(factor)),2)",
+                            cached: .money(e.basePayAfterFactor ?? .zero))))
+                _ = line(
+                    H.grossPay,
+                    .formula(
+                        RowFormula(
+                            "\(ref(paid))+\(ref(settled))-\(ref(forfeited))+\(ref(adjusted))",
+                            cached: .money(e.grossPay ?? .zero))), t(H.grossNote), style: .total)
                 rows.append(SlipRow(.signature, [.text(t(H.signEmployee)), .empty, .text(t(H.signFinance))]))
                 return SlipModel(label: "\(e.employeeId) \(e.name)", rows: rows)
             }
-            return SheetModel(key: Key.paySlips, name: sheetName(Key.paySlips), table: TableModel(columns: columns),
-                              layout: .slips, freezeHeader: false, autofilter: false, slips: slips)
+            return SheetModel(
+                key: Key.paySlips, name: sheetName(Key.paySlips), table: TableModel(columns: columns),
+                layout: .slips, freezeHeader: false, autofilter: false, slips: slips)
         }
 
         // MARK: 季度考核, 年终奖
@@ -596,36 +667,38 @@ public enum FinanceWorkbook {
                 col(H.employeeId, .id), col(H.name, .text), col(H.quarterRemitted, .money), col(H.quarterTarget, .money),
                 ColumnModel(t(H.attainment), .percent, attainment: true, ratioOf: (2, 3)), col(H.newOutlets, .integer, summed: true),
                 col(H.newOutletsTarget, .integer, summed: true), col(H.assessed, .text), col(H.nextPayFactor, .percent),
-                col(H.codes, .text), col(H.reasons, .text),
+                col(H.codes, .text), col(H.reasons, .text)
             ]
             let rows: [[CellModel]] = q.employees.map { e in
                 [
                     .id(e.employeeId), name(e.employeeId), .money(e.remitted), .money(e.target),
                     .percent(ratio(e.remitted, e.target, fallback: e.attainment)), .integer(e.newOutlets), .integer(e.newOutletsTarget),
-                    .text(Vocab.yesNo(e.assessed, lang)), .percent(e.nextPayFactor.doubleValue), codes(e.codes), reasons(e.codes),
+                    .text(Vocab.yesNo(e.assessed, lang)), .percent(e.nextPayFactor.doubleValue), codes(e.codes), reasons(e.codes)
                 ]
             }
             let title = lang == .zh ? "\(q.label) 季度考核" : "Quarter review \(q.label)"
-            return SheetModel(key: Key.quarter, name: sheetName(Key.quarter), notes: blockNotes(title, q.codes),
-                              table: TableModel(columns: columns, rows: rows, totals: totals))
+            return SheetModel(
+                key: Key.quarter, name: sheetName(Key.quarter), notes: blockNotes(title, q.codes),
+                table: TableModel(columns: columns, rows: rows, totals: totals))
         }
 
         func year(_ y: YearBlock) -> SheetModel {
             let columns = [
                 col(H.employeeId, .id), col(H.name, .text), col(H.yearRemitted, .money), col(H.yearTarget, .money),
                 ColumnModel(t(H.attainment), .percent, attainment: true, ratioOf: (2, 3)), col(H.rate, .percent), col(H.yearTotal, .money),
-                col(H.paid, .money), col(H.bonus, .money), col(H.codes, .text), col(H.reasons, .text),
+                col(H.paid, .money), col(H.bonus, .money), col(H.codes, .text), col(H.reasons, .text)
             ]
             let rows: [[CellModel]] = y.employees.map { e in
                 [
                     .id(e.employeeId), name(e.employeeId), .money(e.remitted), .money(e.target),
                     .percent(ratio(e.remitted, e.target, fallback: e.attainment)), .percent(e.rate?.doubleValue),
-                    .money(e.yearTotal), .money(e.paid), .money(e.bonus), codes(e.codes), reasons(e.codes),
+                    .money(e.yearTotal), .money(e.paid), .money(e.bonus), codes(e.codes), reasons(e.codes)
                 ]
             }
             let title = lang == .zh ? "\(y.year)年 年终奖（总经理奖）" : "Year-end bonus \(y.year)"
-            return SheetModel(key: Key.year, name: sheetName(Key.year), notes: blockNotes(title, y.codes),
-                              table: TableModel(columns: columns, rows: rows, totals: totals))
+            return SheetModel(
+                key: Key.year, name: sheetName(Key.year), notes: blockNotes(title, y.codes),
+                table: TableModel(columns: columns, rows: rows, totals: totals))
         }
 
         // MARK: 控制总数
@@ -635,7 +708,7 @@ public enum FinanceWorkbook {
             let columns = [
                 col(H.file, .text), col(H.inputKind, .text), col(H.encoding, .text), col(H.rows, .integer, summed: true),
                 col(H.accepted, .integer, summed: true), col(H.rejected, .integer, summed: true), col(H.blank, .integer, summed: true),
-                col(H.check, .integer, summed: true), col(H.unparsedMoney, .integer, summed: true),
+                col(H.check, .integer, summed: true), col(H.unparsedMoney, .integer, summed: true)
             ]
             var rows: [[CellModel]] = []
             var moneyRows: [[CellModel]] = []
@@ -645,25 +718,26 @@ public enum FinanceWorkbook {
                 rows.append([
                     .text(file.file), .text(Vocab.inputKind(file.kind, lang)), .text(file.encoding), .integer(file.rows),
                     .integer(f.accepted), .integer(f.rejected), .integer(file.blank),
-                    .formula(RowFormula("{3}-{4}-{5}-{6}", cached: .integer(check))), .integer(f.badMoneyCells),
+                    .formula(RowFormula("{3}-{4}-{5}-{6}", cached: .integer(check))), .integer(f.badMoneyCells)
                 ])
                 for column in InputFacts.moneyColumns(kind: file.kind, seen: f.money.map(\.column)) {
                     let sums = f.sums(column)
                     let acc = sums?.accepted ?? .zero, rej = sums?.rejected ?? .zero, all = sums?.all ?? .zero
                     moneyRows.append([
                         .text(file.file), .text(moneyColumnLabel(column)), .money(acc), .money(rej), .money(all),
-                        .formula(RowFormula("{4}-{2}-{3}", cached: .money(all - acc - rej))),
+                        .formula(RowFormula("{4}-{2}-{3}", cached: .money(all - acc - rej)))
                     ])
                 }
             }
             let moneyColumns = [
                 col(H.file, .text), col(H.moneyColumn, .text), col(H.acceptedSum, .money, summed: false),
                 col(H.rejectedSum, .money, summed: false), col(H.allSum, .money, summed: false),
-                col(H.check, .money, summed: false),
+                col(H.check, .money, summed: false)
             ]
             let appendix = TableModel(title: t(H.moneyReconciliation), columns: moneyColumns, rows: moneyRows)
-            return SheetModel(key: Key.controlTotals, name: sheetName(Key.controlTotals),
-                              table: TableModel(columns: columns, rows: rows, totals: totals), appendix: [appendix])
+            return SheetModel(
+                key: Key.controlTotals, name: sheetName(Key.controlTotals),
+                table: TableModel(columns: columns, rows: rows, totals: totals), appendix: [appendix])
         }
 
         /// An input column as the input files name it in Chinese (金额, 票据号 …); the canonical name in English.
@@ -675,7 +749,7 @@ public enum FinanceWorkbook {
             // The reason as made (its canonical text is English), in the book's language; columns as the file named them.
             let columns = [
                 col(H.file, .text), col(H.line, .integer, summed: false), col(H.column, .text), col(H.code, .text),
-                col(H.reasons, .text), col(H.message, .text), col(H.raw, .text),
+                col(H.reasons, .text), col(H.message, .text), col(H.raw, .text)
             ]
             // A detail sheet: its rows are made as the sheet is written (files, then lines), not kept as cells.
             let rejected = r.tally.rejected
@@ -690,12 +764,13 @@ public enum FinanceWorkbook {
                     try body([
                         .text(x.file), .integer(x.line), .text(column),
                         .text(x.issue.code), .text(CodeText.sentence(x.issue.code, lang)),
-                        .text(MessageText.render(x.issue.message, language, headers: own)), .text(x.raw),
+                        .text(MessageText.render(x.issue.message, language, headers: own)), .text(x.raw)
                     ])
                 }
             }
-            return SheetModel(key: Key.rejectedRows, name: sheetName(Key.rejectedRows),
-                              table: TableModel(columns: columns, streamed: streamed))
+            return SheetModel(
+                key: Key.rejectedRows, name: sheetName(Key.rejectedRows),
+                table: TableModel(columns: columns, streamed: streamed))
         }
 
         // MARK: 重开差异
@@ -708,7 +783,7 @@ public enum FinanceWorkbook {
                 "advance_settled": H.settled, "advance_outstanding_after": H.outstandingAfter, "net_payable": H.netPayable,
                 "sales": Bilingual("销售额", "Sales"), "remitted": H.remitted, "commission_earned": H.earned,
                 "commission_settled": H.commissionSettled, "commission_deferred_balance": H.deferredAfter,
-                "commission_adjustments": H.commissionAdjustments, "gross_pay": H.grossPay, "codes": H.codes,
+                "commission_adjustments": H.commissionAdjustments, "gross_pay": H.grossPay, "codes": H.codes
             ]
             return labels[field].map(t) ?? field
         }
@@ -716,7 +791,7 @@ public enum FinanceWorkbook {
         func changes(_ changes: [ChangeRow]) -> SheetModel {
             let columns = [
                 col(H.employeeId, .id), col(H.name, .text), col(H.field, .text), col(H.before, .text), col(H.after, .text),
-                col(H.difference, .money, summed: false),
+                col(H.difference, .money, summed: false)
             ]
             func cell(_ v: ChangeValue) -> CellModel {
                 switch v {
@@ -735,11 +810,14 @@ public enum FinanceWorkbook {
                 case (.money(let a), .none): diff = .money(-a)
                 default: break
                 }
-                return [.id(c.employeeId), .text(c.name ?? names[c.employeeId]), .text(fieldLabel(c.field)), cell(c.before),
-                        cell(c.after), diff]
+                return [
+                    .id(c.employeeId), .text(c.name ?? names[c.employeeId]), .text(fieldLabel(c.field)), cell(c.before),
+                    cell(c.after), diff
+                ]
             }
-            return SheetModel(key: Key.changes, name: sheetName(Key.changes), notes: changes.isEmpty ? [t(H.noChanges)] : [],
-                              table: TableModel(columns: columns, rows: rows))
+            return SheetModel(
+                key: Key.changes, name: sheetName(Key.changes), notes: changes.isEmpty ? [t(H.noChanges)] : [],
+                table: TableModel(columns: columns, rows: rows))
         }
     }
 }

@@ -131,7 +131,7 @@ public enum Vocab {
         "planned_new_visits": "计划拜访新客户", "product": "产品", "purpose": "事由", "quantity": "数量",
         "receipt_kind": "票据类型", "receipt_no": "票据号", "reference": "依据", "region": "区域",
         "remittance_target": "回款指标", "remitted": "回款", "role": "岗位", "sales_target": "销售指标", "status": "状态",
-        "submitted_on": "提交日期", "transport_mode": "交通方式", "unit_price": "单价", "employee_id": "员工编号",
+        "submitted_on": "提交日期", "transport_mode": "交通方式", "unit_price": "单价", "employee_id": "员工编号"
     ]
 
     /// Employees without a department are grouped under this.

@@ -66,8 +66,10 @@ struct PlannedSheet: Sendable {
 /// `SUM` formulas and exactly computed cached values. Pure.
 enum Layout {
     static func plan(_ sheet: SheetModel, maxRows: Int, heading: (String) -> String = { $0 }) -> [PlannedSheet] {
-        let lastColumn = max(0, ([sheet.table] + sheet.appendix).map { $0.columns.count }.max() ?? 1,
-                             sheet.slips.flatMap(\.rows).map(\.cells.count).max() ?? 0) - 1
+        let lastColumn =
+            max(
+                0, ([sheet.table] + sheet.appendix).map { $0.columns.count }.max() ?? 1,
+                sheet.slips.flatMap(\.rows).map(\.cells.count).max() ?? 0) - 1
         switch sheet.layout {
         case .slips:
             return planSlips(sheet, lastColumn: lastColumn, heading: heading)
@@ -85,10 +87,11 @@ enum Layout {
             var result: [PlannedSheet] = []
             for (index, chunk) in chunks.enumerated() {
                 let name = index == 0 ? sheet.name : "\(sheet.name) (\(index + 1))"
-                var planned = PlannedSheet(key: sheet.key, proposedName: name,
-                                           part: index + 1, rows: [], layout: .table, headerRow: nil, filterLastRow: nil,
-                                           lastColumn: lastColumn, freezeHeader: sheet.freezeHeader, autofilter: sheet.autofilter,
-                                           attainmentRanges: [], widths: [], dataRows: chunk.count, controls: [])
+                var planned = PlannedSheet(
+                    key: sheet.key, proposedName: name,
+                    part: index + 1, rows: [], layout: .table, headerRow: nil, filterLastRow: nil,
+                    lastColumn: lastColumn, freezeHeader: sheet.freezeHeader, autofilter: sheet.autofilter,
+                    attainmentRanges: [], widths: [], dataRows: chunk.count, controls: [])
                 planned.heading = heading(name)
                 planned.rows = [PlannedRow(style: .title, cells: [.text(planned.heading)])]
                 planned.rows += sheet.notes.map { PlannedRow(style: .note, cells: [.text($0)]) }
@@ -131,9 +134,10 @@ enum Layout {
         let pageHeight = pageHeightPoints * 100 / Double(scale)
         func newSheet(_ part: Int) -> PlannedSheet {
             let name = part == 1 ? sheet.name : "\(sheet.name) (\(part))"
-            var p = PlannedSheet(key: sheet.key, proposedName: name, part: part, rows: [], layout: .slips, headerRow: nil,
-                                 filterLastRow: nil, lastColumn: lastColumn, freezeHeader: false, autofilter: false,
-                                 attainmentRanges: [], widths: fitted.widths, dataRows: 0, controls: [])
+            var p = PlannedSheet(
+                key: sheet.key, proposedName: name, part: part, rows: [], layout: .slips, headerRow: nil,
+                filterLastRow: nil, lastColumn: lastColumn, freezeHeader: false, autofilter: false,
+                attainmentRanges: [], widths: fitted.widths, dataRows: 0, controls: [])
             p.heading = heading(name)
             p.wrapColumns = fitted.wrap
             p.printScale = scale
@@ -200,9 +204,11 @@ enum Layout {
                 current.rows[r].cells = cells
                 for (col, cell) in cells.enumerated() {
                     if case .formula(let f) = cell {
-                        current.controls.append(ControlFigure(kind: .rowCheck, label: slip.label, column: "",
-                                                              cell: Worksheet.cellName(row: r, col: col),
-                                                              formula: "=" + expand(f.template, row: r), expected: f.cached))
+                        current.controls.append(
+                            ControlFigure(
+                                kind: .rowCheck, label: slip.label, column: "",
+                                cell: Worksheet.cellName(row: r, col: col),
+                                formula: "=" + expand(f.template, row: r), expected: f.cached))
                     }
                 }
             }
@@ -322,15 +328,18 @@ enum Layout {
     /// the last row of its body (data and subtotals, not the totals row).
     /// In a `filtered` table (the autofilter's), subtotals and totals are `SUBTOTAL(9,…)`, so a filter keeps them
     /// true and the grand total skips the subtotals inside its range.
-    private static func place(_ table: TableModel, rows chunk: Range<Int>, sheetName: String, filtered: Bool = false,
-                              into planned: inout PlannedSheet) -> (header: Int, lastBody: Int) {
+    private static func place(
+        _ table: TableModel, rows chunk: Range<Int>, sheetName: String, filtered: Bool = false,
+        into planned: inout PlannedSheet
+    ) -> (header: Int, lastBody: Int) {
         if let title = table.title { planned.rows.append(PlannedRow(style: .title, cells: [.text(title)])) }
         let headerRow = planned.physicalCount
         planned.rows.append(PlannedRow(style: .header, cells: table.columns.map { .text($0.header) }))
         let summed = table.columns.indices.filter { table.columns[$0].summed }
         if let streamed = table.streamed {
-            return placeStreamed(table, streamed, rows: chunk, headerRow: headerRow, summed: summed, filtered: filtered,
-                                 into: &planned)
+            return placeStreamed(
+                table, streamed, rows: chunk, headerRow: headerRow, summed: summed, filtered: filtered,
+                into: &planned)
         }
         let groups: [RowGroup] = table.groups ?? []
         var subtotalRows: [Int] = []
@@ -351,13 +360,16 @@ enum Layout {
                     if group.rows.isEmpty {
                         formula = "0"
                     } else {
-                        formula = (filtered ? "SUBTOTAL(9," : "SUM(")
+                        formula =
+                            (filtered ? "SUBTOTAL(9," : "SUM(")
                             + Worksheet.localRangeName(firstRow: first, firstCol: col, lastRow: last, lastCol: col) + ")"
                     }
                     cells[col] = .formula(RowFormula(formula, cached: cached))
-                    planned.controls.append(ControlFigure(kind: .subtotal, label: group.label, column: table.columns[col].header,
-                                                          cell: Worksheet.cellName(row: rowIndex, col: col),
-                                                          formula: "=" + formula, expected: cached))
+                    planned.controls.append(
+                        ControlFigure(
+                            kind: .subtotal, label: group.label, column: table.columns[col].header,
+                            cell: Worksheet.cellName(row: rowIndex, col: col),
+                            formula: "=" + formula, expected: cached))
                 }
                 addRatios(table, &cells, row: rowIndex, label: group.label, into: &planned)
                 planned.rows.append(PlannedRow(style: .subtotal, cells: cells))
@@ -379,15 +391,18 @@ enum Layout {
                 let cached = sum(members.lazy.map { $0[safe: col] ?? .empty }, kind: table.columns[col].kind)
                 let formula: String
                 if groups.isEmpty || filtered {
-                    formula = (filtered ? "SUBTOTAL(9," : "SUM(")
+                    formula =
+                        (filtered ? "SUBTOTAL(9," : "SUM(")
                         + Worksheet.localRangeName(firstRow: firstData, firstCol: col, lastRow: lastBody, lastCol: col) + ")"
                 } else {
                     formula = sumOfCells(subtotalRows.map { Worksheet.cellName(row: $0, col: col) })
                 }
                 cells[col] = .formula(RowFormula(formula, cached: cached))
-                planned.controls.append(ControlFigure(kind: .total, label: totals.label, column: table.columns[col].header,
-                                                      cell: Worksheet.cellName(row: rowIndex, col: col),
-                                                      formula: "=" + formula, expected: cached))
+                planned.controls.append(
+                    ControlFigure(
+                        kind: .total, label: totals.label, column: table.columns[col].header,
+                        cell: Worksheet.cellName(row: rowIndex, col: col),
+                        formula: "=" + formula, expected: cached))
             }
             addRatios(table, &cells, row: rowIndex, label: totals.label, into: &planned)
             planned.rows.append(PlannedRow(style: .total, cells: cells))
@@ -397,9 +412,11 @@ enum Layout {
             guard let row = planned.planned(physical: r), row.style == .data else { continue }
             for (col, cell) in row.cells.enumerated() {
                 if case .formula(let f) = cell {
-                    planned.controls.append(ControlFigure(kind: .rowCheck, label: "", column: table.columns[safe: col]?.header ?? "",
-                                                          cell: Worksheet.cellName(row: r, col: col),
-                                                          formula: "=" + expand(f.template, row: r), expected: f.cached))
+                    planned.controls.append(
+                        ControlFigure(
+                            kind: .rowCheck, label: "", column: table.columns[safe: col]?.header ?? "",
+                            cell: Worksheet.cellName(row: r, col: col),
+                            formula: "=" + expand(f.template, row: r), expected: f.cached))
                 }
             }
         }
@@ -408,8 +425,10 @@ enum Layout {
 
     /// The streamed part of `place`: the block of rows after the header, then the totals row whose sums the writer
     /// fills in from the rows it writes.
-    private static func placeStreamed(_ table: TableModel, _ streamed: StreamedRows, rows chunk: Range<Int>, headerRow: Int,
-                                      summed: [Int], filtered: Bool, into planned: inout PlannedSheet) -> (header: Int, lastBody: Int) {
+    private static func placeStreamed(
+        _ table: TableModel, _ streamed: StreamedRows, rows chunk: Range<Int>, headerRow: Int,
+        summed: [Int], filtered: Bool, into planned: inout PlannedSheet
+    ) -> (header: Int, lastBody: Int) {
         planned.stream = (at: planned.rows.count, range: chunk, rows: streamed)
         let firstData = headerRow + 1
         let lastBody = headerRow + chunk.count
@@ -418,14 +437,17 @@ enum Layout {
             var cells = Array(repeating: CellModel.empty, count: table.columns.count)
             cells[safe: totals.labelColumn] = .text(totals.label)
             for col in summed {
-                let formula = (filtered ? "SUBTOTAL(9," : "SUM(")
+                let formula =
+                    (filtered ? "SUBTOTAL(9," : "SUM(")
                     + Worksheet.localRangeName(firstRow: firstData, firstCol: col, lastRow: lastBody, lastCol: col) + ")"
-                let placeholder = ColumnSum().value(table.columns[col].kind)   // the writer puts the rows' sum here
+                let placeholder = ColumnSum().value(table.columns[col].kind)  // the writer puts the rows' sum here
                 cells[col] = .formula(RowFormula(formula, cached: placeholder))
                 planned.streamTotals.append((col, planned.controls.count, table.columns[col].kind))
-                planned.controls.append(ControlFigure(kind: .total, label: totals.label, column: table.columns[col].header,
-                                                      cell: Worksheet.cellName(row: rowIndex, col: col),
-                                                      formula: "=" + formula, expected: placeholder))
+                planned.controls.append(
+                    ControlFigure(
+                        kind: .total, label: totals.label, column: table.columns[col].header,
+                        cell: Worksheet.cellName(row: rowIndex, col: col),
+                        formula: "=" + formula, expected: placeholder))
             }
             planned.rows.append(PlannedRow(style: .total, cells: cells))
         }
@@ -433,18 +455,23 @@ enum Layout {
     }
 
     /// The ratio columns of a subtotal or totals row, as formulas of the row's own sums (empty without a denominator).
-    private static func addRatios(_ table: TableModel, _ cells: inout [CellModel], row: Int, label: String,
-                                  into planned: inout PlannedSheet) {
+    private static func addRatios(
+        _ table: TableModel, _ cells: inout [CellModel], row: Int, label: String,
+        into planned: inout PlannedSheet
+    ) {
         for (col, column) in table.columns.enumerated() {
             guard let ratio = column.ratioOf, col < cells.count,
-                  case .formula(let num)? = cells[safe: ratio.numerator], case .formula(let den)? = cells[safe: ratio.denominator],
-                  case .money(let n) = num.cached, case .money(let d) = den.cached, d.fen != 0 else { continue }
+                case .formula(let num)? = cells[safe: ratio.numerator], case .formula(let den)? = cells[safe: ratio.denominator],
+                case .money(let n) = num.cached, case .money(let d) = den.cached, d.fen != 0
+            else { continue }
             let cached = CachedValue.ratio(Double(n.fen) / Double(d.fen))
             let formula = Worksheet.cellName(row: row, col: ratio.numerator) + "/" + Worksheet.cellName(row: row, col: ratio.denominator)
             cells[col] = .formula(RowFormula(formula, cached: cached))
-            planned.controls.append(ControlFigure(kind: .rowCheck, label: label, column: column.header,
-                                                  cell: Worksheet.cellName(row: row, col: col), formula: "=" + formula,
-                                                  expected: cached))
+            planned.controls.append(
+                ControlFigure(
+                    kind: .rowCheck, label: label, column: column.header,
+                    cell: Worksheet.cellName(row: row, col: col), formula: "=" + formula,
+                    expected: cached))
         }
     }
 
@@ -506,7 +533,9 @@ enum Layout {
                 if ch == "}" {
                     out += Int(digits).map { Worksheet.cellName(row: row, col: $0) } ?? "{\(digits)}"
                     inside = false; digits = ""
-                } else { digits.append(ch) }
+                } else {
+                    digits.append(ch)
+                }
             } else if ch == "{" {
                 inside = true
             } else {
@@ -624,7 +653,7 @@ enum Layout {
         for byte in text.utf8 {
             if byte >= 0x80 || byte < 0x20 { ascii = false; break }
             count += 1
-            if count > widthScanLimit { return Double(count) } // columns stop at 80 anyway
+            if count > widthScanLimit { return Double(count) }  // columns stop at 80 anyway
         }
         if ascii { return Double(count) }
         var widest = 0, current = 0
@@ -649,7 +678,7 @@ enum Layout {
     static let wideRanges: [ClosedRange<UInt32>] = [
         0x4E00...0x9FFF, 0x3400...0x4DBF, 0xFF00...0xFF60, 0x3041...0x33FF, 0x2E80...0x303E, 0x1100...0x115F,
         0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFFE0...0xFFE6, 0x1F300...0x1F64F,
-        0x1F900...0x1F9FF, 0x20000...0x2FFFD, 0x30000...0x3FFFD,
+        0x1F900...0x1F9FF, 0x20000...0x2FFFD, 0x30000...0x3FFFD
     ]
 
     /// "¥1,234.50" (for width estimates).

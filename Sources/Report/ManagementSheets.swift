@@ -145,27 +145,32 @@ struct ManagementBuilder {
     /// sales target, sales, sales attainment, deviation, new outlets target, new outlets. Attainment in a subtotal
     /// or totals row is a formula of that row.
     func achievementColumns(first: Int) -> [ColumnModel] {
-        [col(MH.remittanceTarget, .money), col(MH.remitted, .money),
-         ColumnModel(MH.attainment(lang), .percent, attainment: true, ratioOf: (first + 1, first)),
-         col(MH.deviation, .money), col(MH.salesTarget, .money), col(MH.sales, .money),
-         ColumnModel(MH.salesAttainment(lang), .percent, attainment: true, ratioOf: (first + 5, first + 4)),
-         col(MH.salesDeviation, .money),
-         col(MH.newOutletsTarget, .integer, summed: true), col(MH.newOutlets, .integer, summed: true)]
+        [
+            col(MH.remittanceTarget, .money), col(MH.remitted, .money),
+            ColumnModel(MH.attainment(lang), .percent, attainment: true, ratioOf: (first + 1, first)),
+            col(MH.deviation, .money), col(MH.salesTarget, .money), col(MH.sales, .money),
+            ColumnModel(MH.salesAttainment(lang), .percent, attainment: true, ratioOf: (first + 5, first + 4)),
+            col(MH.salesDeviation, .money),
+            col(MH.newOutletsTarget, .integer, summed: true), col(MH.newOutlets, .integer, summed: true)
+        ]
     }
 
     /// The figures SalesCore summed, laid out; each deviation a formula of its row (a missing target counts 0,
     /// so the rows' deviations add up to the total's).
     func achievementCells(_ f: Achievement, first: Int) -> [CellModel] {
-        [.money(f.remittanceTarget), .money(f.remitted), .percent(f.attainment),
-         .formula(RowFormula("{\(first + 1)}-{\(first)}", cached: .money(f.deviation))),
-         .money(f.salesTarget), .money(f.sales), .percent(f.salesAttainment),
-         .formula(RowFormula("{\(first + 5)}-{\(first + 4)}", cached: .money(f.salesDeviation))),
-         .integer(f.newOutletsTarget), .integer(f.newOutlets)]
+        [
+            .money(f.remittanceTarget), .money(f.remitted), .percent(f.attainment),
+            .formula(RowFormula("{\(first + 1)}-{\(first)}", cached: .money(f.deviation))),
+            .money(f.salesTarget), .money(f.sales), .percent(f.salesAttainment),
+            .formula(RowFormula("{\(first + 5)}-{\(first + 4)}", cached: .money(f.salesDeviation))),
+            .integer(f.newOutletsTarget), .integer(f.newOutlets)
+        ]
     }
 
     /// One row per group key, in first-appearance order, the leavers' remittances in their group.
     func grouped(by key: (EmployeeResult) -> String, leaverKey: (UnattributedRemittance) -> String?)
-        -> [(key: String, figures: Achievement)] {
+        -> [(key: String, figures: Achievement)]
+    {
         r.achievements(of: employees, by: key, leavers: leavers, leaverKey: leaverKey)
     }
 
@@ -181,25 +186,32 @@ struct ManagementBuilder {
     }
 
     func departmentSheet(key: String, name: String) -> SheetModel {
-        groupSheet(key: key, name: name, header: MH.department,
-                   groups: grouped(by: department, leaverKey: leaverDepartment))
+        groupSheet(
+            key: key, name: name, header: MH.department,
+            groups: grouped(by: department, leaverKey: leaverDepartment))
     }
 
     func regionSheet(key: String, name: String) -> SheetModel {
-        groupSheet(key: key, name: name, header: MH.region,
-                   groups: grouped(by: { regionName($0.region) }, leaverKey: { regionName($0.region) }))
+        groupSheet(
+            key: key, name: name, header: MH.region,
+            groups: grouped(by: { regionName($0.region) }, leaverKey: { regionName($0.region) }))
     }
 
     /// Columns of the employee sheet: 0 id, 1 name, 2 department, 3 region, 4 role, 5… achievement, then codes.
     /// After the employees, one reconciling line per leaver whose customers paid this month.
     static let employeeFirstFigure = 5
     func employeeSheet(key: String, name: String) -> SheetModel {
-        let columns = [col(MH.employeeId, .id), col(MH.name, .text), col(MH.department, .text), col(MH.region, .text),
-                       col(MH.role, .text)] + achievementColumns(first: Self.employeeFirstFigure)
+        let columns =
+            [
+                col(MH.employeeId, .id), col(MH.name, .text), col(MH.department, .text), col(MH.region, .text),
+                col(MH.role, .text)
+            ] + achievementColumns(first: Self.employeeFirstFigure)
             + [col(MH.codes, .text), col(MH.reasons, .text)]
         var rows: [[CellModel]] = employees.map { e in
-            [.id(e.employeeId), .text(e.name), .text(department(e)), .text(regionName(e.region)),
-             .text(Vocab.role(of: e, lang))] + achievementCells(.of(e), first: Self.employeeFirstFigure)
+            [
+                .id(e.employeeId), .text(e.name), .text(department(e)), .text(regionName(e.region)),
+                .text(Vocab.role(of: e, lang))
+            ] + achievementCells(.of(e), first: Self.employeeFirstFigure)
                 + [codes(e.codes), reasons(e.codes)]
         }
         var order: [String] = []
@@ -210,9 +222,12 @@ struct ManagementBuilder {
         }
         for id in order {
             let (u, f) = byLeaver[id]!
-            rows.append([.id(u.employeeId), .text(u.name), .text(leaverDepartment(u)), .text(regionName(u.region)),
-                         .text(t(MH.leaverLine))] + achievementCells(f, first: Self.employeeFirstFigure)
-                        + [.empty, .text(t(MH.leaverNote))])
+            rows.append(
+                [
+                    .id(u.employeeId), .text(u.name), .text(leaverDepartment(u)), .text(regionName(u.region)),
+                    .text(t(MH.leaverLine))
+                ] + achievementCells(f, first: Self.employeeFirstFigure)
+                    + [.empty, .text(t(MH.leaverNote))])
         }
         return SheetModel(key: key, name: name, table: TableModel(columns: columns, rows: rows, totals: totals))
     }
@@ -224,14 +239,19 @@ struct ManagementBuilder {
         let map = r.sales.products(in: region.map { [$0] })
         let total = map.values.reduce(Money.zero) { $0 + $1.sales }
         let sorted = map.sorted { a, b in
-            a.value.sales != b.value.sales ? a.value.sales > b.value.sales
+            a.value.sales != b.value.sales
+                ? a.value.sales > b.value.sales
                 : a.key.unicodeScalars.lexicographicallyPrecedes(b.key.unicodeScalars)
         }
-        let columns = [col(MH.product, .text), col(MH.orderLines, .integer, summed: true), col(MH.quantity, .decimal),
-                       col(MH.sales, .money), col(MH.share, .percent)]
+        let columns = [
+            col(MH.product, .text), col(MH.orderLines, .integer, summed: true), col(MH.quantity, .decimal),
+            col(MH.sales, .money), col(MH.share, .percent)
+        ]
         let rows: [[CellModel]] = sorted.map { p, f in
-            [.text(p), .integer(f.lines), .decimal(Double(f.quantity) / 10_000), .money(f.sales),
-             .percent(Self.ratio(f.sales, total))]
+            [
+                .text(p), .integer(f.lines), .decimal(Double(f.quantity) / 10_000), .money(f.sales),
+                .percent(Self.ratio(f.sales, total))
+            ]
         }
         return SheetModel(key: key, name: name, table: TableModel(columns: columns, rows: rows, totals: totals))
     }
@@ -239,16 +259,21 @@ struct ManagementBuilder {
     /// Customers with receivables running across months (rules.md §4), largest receivable first.
     func customerSheet(key: String, name: String) -> SheetModel {
         let sorted = r.customers.sorted { a, b in
-            a.receivableAfter != b.receivableAfter ? a.receivableAfter > b.receivableAfter
+            a.receivableAfter != b.receivableAfter
+                ? a.receivableAfter > b.receivableAfter
                 : a.customerId.unicodeScalars.lexicographicallyPrecedes(b.customerId.unicodeScalars)
         }
-        let columns = [col(MH.customerId, .id), col(MH.customerName, .text), col(MH.regions, .text),
-                       col(MH.receivableBefore, .money), col(MH.sales, .money), col(MH.remitted, .money),
-                       col(MH.receivableAfter, .money)]
+        let columns = [
+            col(MH.customerId, .id), col(MH.customerName, .text), col(MH.regions, .text),
+            col(MH.receivableBefore, .money), col(MH.sales, .money), col(MH.remitted, .money),
+            col(MH.receivableAfter, .money)
+        ]
         let sep = lang == .zh ? "、" : ", "
         let rows: [[CellModel]] = sorted.map { c in
-            [.id(c.customerId), .text(c.name), .text(c.regions.joined(separator: sep)), .money(c.receivableBefore),
-             .money(c.sales), .money(c.remitted), .money(c.receivableAfter)]
+            [
+                .id(c.customerId), .text(c.name), .text(c.regions.joined(separator: sep)), .money(c.receivableBefore),
+                .money(c.sales), .money(c.remitted), .money(c.receivableAfter)
+            ]
         }
         return SheetModel(key: key, name: name, table: TableModel(columns: columns, rows: rows, totals: totals))
     }
@@ -289,40 +314,52 @@ struct ManagementBuilder {
     // MARK: Travel, plans and activity
 
     func travelSheet(key: String, name: String) -> SheetModel {
-        let columns = [col(MH.employeeId, .id), col(MH.name, .text), col(MH.region, .text), col(MH.role, .text),
-                       col(MH.travelDays, .integer, summed: true), col(MH.verifiedTravelDays, .integer, summed: true),
-                       col(MH.minTravelDays, .integer, summed: false), col(MH.travelLow, .text),
-                       col(MH.unverifiedDates, .text, width: 40), col(MH.claimsApproved, .money)]
+        let columns = [
+            col(MH.employeeId, .id), col(MH.name, .text), col(MH.region, .text), col(MH.role, .text),
+            col(MH.travelDays, .integer, summed: true), col(MH.verifiedTravelDays, .integer, summed: true),
+            col(MH.minTravelDays, .integer, summed: false), col(MH.travelLow, .text),
+            col(MH.unverifiedDates, .text, width: 40), col(MH.claimsApproved, .money)
+        ]
         let rows: [[CellModel]] = employees.map { e in
             let low = e.codes.contains(.attTravelDaysLow)
-            return [.id(e.employeeId), .text(e.name), .text(regionName(e.region)), .text(Vocab.role(of: e, lang)),
-                    .integer(e.travelDays), .integer(e.verifiedTravelDays),
-                    r.policy.minTravelDays[e.role].map { .integer($0) } ?? .empty,
-                    low ? .text(Code.attTravelDaysLow.rawValue) : .empty,
-                    .text(e.unverifiedTravelDates.map(\.description).joined(separator: " ")),
-                    .money(e.expensesApproved)]
+            return [
+                .id(e.employeeId), .text(e.name), .text(regionName(e.region)), .text(Vocab.role(of: e, lang)),
+                .integer(e.travelDays), .integer(e.verifiedTravelDays),
+                r.policy.minTravelDays[e.role].map { .integer($0) } ?? .empty,
+                low ? .text(Code.attTravelDaysLow.rawValue) : .empty,
+                .text(e.unverifiedTravelDates.map(\.description).joined(separator: " ")),
+                .money(e.expensesApproved)
+            ]
         }
         return SheetModel(key: key, name: name, table: TableModel(columns: columns, rows: rows, totals: totals))
     }
 
     func planSheet(key: String, name: String) -> SheetModel {
-        var columns = [col(MH.employeeId, .id), col(MH.name, .text), col(MH.region, .text), col(MH.role, .text),
-                       col(MH.missingWeeks, .integer, summed: true), col(MH.missingWeekStarts, .text, width: 36),
-                       col(MH.planLowDays, .integer, summed: true)]
+        var columns = [
+            col(MH.employeeId, .id), col(MH.name, .text), col(MH.region, .text), col(MH.role, .text),
+            col(MH.missingWeeks, .integer, summed: true), col(MH.missingWeekStarts, .text, width: 36),
+            col(MH.planLowDays, .integer, summed: true)
+        ]
         if r.hasVisits {
-            columns += [col(MH.workingDays, .integer, summed: true), col(MH.daysMet, .integer, summed: true),
-                        col(MH.activityShare, .percent), col(MH.daysBelow, .integer, summed: true)]
+            columns += [
+                col(MH.workingDays, .integer, summed: true), col(MH.daysMet, .integer, summed: true),
+                col(MH.activityShare, .percent), col(MH.daysBelow, .integer, summed: true)
+            ]
         }
         columns += [col(MH.codes, .text), col(MH.reasons, .text, width: 60)]
         let rows: [[CellModel]] = employees.map { e in
             let own = e.codes.filter { $0.isCode(of: .plan) || $0.isCode(of: .act) }
-            var cells: [CellModel] = [.id(e.employeeId), .text(e.name), .text(regionName(e.region)), .text(Vocab.role(of: e, lang)),
-                                      .integer(e.missingPlanWeeks.count),
-                                      .text(e.missingPlanWeeks.map(\.description).joined(separator: " ")),
-                                      .integer(e.planActivityLowDays)]
+            var cells: [CellModel] = [
+                .id(e.employeeId), .text(e.name), .text(regionName(e.region)), .text(Vocab.role(of: e, lang)),
+                .integer(e.missingPlanWeeks.count),
+                .text(e.missingPlanWeeks.map(\.description).joined(separator: " ")),
+                .integer(e.planActivityLowDays)
+            ]
             if r.hasVisits {
-                cells += [.integer(e.workingDays), .integer(e.activityDaysMet), .percent(e.activityShare),
-                          .integer(e.belowStandardDays.count)]
+                cells += [
+                    .integer(e.workingDays), .integer(e.activityDaysMet), .percent(e.activityShare),
+                    .integer(e.belowStandardDays.count)
+                ]
             }
             return cells + [codes(own), reasons(own)]
         }
@@ -336,44 +373,58 @@ struct ManagementBuilder {
     func auditSheet(key: String, name: String) -> SheetModel {
         let flagged = employees.filter { $0.codes.contains(.audit) || $0.codes.contains(.auditForfeit) }
         let main = TableModel(
-            columns: [col(MH.employeeId, .id), col(MH.name, .text), col(MH.department, .text), col(MH.region, .text),
-                      col(MH.codes, .text), col(MH.reasons, .text, width: 60)],
+            columns: [
+                col(MH.employeeId, .id), col(MH.name, .text), col(MH.department, .text), col(MH.region, .text),
+                col(MH.codes, .text), col(MH.reasons, .text, width: 60)
+            ],
             rows: flagged.map { e in
                 let own = e.codes.filter { $0.isCode(of: .audit) }
                 var why = CodeText.reasons(own, lang)
                 let details = e.notes.filter { $0.code.isCode(of: .audit) || Self.auditLineCodes.contains($0.code) }
                     .map { CodeText.detail($0.detail, lang) }
                 if !details.isEmpty { why += Vocab.reasonSeparator(lang) + details.joined(separator: Vocab.reasonSeparator(lang)) }
-                return [.id(e.employeeId), .text(e.name), .text(department(e)), .text(regionName(e.region)),
-                        .text(CodeText.joined(own)), .text(why)]
+                return [
+                    .id(e.employeeId), .text(e.name), .text(department(e)), .text(regionName(e.region)),
+                    .text(CodeText.joined(own)), .text(why)
+                ]
             })
         let lines = index.auditLines.filter { ids.contains($0.row.employeeId) }
         let expense = TableModel(
             title: t(Bilingual("核查费用明细（出差路线不符、未出差报住宿）", "Expense lines behind the flags (route mismatch, lodging while not travelling)")),
-            columns: [col(MH.file, .text), col(MH.line, .integer, summed: false), col(MH.employeeId, .id), col(MH.name, .text),
-                      col(MH.date, .date), col(MH.category, .text), col(MH.city, .text), col(MH.claimed, .money),
-                      col(MH.approved, .money), col(MH.codes, .text), col(MH.reasons, .text, width: 60)],
+            columns: [
+                col(MH.file, .text), col(MH.line, .integer, summed: false), col(MH.employeeId, .id), col(MH.name, .text),
+                col(MH.date, .date), col(MH.category, .text), col(MH.city, .text), col(MH.claimed, .money),
+                col(MH.approved, .money), col(MH.codes, .text), col(MH.reasons, .text, width: 60)
+            ],
             rows: lines.map { l in
                 let shown = l.codes.filter(Self.auditLineCodes.contains)
-                return [.text(l.ref.file), .integer(l.ref.line), .id(l.row.employeeId), .text(names[l.row.employeeId]),
-                        .date(l.row.date), .text(Vocab.category(l.row.category, lang)), .text(l.row.cityShown ?? l.row.city),
-                        .money(l.row.amount), .money(l.approved), .text(CodeText.joined(l.codes)),
-                        .text(CodeText.reasons(shown, lang))]
+                return [
+                    .text(l.ref.file), .integer(l.ref.line), .id(l.row.employeeId), .text(names[l.row.employeeId]),
+                    .date(l.row.date), .text(Vocab.category(l.row.category, lang)), .text(l.row.cityShown ?? l.row.city),
+                    .money(l.row.amount), .money(l.approved), .text(CodeText.joined(l.codes)),
+                    .text(CodeText.reasons(shown, lang))
+                ]
             }, totals: totals)
         let mismatches = r.salesMismatches.filter { ids.contains($0.row.employeeId) }
         let sales = TableModel(
-            title: t(Bilingual("数量乘单价与金额不符的销售行（SAL-AMOUNT-MISMATCH，以金额为准）",
-                               "Sales lines whose amount differs from quantity × unit price (SAL-AMOUNT-MISMATCH; the amount stands)")),
-            columns: [col(MH.file, .text), col(MH.line, .integer, summed: false), col(MH.date, .date), col(MH.orderId, .id),
-                      col(MH.lineNo, .integer, summed: false), col(MH.employeeId, .id), col(MH.name, .text),
-                      col(MH.customerId, .id), col(MH.product, .text), col(MH.quantity, .decimal), col(MH.unitPrice, .money, summed: false),
-                      col(MH.sales, .money), col(MH.computed, .money, summed: false), col(MH.difference, .money, summed: false)],
+            title: t(
+                Bilingual(
+                    "数量乘单价与金额不符的销售行（SAL-AMOUNT-MISMATCH，以金额为准）",
+                    "Sales lines whose amount differs from quantity × unit price (SAL-AMOUNT-MISMATCH; the amount stands)")),
+            columns: [
+                col(MH.file, .text), col(MH.line, .integer, summed: false), col(MH.date, .date), col(MH.orderId, .id),
+                col(MH.lineNo, .integer, summed: false), col(MH.employeeId, .id), col(MH.name, .text),
+                col(MH.customerId, .id), col(MH.product, .text), col(MH.quantity, .decimal), col(MH.unitPrice, .money, summed: false),
+                col(MH.sales, .money), col(MH.computed, .money, summed: false), col(MH.difference, .money, summed: false)
+            ],
             rows: mismatches.map { m in
                 let computed = m.row.unitPrice.map { Money(fen: Rational.roundHalfAway($0.fen * m.row.quantity.units, 10_000)) }
-                return [.text(m.ref.file), .integer(m.ref.line), .date(m.row.date), .id(m.row.orderId), .integer(m.row.lineNo),
-                        .id(m.row.employeeId), .text(names[m.row.employeeId]), .id(m.row.customerId), .text(m.row.product),
-                        .decimal(Double(m.row.quantity.units) / 10_000), .money(m.row.unitPrice), .money(m.row.amount),
-                        .money(computed), .money(computed.map { m.row.amount - $0 })]
+                return [
+                    .text(m.ref.file), .integer(m.ref.line), .date(m.row.date), .id(m.row.orderId), .integer(m.row.lineNo),
+                    .id(m.row.employeeId), .text(names[m.row.employeeId]), .id(m.row.customerId), .text(m.row.product),
+                    .decimal(Double(m.row.quantity.units) / 10_000), .money(m.row.unitPrice), .money(m.row.amount),
+                    .money(computed), .money(computed.map { m.row.amount - $0 })
+                ]
             })
         let empty = flagged.isEmpty ? [t(Bilingual("本月无稽核标记人员。", "No employee is flagged for audit this month."))] : []
         return SheetModel(key: key, name: name, notes: empty, table: main, appendix: [expense, sales])
@@ -382,9 +433,11 @@ struct ManagementBuilder {
     // MARK: Order lines (region workbooks)
 
     func orderLinesSheet(key: String, name: String) -> SheetModel {
-        let columns = [col(MH.date, .date), col(MH.orderId, .id), col(MH.lineNo, .integer, summed: false),
-                       col(MH.employeeId, .id), col(MH.name, .text), col(MH.customerId, .id), col(MH.customerName, .text),
-                       col(MH.product, .text), col(MH.quantity, .decimal), col(MH.sales, .money), col(MH.remitted, .money)]
+        let columns = [
+            col(MH.date, .date), col(MH.orderId, .id), col(MH.lineNo, .integer, summed: false),
+            col(MH.employeeId, .id), col(MH.name, .text), col(MH.customerId, .id), col(MH.customerName, .text),
+            col(MH.product, .text), col(MH.quantity, .decimal), col(MH.sales, .money), col(MH.remitted, .money)
+        ]
         // Streamed from the line store in reading order (a million lines are never an array of rows here).
         let regionKey = region ?? ""
         let folded = r.sales.region(named: regionKey) ?? SalesFold.Region()
@@ -399,27 +452,35 @@ struct ManagementBuilder {
             r.sales.products(of: folded).keys.map { Layout.textWidth($0) }.max() ?? 0,
             Double(Layout.groupedDigitCount(UInt64(folded.largestQuantity / 10_000)) + 6),
             Double(Layout.moneyWidth(Money(fen: folded.largestAmount)) + (folded.negativeAmounts ? 1 : 0)),
-            Double(Layout.moneyWidth(Money(fen: folded.largestRemitted)) + (folded.negativeAmounts ? 1 : 0)),
+            Double(Layout.moneyWidth(Money(fen: folded.largestRemitted)) + (folded.negativeAmounts ? 1 : 0))
         ]
-        let streamed = StreamedRows(count: store.count(region: regionKey), widths: widths,
-                                    expectedSums: [9: .money(folded.sales), 10: .money(folded.remitted)]) { body in
+        let streamed = StreamedRows(
+            count: store.count(region: regionKey), widths: widths,
+            expectedSums: [9: .money(folded.sales), 10: .money(folded.remitted)]
+        ) { body in
             try store.forEach(region: regionKey) { l in
                 let s = l.row
-                try body([.date(s.date), .id(s.orderId), .integer(s.lineNo), .id(s.employeeId), .text(names[s.employeeId]),
-                          .id(s.customerId), .text(s.customerName), .text(s.product),
-                          .decimal(Double(s.quantity.units) / 10_000), .money(s.amount), .money(s.remitted)])
+                try body([
+                    .date(s.date), .id(s.orderId), .integer(s.lineNo), .id(s.employeeId), .text(names[s.employeeId]),
+                    .id(s.customerId), .text(s.customerName), .text(s.product),
+                    .decimal(Double(s.quantity.units) / 10_000), .money(s.amount), .money(s.remitted)
+                ])
             }
         }
         return SheetModel(key: key, name: name, table: TableModel(columns: columns, totals: totals, streamed: streamed))
     }
 
     func remittanceSheet(key: String, name: String) -> SheetModel {
-        let columns = [col(MH.date, .date), col(MH.employeeId, .id), col(MH.name, .text), col(MH.customerId, .id),
-                       col(MH.orderId, .id), col(MH.receiptNo, .id), col(MH.remitted, .money)]
+        let columns = [
+            col(MH.date, .date), col(MH.employeeId, .id), col(MH.name, .text), col(MH.customerId, .id),
+            col(MH.orderId, .id), col(MH.receiptNo, .id), col(MH.remitted, .money)
+        ]
         let sorted = remittances.sorted { a, b in a.row.date != b.row.date ? a.row.date < b.row.date : a.ref < b.ref }
         let rows: [[CellModel]] = sorted.map { m in
-            [.date(m.row.date), .id(m.row.employeeId), .text(names[m.row.employeeId]), .id(m.row.customerId),
-             m.row.orderId.map { .id($0) } ?? .empty, m.row.receiptNo.map { .id($0) } ?? .empty, .money(m.row.amount)]
+            [
+                .date(m.row.date), .id(m.row.employeeId), .text(names[m.row.employeeId]), .id(m.row.customerId),
+                m.row.orderId.map { .id($0) } ?? .empty, m.row.receiptNo.map { .id($0) } ?? .empty, .money(m.row.amount)
+            ]
         }
         return SheetModel(key: key, name: name, table: TableModel(columns: columns, rows: rows, totals: totals))
     }
@@ -428,17 +489,21 @@ struct ManagementBuilder {
 
     func quarterSheet(_ q: QuarterBlock, key: String, name: String) -> SheetModel {
         let byId = index.byId
-        let columns = [col(MH.employeeId, .id), col(MH.name, .text), col(MH.region, .text), col(MH.assessed, .text),
-                       col(MH.quarterTarget, .money), col(MH.quarterRemitted, .money),
-                       ColumnModel(MH.quarterAttainment(lang), .percent, attainment: true, ratioOf: (5, 4)),
-                       col(MH.newOutletsTarget, .integer, summed: true),
-                       col(MH.newOutlets, .integer, summed: true), col(MH.codes, .text), col(MH.reasons, .text, width: 60)]
+        let columns = [
+            col(MH.employeeId, .id), col(MH.name, .text), col(MH.region, .text), col(MH.assessed, .text),
+            col(MH.quarterTarget, .money), col(MH.quarterRemitted, .money),
+            ColumnModel(MH.quarterAttainment(lang), .percent, attainment: true, ratioOf: (5, 4)),
+            col(MH.newOutletsTarget, .integer, summed: true),
+            col(MH.newOutlets, .integer, summed: true), col(MH.codes, .text), col(MH.reasons, .text, width: 60)
+        ]
         let rows: [[CellModel]] = q.employees.filter { ids.contains($0.employeeId) }.map { e in
             let own = e.codes.filter { $0.isCode(of: .qtr) }
-            return [.id(e.employeeId), .text(names[e.employeeId]), .text(byId[e.employeeId].map { regionName($0.region) }),
-                    .text(Vocab.yesNo(e.assessed, lang)), .money(e.target), .money(e.remitted),
-                    .percent(e.assessed ? (Self.ratio(e.remitted, e.target) ?? e.attainment) : nil),
-                    .integer(e.newOutletsTarget), .integer(e.newOutlets), .text(CodeText.joined(own)), reasons(own)]
+            return [
+                .id(e.employeeId), .text(names[e.employeeId]), .text(byId[e.employeeId].map { regionName($0.region) }),
+                .text(Vocab.yesNo(e.assessed, lang)), .money(e.target), .money(e.remitted),
+                .percent(e.assessed ? (Self.ratio(e.remitted, e.target) ?? e.attainment) : nil),
+                .integer(e.newOutletsTarget), .integer(e.newOutlets), .text(CodeText.joined(own)), reasons(own)
+            ]
         }
         var notes = [t(Bilingual("\(q.label) 季度考核", "\(q.label) quarterly review"))]
         if !q.codes.isEmpty { notes.append(CodeText.joined(q.codes) + "：" + CodeText.reasons(q.codes, lang)) }
@@ -447,15 +512,19 @@ struct ManagementBuilder {
 
     func yearSheet(_ y: YearBlock, key: String, name: String) -> SheetModel {
         let byId = index.byId
-        let columns = [col(MH.employeeId, .id), col(MH.name, .text), col(MH.region, .text), col(MH.yearTarget, .money),
-                       col(MH.yearRemitted, .money), ColumnModel(MH.yearAttainment(lang), .percent, attainment: true, ratioOf: (4, 3)),
-                       col(MH.codes, .text), col(MH.reasons, .text, width: 60)]
+        let columns = [
+            col(MH.employeeId, .id), col(MH.name, .text), col(MH.region, .text), col(MH.yearTarget, .money),
+            col(MH.yearRemitted, .money), ColumnModel(MH.yearAttainment(lang), .percent, attainment: true, ratioOf: (4, 3)),
+            col(MH.codes, .text), col(MH.reasons, .text, width: 60)
+        ]
         // No year-end tier rate here: it is a pay ratio (the finance workbook has it).
         let rows: [[CellModel]] = y.employees.filter { ids.contains($0.employeeId) }.map { e in
             let own = e.codes.filter { $0.isCode(of: .yr) && !$0.isCode(.yrBonus) }
-            return [.id(e.employeeId), .text(names[e.employeeId]), .text(byId[e.employeeId].map { regionName($0.region) }),
-                    .money(e.target), .money(e.remitted), .percent(Self.ratio(e.remitted, e.target) ?? e.attainment),
-                    .text(CodeText.joined(own)), reasons(own)]
+            return [
+                .id(e.employeeId), .text(names[e.employeeId]), .text(byId[e.employeeId].map { regionName($0.region) }),
+                .money(e.target), .money(e.remitted), .percent(Self.ratio(e.remitted, e.target) ?? e.attainment),
+                .text(CodeText.joined(own)), reasons(own)
+            ]
         }
         var notes = [t(Bilingual("\(y.year) 年终考核（奖金金额见财务报表）", "\(y.year) year-end review (amounts are in the finance workbook)"))]
         if !y.codes.isEmpty { notes.append(CodeText.joined(y.codes) + "：" + CodeText.reasons(y.codes, lang)) }

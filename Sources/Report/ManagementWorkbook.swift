@@ -32,7 +32,7 @@ public enum ManagementWorkbook {
         Key.plans: Bilingual("计划与拜访", "Plans & activity"),
         Key.audit: Bilingual("稽核", "Audit flags"),
         Key.quarter: Bilingual("季度考核", "Quarter review"),
-        Key.year: Bilingual("年终考核", "Year-end review"),
+        Key.year: Bilingual("年终考核", "Year-end review")
     ]
 
     /// `management-2023-03.xlsx`.
@@ -41,9 +41,11 @@ public enum ManagementWorkbook {
     /// Writes the workbook (an ordinary file: no pay figure in it) and reports what a read-back should find.
     @discardableResult
     public static func write(_ r: CloseResult, to path: String, options: ReportOptions, trend: [TrendPoint] = []) throws -> WrittenWorkbook {
-        try WorkbookRenderer.write(model(r, lang: options.lang, trend: trend), to: path, options: RenderOptions(
-            company: options.company, sheetPassword: nil, constantMemory: options.constantMemory,
-            fileMode: nil, maxRowsPerSheet: options.maxRowsPerSheet, progress: options.progress))
+        try WorkbookRenderer.write(
+            model(r, lang: options.lang, trend: trend), to: path,
+            options: RenderOptions(
+                company: options.company, sheetPassword: nil, constantMemory: options.constantMemory,
+                fileMode: nil, maxRowsPerSheet: options.maxRowsPerSheet, progress: options.progress))
     }
 
     public static func model(_ r: CloseResult, lang: Lang, trend: [TrendPoint] = []) -> WorkbookModel {
@@ -57,14 +59,15 @@ public enum ManagementWorkbook {
             b.employeeSheet(key: Key.employee, name: name(Key.employee)),
             b.travelSheet(key: Key.travel, name: name(Key.travel)),
             b.planSheet(key: Key.plans, name: name(Key.plans)),
-            b.auditSheet(key: Key.audit, name: name(Key.audit)),
+            b.auditSheet(key: Key.audit, name: name(Key.audit))
         ]
         if let q = r.quarter { details.append(b.quarterSheet(q, key: Key.quarter, name: name(Key.quarter))) }
         if let y = r.year { details.append(b.yearSheet(y, key: Key.year, name: name(Key.year))) }
         let dashboard = Dashboard(b: b, details: details, trend: trend).sheet(key: Key.dashboard, name: name(Key.dashboard))
         let title = lang == .zh ? "销售月报 \(r.period)" : "Sales management report \(r.period)"
-        return WorkbookModel(title: title, subject: r.period.description, created: r.period.lastDay, sheets: [dashboard] + details,
-                             company: r.policy.companyName, lang: lang)
+        return WorkbookModel(
+            title: title, subject: r.period.description, created: r.period.lastDay, sheets: [dashboard] + details,
+            company: r.policy.companyName, lang: lang)
     }
 }
 
@@ -83,8 +86,9 @@ struct Dashboard {
     /// The totals cell of `column` on the sheet `key` as the renderer will write it, with its value.
     func total(_ key: String, _ column: Bilingual) -> (ref: String, cached: CachedValue)? {
         guard let sheet = details.first(where: { $0.key == key }),
-              let planned = Layout.plan(sheet, maxRows: Worksheet.maxRows).last,
-              let figure = planned.controls.last(where: { $0.kind == .total && $0.column == column(lang) }) else { return nil }
+            let planned = Layout.plan(sheet, maxRows: Worksheet.maxRows).last,
+            let figure = planned.controls.last(where: { $0.kind == .total && $0.column == column(lang) })
+        else { return nil }
         let cell = figure.cell
         let letters = cell.prefix { $0.isLetter }
         let ref = Worksheet.quoteSheetName(sheet.name) + "!$" + letters + "$" + cell.dropFirst(letters.count)
@@ -119,32 +123,43 @@ struct Dashboard {
         let lastAttainment = last.flatMap { Achievement.ratio($0.remitted, $0.target) }
         let lastSalesAttainment = last.flatMap { p in p.salesTarget.flatMap { Achievement.ratio(p.sales, $0) } }
         let items: [Item] = [
-            .total(MH.sales, sheet: K.employee, column: MH.sales, fallback: .money(company.sales), last: last.map { .money($0.sales) }), // 0
-            .total(MH.salesTarget, sheet: K.employee, column: MH.salesTarget, fallback: .money(.zero),
-                   last: last?.salesTarget.map { .money($0) }),                                                                      // 1
-            .ratio(MH.salesAttainment, 0, 1, last: lastSalesAttainment),                                                             // 2
-            .total(MH.remitted, sheet: K.employee, column: MH.remitted, fallback: .money(company.remitted),
-                   last: last.map { .money($0.remitted) }),                                                                          // 3
-            .total(MH.remittanceTarget, sheet: K.employee, column: MH.remittanceTarget, fallback: .money(.zero),
-                   last: last.map { .money($0.target) }),                                                                            // 4
-            .ratio(MH.attainment, 3, 4, last: lastAttainment),                                                                       // 5
-            .total(Bilingual("期末应收账款", "Receivables"), sheet: K.customer, column: MH.receivableAfter,
-                   fallback: .money(b.r.receivablesAfter), last: last.map { _ in .money(b.r.receivablesBefore) }),                   // 6
-            .total(MH.newOutlets, sheet: K.employee, column: MH.newOutlets, fallback: .integer(company.newOutlets),
-                   last: last?.newOutlets.map { .integer($0) }),
-            .total(MH.travelDays, sheet: K.travel, column: MH.travelDays, fallback: .integer(e.reduce(0) { $0 + $1.travelDays }),
-                   last: last?.travelDays.map { .integer($0) }),
-            .total(MH.verifiedTravelDays, sheet: K.travel, column: MH.verifiedTravelDays,
-                   fallback: .integer(e.reduce(0) { $0 + $1.verifiedTravelDays }), last: nil),
-            .total(MH.claimsApproved, sheet: K.travel, column: MH.claimsApproved,
-                   fallback: .money(e.map(\.expensesApproved).sum()), last: nil),
-            .count(Bilingual("稽核标记人数", "Employees flagged for audit"),
-                   e.filter { $0.codes.contains(.audit) || $0.codes.contains(.auditForfeit) }.count,
-                   source: Bilingual("见稽核表", "see Audit flags")),
-            .count(Bilingual("出差天数不足人数", "Employees below minimum travel days"),
-                   e.filter { $0.codes.contains(.attTravelDaysLow) }.count, source: Bilingual("见考勤出差表", "see Travel")),
-            .count(Bilingual("缺交周计划人数", "Employees with a week without plan"),
-                   e.filter { !$0.missingPlanWeeks.isEmpty }.count, source: Bilingual("见计划与拜访表", "see Plans & activity")),
+            .total(MH.sales, sheet: K.employee, column: MH.sales, fallback: .money(company.sales), last: last.map { .money($0.sales) }),  // 0
+            .total(
+                MH.salesTarget, sheet: K.employee, column: MH.salesTarget, fallback: .money(.zero),
+                last: last?.salesTarget.map { .money($0) }),  // 1
+            .ratio(MH.salesAttainment, 0, 1, last: lastSalesAttainment),  // 2
+            .total(
+                MH.remitted, sheet: K.employee, column: MH.remitted, fallback: .money(company.remitted),
+                last: last.map { .money($0.remitted) }),  // 3
+            .total(
+                MH.remittanceTarget, sheet: K.employee, column: MH.remittanceTarget, fallback: .money(.zero),
+                last: last.map { .money($0.target) }),  // 4
+            .ratio(MH.attainment, 3, 4, last: lastAttainment),  // 5
+            .total(
+                Bilingual("期末应收账款", "Receivables"), sheet: K.customer, column: MH.receivableAfter,
+                fallback: .money(b.r.receivablesAfter), last: last.map { _ in .money(b.r.receivablesBefore) }),  // 6
+            .total(
+                MH.newOutlets, sheet: K.employee, column: MH.newOutlets, fallback: .integer(company.newOutlets),
+                last: last?.newOutlets.map { .integer($0) }),
+            .total(
+                MH.travelDays, sheet: K.travel, column: MH.travelDays, fallback: .integer(e.reduce(0) { $0 + $1.travelDays }),
+                last: last?.travelDays.map { .integer($0) }),
+            .total(
+                MH.verifiedTravelDays, sheet: K.travel, column: MH.verifiedTravelDays,
+                fallback: .integer(e.reduce(0) { $0 + $1.verifiedTravelDays }), last: nil),
+            .total(
+                MH.claimsApproved, sheet: K.travel, column: MH.claimsApproved,
+                fallback: .money(e.map(\.expensesApproved).sum()), last: nil),
+            .count(
+                Bilingual("稽核标记人数", "Employees flagged for audit"),
+                e.filter { $0.codes.contains(.audit) || $0.codes.contains(.auditForfeit) }.count,
+                source: Bilingual("见稽核表", "see Audit flags")),
+            .count(
+                Bilingual("出差天数不足人数", "Employees below minimum travel days"),
+                e.filter { $0.codes.contains(.attTravelDaysLow) }.count, source: Bilingual("见考勤出差表", "see Travel")),
+            .count(
+                Bilingual("缺交周计划人数", "Employees with a week without plan"),
+                e.filter { !$0.missingPlanWeeks.isEmpty }.count, source: Bilingual("见计划与拜访表", "see Plans & activity"))
         ]
         func sheetName(_ key: String) -> String { details.first { $0.key == key }?.name ?? key }
         func change(_ now: CachedValue, _ before: CachedValue?) -> CellModel {
@@ -165,8 +180,10 @@ struct Dashboard {
                 if let t = total(sheet, column) {
                     // The source in words (sheet, its total row, the column), not a raw reference.
                     let source = "\(sheetName(sheet)) · \(Vocab.total(lang)) · \(column(lang))"
-                    rows.append([.text(label(lang)), .formula(RowFormula(t.ref, cached: t.cached)), lastCell,
-                                 change(t.cached, last), .text(source)])
+                    rows.append([
+                        .text(label(lang)), .formula(RowFormula(t.ref, cached: t.cached)), lastCell,
+                        change(t.cached, last), .text(source)
+                    ])
                     cached.append(t.cached)
                 } else {
                     rows.append([.text(label(lang)), Self.cell(fallback), lastCell, change(fallback, last), .empty])
@@ -176,10 +193,13 @@ struct Dashboard {
                 let words = "\(items[n].label(lang)) ÷ \(items[d].label(lang))"
                 if case .money(let top) = cached[n], case .money(let bottom) = cached[d], let value = Achievement.ratio(top, bottom) {
                     // A formula of the two figures above, shown as a percentage.
-                    let formula = Worksheet.cellName(row: Self.firstItemRow + n, col: 1) + "/"
+                    let formula =
+                        Worksheet.cellName(row: Self.firstItemRow + n, col: 1) + "/"
                         + Worksheet.cellName(row: Self.firstItemRow + d, col: 1)
-                    rows.append([.text(label(lang)), .formula(RowFormula(formula, cached: .ratio(value))), .percent(last),
-                                 change(.ratio(value), last.map { .ratio($0) }), .text(words)])
+                    rows.append([
+                        .text(label(lang)), .formula(RowFormula(formula, cached: .ratio(value))), .percent(last),
+                        change(.ratio(value), last.map { .ratio($0) }), .text(words)
+                    ])
                     cached.append(.ratio(value))
                 } else {
                     rows.append([.text(label(lang)), .empty, .percent(last), .empty, .text(words)])
@@ -190,12 +210,16 @@ struct Dashboard {
                 cached.append(.integer(n))
             }
         }
-        let note = lang == .zh
+        let note =
+            lang == .zh
             ? "\(b.r.period) 月度销售例会：总体销售达成、分区域、分产品、分客户达成及偏差（不含工资、提成数据）"
             : "\(b.r.period) monthly sales meeting: overall, by region, by product and by customer, with deviations (no pay figures)"
-        let table = TableModel(columns: [ColumnModel(MH.figure(lang), .text), ColumnModel(MH.value(lang), .text),
-                                         ColumnModel(MH.lastMonth(lang), .text), ColumnModel(MH.change(lang), .text),
-                                         ColumnModel(MH.source(lang), .text)], rows: rows)
+        let table = TableModel(
+            columns: [
+                ColumnModel(MH.figure(lang), .text), ColumnModel(MH.value(lang), .text),
+                ColumnModel(MH.lastMonth(lang), .text), ColumnModel(MH.change(lang), .text),
+                ColumnModel(MH.source(lang), .text)
+            ], rows: rows)
         var sheet = SheetModel(key: key, name: name, notes: [note], table: table, appendix: appendix(), autofilter: false)
         sheet.charts = charts()
         return sheet
@@ -225,7 +249,8 @@ struct Dashboard {
 
     var rankedCustomers: [CustomerResult] {
         b.r.customers.filter { $0.receivableAfter.fen > 0 }.sorted { a, c in
-            a.receivableAfter != c.receivableAfter ? a.receivableAfter > c.receivableAfter
+            a.receivableAfter != c.receivableAfter
+                ? a.receivableAfter > c.receivableAfter
                 : a.customerId.unicodeScalars.lexicographicallyPrecedes(c.customerId.unicodeScalars)
         }
     }
@@ -234,8 +259,10 @@ struct Dashboard {
     var trendPoints: [TrendPoint] {
         var points = trend.filter { $0.period < b.r.period }.sorted { $0.period < $1.period }
         let company = b.r.companyAchievement
-        points.append(TrendPoint(period: b.r.period, sales: company.sales, remitted: company.remitted,
-                                 target: company.remittanceTarget ?? .zero))
+        points.append(
+            TrendPoint(
+                period: b.r.period, sales: company.sales, remitted: company.remitted,
+                target: company.remittanceTarget ?? .zero))
         return points
     }
 
@@ -245,58 +272,83 @@ struct Dashboard {
         let rank = ColumnModel(MH.rank(lang), .integer, summed: false)
         let regions = rankedRegions
         var tables: [TableModel] = []
-        tables.append(TableModel(
-            title: t(Bilingual("分区域回款达成（按达成率排序；红：低于80%，黄：80%–100%，绿：100%以上）",
-                               "Regions by attainment (red below 80%, amber to 100%, green at or above)")),
-            columns: [rank, ColumnModel(MH.region(lang), .text), ColumnModel(MH.headcount(lang), .integer, summed: true),
-                      ColumnModel(MH.remittanceTarget(lang), .money), ColumnModel(MH.remitted(lang), .money),
-                      ColumnModel(MH.attainment(lang), .percent, attainment: true, ratioOf: (4, 3)),
-                      ColumnModel(MH.deviation(lang), .money)],
-            rows: regions.enumerated().map { i, g in
-                [.integer(i + 1), .text(g.key), .integer(g.figures.headcount), .money(g.figures.remittanceTarget),
-                 .money(g.figures.remitted), .percent(g.figures.attainment),
-                 .formula(RowFormula("{4}-{3}", cached: .money(g.figures.deviation)))]
-            }, totals: TotalsSpec(label: Vocab.total(lang), labelColumn: 1)))
+        tables.append(
+            TableModel(
+                title: t(
+                    Bilingual(
+                        "分区域回款达成（按达成率排序；红：低于80%，黄：80%–100%，绿：100%以上）",
+                        "Regions by attainment (red below 80%, amber to 100%, green at or above)")),
+                columns: [
+                    rank, ColumnModel(MH.region(lang), .text), ColumnModel(MH.headcount(lang), .integer, summed: true),
+                    ColumnModel(MH.remittanceTarget(lang), .money), ColumnModel(MH.remitted(lang), .money),
+                    ColumnModel(MH.attainment(lang), .percent, attainment: true, ratioOf: (4, 3)),
+                    ColumnModel(MH.deviation(lang), .money)
+                ],
+                rows: regions.enumerated().map { i, g in
+                    [
+                        .integer(i + 1), .text(g.key), .integer(g.figures.headcount), .money(g.figures.remittanceTarget),
+                        .money(g.figures.remitted), .percent(g.figures.attainment),
+                        .formula(RowFormula("{4}-{3}", cached: .money(g.figures.deviation)))
+                    ]
+                }, totals: TotalsSpec(label: Vocab.total(lang), labelColumn: 1)))
         for best in [true, false] {
             let list = people(best: best)
-            tables.append(TableModel(
-                title: best ? t(Bilingual("人员回款达成前十名", "Ten best attainments")) : t(Bilingual("人员回款达成后十名", "Ten weakest attainments")),
-                columns: [rank, ColumnModel(MH.name(lang), .text), ColumnModel(MH.region(lang), .text),
-                          ColumnModel(MH.remittanceTarget(lang), .money, summed: false), ColumnModel(MH.remitted(lang), .money, summed: false),
-                          ColumnModel(MH.attainment(lang), .percent, attainment: true)],
-                rows: list.enumerated().map { i, e in
-                    let f = Achievement.of(e)
-                    return [.integer(i + 1), .text(e.name), .text(b.regionName(e.region)), .money(f.remittanceTarget),
-                            .money(f.remitted), .percent(f.attainment)]
-                }))
+            tables.append(
+                TableModel(
+                    title: best ? t(Bilingual("人员回款达成前十名", "Ten best attainments")) : t(Bilingual("人员回款达成后十名", "Ten weakest attainments")),
+                    columns: [
+                        rank, ColumnModel(MH.name(lang), .text), ColumnModel(MH.region(lang), .text),
+                        ColumnModel(MH.remittanceTarget(lang), .money, summed: false), ColumnModel(MH.remitted(lang), .money, summed: false),
+                        ColumnModel(MH.attainment(lang), .percent, attainment: true)
+                    ],
+                    rows: list.enumerated().map { i, e in
+                        let f = Achievement.of(e)
+                        return [
+                            .integer(i + 1), .text(e.name), .text(b.regionName(e.region)), .money(f.remittanceTarget),
+                            .money(f.remitted), .percent(f.attainment)
+                        ]
+                    }))
         }
-        tables.append(TableModel(
-            title: t(Bilingual("期末应收账款最多的十家客户", "The ten largest receivables")),
-            columns: [rank, ColumnModel(MH.customerId(lang), .id), ColumnModel(MH.customerName(lang), .text),
-                      ColumnModel(MH.regions(lang), .text), ColumnModel(MH.receivableAfter(lang), .money, summed: false)],
-            rows: rankedCustomers.prefix(10).enumerated().map { i, c in
-                [.integer(i + 1), .id(c.customerId), .text(c.name), .text(c.regions.joined(separator: lang == .zh ? "、" : ", ")),
-                 .money(c.receivableAfter)]
-            }))
-        let byRegion = b.grouped(by: { b.regionName($0.region) }, leaverKey: { _ in nil })
-        tables.append(TableModel(
-            title: t(Bilingual("新开网点（分区域）", "New outlets by region")),
-            columns: [ColumnModel(MH.region(lang), .text), ColumnModel(MH.newOutletsTarget(lang), .integer, summed: true),
-                      ColumnModel(MH.newOutlets(lang), .integer, summed: true), ColumnModel(MH.outletsAttainment(lang), .percent)],
-            rows: byRegion.map { g in
-                [.text(g.key), .integer(g.figures.newOutletsTarget), .integer(g.figures.newOutlets), .percent(g.figures.newOutletsAttainment)]
-            }, totals: TotalsSpec(label: Vocab.total(lang))))
-        if !trend.isEmpty {
-            tables.append(TableModel(
-                title: t(Bilingual("近几个月走势", "Recent months")),
-                columns: [ColumnModel(MH.month(lang), .text), ColumnModel(MH.sales(lang), .money, summed: false),
-                          ColumnModel(MH.remitted(lang), .money, summed: false),
-                          ColumnModel(MH.remittanceTarget(lang), .money, summed: false),
-                          ColumnModel(MH.attainment(lang), .percent, attainment: true)],
-                rows: trendPoints.map { p in
-                    [.text(p.period.description), .money(p.sales), .money(p.remitted), .money(p.target),
-                     .percent(Achievement.ratio(p.remitted, p.target))]
+        tables.append(
+            TableModel(
+                title: t(Bilingual("期末应收账款最多的十家客户", "The ten largest receivables")),
+                columns: [
+                    rank, ColumnModel(MH.customerId(lang), .id), ColumnModel(MH.customerName(lang), .text),
+                    ColumnModel(MH.regions(lang), .text), ColumnModel(MH.receivableAfter(lang), .money, summed: false)
+                ],
+                rows: rankedCustomers.prefix(10).enumerated().map { i, c in
+                    [
+                        .integer(i + 1), .id(c.customerId), .text(c.name), .text(c.regions.joined(separator: lang == .zh ? "、" : ", ")),
+                        .money(c.receivableAfter)
+                    ]
                 }))
+        let byRegion = b.grouped(by: { b.regionName($0.region) }, leaverKey: { _ in nil })
+        tables.append(
+            TableModel(
+                title: t(Bilingual("新开网点（分区域）", "New outlets by region")),
+                columns: [
+                    ColumnModel(MH.region(lang), .text), ColumnModel(MH.newOutletsTarget(lang), .integer, summed: true),
+                    ColumnModel(MH.newOutlets(lang), .integer, summed: true), ColumnModel(MH.outletsAttainment(lang), .percent)
+                ],
+                rows: byRegion.map { g in
+                    [.text(g.key), .integer(g.figures.newOutletsTarget), .integer(g.figures.newOutlets), .percent(g.figures.newOutletsAttainment)]
+                }, totals: TotalsSpec(label: Vocab.total(lang))))
+        if !trend.isEmpty {
+            tables.append(
+                TableModel(
+                    title: t(Bilingual("近几个月走势", "Recent months")),
+                    columns: [
+                        ColumnModel(MH.month(lang), .text), ColumnModel(MH.sales(lang), .money, summed: false),
+                        ColumnModel(MH.remitted(lang), .money, summed: false),
+                        ColumnModel(MH.remittanceTarget(lang), .money, summed: false),
+                        ColumnModel(MH.attainment(lang), .percent, attainment: true)
+                    ],
+                    rows: trendPoints.map { p in
+                        [
+                            .text(p.period.description), .money(p.sales), .money(p.remitted), .money(p.target),
+                            .percent(Achievement.ratio(p.remitted, p.target))
+                        ]
+                    }))
         }
         return tables
     }
@@ -335,29 +387,41 @@ struct Dashboard {
         let highest = (shownRegions.compactMap(\.figures.attainment) + (best + weakest).compactMap { Achievement.of($0).attainment }).max() ?? 0
         let axisMax = max(1.2, (highest / 0.2).rounded(.up) * 0.2)
         func attainmentChart(_ title: Bilingual, table: Int, bands: [AttainmentBand]) -> ChartModel {
-            ChartModel(type: .bar, title: t(title),
-                       series: [ChartSeriesModel(name: t(MH.attainment), categories: ChartSource(sheetKey: K.dashboard, table: table, column: 1),
-                                                 values: ChartSource(sheetKey: K.dashboard, table: table, column: 5),
-                                                 color: Self.remittedColor, pointColors: bands.map(Self.bandColor))],
-                       valueAxis: ChartModel.attainmentAxis(name: nil, max: axisMax),
-                       categoryAxis: AxisOptions(reverse: true), legend: .none, row: 0, col: 0)
+            ChartModel(
+                type: .bar, title: t(title),
+                series: [
+                    ChartSeriesModel(
+                        name: t(MH.attainment), categories: ChartSource(sheetKey: K.dashboard, table: table, column: 1),
+                        values: ChartSource(sheetKey: K.dashboard, table: table, column: 5),
+                        color: Self.remittedColor, pointColors: bands.map(Self.bandColor))
+                ],
+                valueAxis: ChartModel.attainmentAxis(name: nil, max: axisMax),
+                categoryAxis: AxisOptions(reverse: true), legend: .none, row: 0, col: 0)
         }
-        var regionChart = attainmentChart(Bilingual("分区域回款达成率（红 <80%，黄 80%–100%，绿 ≥100%）",
-                                                    "Attainment by region (red <80%, amber 80–100%, green ≥100%)"),
-                                          table: 1, bands: shownRegions.map(\.figures.band))
-        var bestChart = attainmentChart(Bilingual("人员回款达成前十名", "Ten best attainments"), table: 2,
-                                        bands: best.map { Achievement.of($0).band })
-        var weakestChart = attainmentChart(Bilingual("人员回款达成后十名", "Ten weakest attainments"), table: 3,
-                                           bands: weakest.map { Achievement.of($0).band })
-        var productChart = ChartModel(type: .column, title: t(Bilingual("分产品销售额（前十）", "Sales by product (largest ten)")),
-                                      series: [ChartSeriesModel(name: t(MH.sales), categories: ChartSource(sheetKey: K.product, column: 0, limit: 10),
-                                                                values: ChartSource(sheetKey: K.product, column: 3, limit: 10),
-                                                                color: Self.salesColor)],
-                                      valueAxis: AxisOptions(numberFormat: "¥#,##0", majorGridlines: true), legend: .none, row: 0, col: 0)
+        var regionChart = attainmentChart(
+            Bilingual(
+                "分区域回款达成率（红 <80%，黄 80%–100%，绿 ≥100%）",
+                "Attainment by region (red <80%, amber 80–100%, green ≥100%)"),
+            table: 1, bands: shownRegions.map(\.figures.band))
+        var bestChart = attainmentChart(
+            Bilingual("人员回款达成前十名", "Ten best attainments"), table: 2,
+            bands: best.map { Achievement.of($0).band })
+        var weakestChart = attainmentChart(
+            Bilingual("人员回款达成后十名", "Ten weakest attainments"), table: 3,
+            bands: weakest.map { Achievement.of($0).band })
+        var productChart = ChartModel(
+            type: .column, title: t(Bilingual("分产品销售额（前十）", "Sales by product (largest ten)")),
+            series: [
+                ChartSeriesModel(
+                    name: t(MH.sales), categories: ChartSource(sheetKey: K.product, column: 0, limit: 10),
+                    values: ChartSource(sheetKey: K.product, column: 3, limit: 10),
+                    color: Self.salesColor)
+            ],
+            valueAxis: AxisOptions(numberFormat: "¥#,##0", majorGridlines: true), legend: .none, row: 0, col: 0)
         // A chart is 480 × 288 px at scale 1; a row is 20 px. Charts stand to the right of the tables (column H on).
         func rows(_ c: ChartModel) -> Int { Int((288 * c.yScale / 20).rounded(.up)) + 1 }
         regionChart.yScale = max(1, min(3, Double(shownRegions.count) / 10))
-        bestChart.yScale = 1.25; weakestChart.yScale = 1.25   // room for all ten names
+        bestChart.yScale = 1.25; weakestChart.yScale = 1.25  // room for all ten names
         regionChart.row = 1; regionChart.col = 7
         bestChart.row = 1; bestChart.col = 7; bestChart.xOffset = 500
         weakestChart.row = 1 + rows(bestChart); weakestChart.col = 7; weakestChart.xOffset = 500
@@ -365,17 +429,22 @@ struct Dashboard {
         var list = [regionChart, bestChart, weakestChart, productChart]
         if !trend.isEmpty {
             let month = ChartSource(sheetKey: K.dashboard, table: 6, column: 0)
-            list.append(ChartModel(type: .line, title: t(Bilingual("近几个月销售与回款走势", "Sales and remittances, recent months")),
-                                   series: [
-                                       ChartSeriesModel(name: t(MH.sales), categories: month,
-                                                        values: ChartSource(sheetKey: K.dashboard, table: 6, column: 1), color: Self.salesColor),
-                                       ChartSeriesModel(name: t(MH.remitted), categories: month,
-                                                        values: ChartSource(sheetKey: K.dashboard, table: 6, column: 2), color: Self.remittedColor),
-                                       ChartSeriesModel(name: t(MH.remittanceTarget), categories: month,
-                                                        values: ChartSource(sheetKey: K.dashboard, table: 6, column: 3), color: Self.targetColor),
-                                   ],
-                                   valueAxis: AxisOptions(numberFormat: "¥#,##0", majorGridlines: true),
-                                   row: productChart.row, col: 7, xOffset: 500))
+            list.append(
+                ChartModel(
+                    type: .line, title: t(Bilingual("近几个月销售与回款走势", "Sales and remittances, recent months")),
+                    series: [
+                        ChartSeriesModel(
+                            name: t(MH.sales), categories: month,
+                            values: ChartSource(sheetKey: K.dashboard, table: 6, column: 1), color: Self.salesColor),
+                        ChartSeriesModel(
+                            name: t(MH.remitted), categories: month,
+                            values: ChartSource(sheetKey: K.dashboard, table: 6, column: 2), color: Self.remittedColor),
+                        ChartSeriesModel(
+                            name: t(MH.remittanceTarget), categories: month,
+                            values: ChartSource(sheetKey: K.dashboard, table: 6, column: 3), color: Self.targetColor)
+                    ],
+                    valueAxis: AxisOptions(numberFormat: "¥#,##0", majorGridlines: true),
+                    row: productChart.row, col: 7, xOffset: 500))
         }
         return list
     }

@@ -28,7 +28,7 @@ public enum RegionWorkbooks {
         Key.plans: Bilingual("计划与拜访", "Plans & activity"),
         Key.audit: Bilingual("稽核", "Audit flags"),
         Key.quarter: Bilingual("季度考核", "Quarter review"),
-        Key.year: Bilingual("年终考核", "Year-end review"),
+        Key.year: Bilingual("年终考核", "Year-end review")
     ]
 
     /// The regions of the employees, in roster order (first appearance).
@@ -48,16 +48,20 @@ public enum RegionWorkbooks {
             b.regionCustomerSheet(key: Key.customers, name: name(Key.customers)),
             b.travelSheet(key: Key.travel, name: name(Key.travel)),
             b.planSheet(key: Key.plans, name: name(Key.plans)),
-            b.auditSheet(key: Key.audit, name: name(Key.audit)),
+            b.auditSheet(key: Key.audit, name: name(Key.audit))
         ]
         if let q = r.quarter { sheets.append(b.quarterSheet(q, key: Key.quarter, name: name(Key.quarter))) }
         if let y = r.year { sheets.append(b.yearSheet(y, key: Key.year, name: name(Key.year))) }
         let shown = b.regionName(region)
-        sheets[0].notes = [lang == .zh ? "\(shown) \(r.period) 区域销售达成（仅本区域，不含工资、提成数据）"
-                                       : "\(shown) \(r.period): this region only, no pay figures"]
+        sheets[0].notes = [
+            lang == .zh
+                ? "\(shown) \(r.period) 区域销售达成（仅本区域，不含工资、提成数据）"
+                : "\(shown) \(r.period): this region only, no pay figures"
+        ]
         let title = lang == .zh ? "区域月报 \(shown) \(r.period)" : "Region report \(shown) \(r.period)"
-        var model = WorkbookModel(title: title, subject: r.period.description, created: r.period.lastDay, sheets: sheets,
-                                  company: r.policy.companyName, lang: lang)
+        var model = WorkbookModel(
+            title: title, subject: r.period.description, created: r.period.lastDay, sheets: sheets,
+            company: r.policy.companyName, lang: lang)
         model.scope = shown
         return model
     }
@@ -66,7 +70,9 @@ public enum RegionWorkbooks {
     public static func fileNames(_ r: CloseResult) -> [(region: String, file: String)] {
         var used = Set<String>()
         return regions(r).map { region in
-            let base = FileNameLimit.cut(safeFileStem(region.isEmpty ? "region" : region), hashing: region, reserving: FileNameLimit.regionSuffixBytes) + "-\(r.period)"
+            let base =
+                FileNameLimit.cut(safeFileStem(region.isEmpty ? "region" : region), hashing: region, reserving: FileNameLimit.regionSuffixBytes)
+                + "-\(r.period)"
             var stem = base
             var n = 2
             while used.contains(stem.lowercased()) { stem = base + "-\(n)"; n += 1 }
@@ -80,11 +86,12 @@ public enum RegionWorkbooks {
     /// (CON, NUL, COM1 …) get a `_`; at most 100 characters; never empty.
     public static func safeFileStem(_ text: String) -> String {
         let forbidden: Set<Character> = ["/", "\\", ":", "*", "?", "\"", "<", ">", "|"]
-        var out = String(text.map { ch -> Character in
-            if forbidden.contains(ch) { return "_" }
-            if ch.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) { return "_" }
-            return ch
-        })
+        var out = String(
+            text.map { ch -> Character in
+                if forbidden.contains(ch) { return "_" }
+                if ch.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) { return "_" }
+                return ch
+            })
         out = String(out.prefix(100))
         let trim: (Character) -> Bool = { $0 == "." || $0 == " " || $0 == "\u{3000}" }
         while let f = out.first, trim(f) { out.removeFirst() }
@@ -98,10 +105,14 @@ public enum RegionWorkbooks {
 
     /// Writes one region's workbook to `path` (its folder must exist); regions are independent, so callers may
     /// write several at once on different threads (the order lines stream from the close's line store).
-    public static func writeOne(_ r: CloseResult, region: String, to path: String, options: ReportOptions,
-                                index: ReportIndex? = nil) throws -> WrittenWorkbook {
-        try WorkbookRenderer.write(model(r, region: region, lang: options.lang, index: index), to: path, options: RenderOptions(
-            company: options.company, sheetPassword: nil, constantMemory: options.constantMemory,
-            fileMode: nil, maxRowsPerSheet: options.maxRowsPerSheet, progress: options.progress))
+    public static func writeOne(
+        _ r: CloseResult, region: String, to path: String, options: ReportOptions,
+        index: ReportIndex? = nil
+    ) throws -> WrittenWorkbook {
+        try WorkbookRenderer.write(
+            model(r, region: region, lang: options.lang, index: index), to: path,
+            options: RenderOptions(
+                company: options.company, sheetPassword: nil, constantMemory: options.constantMemory,
+                fileMode: nil, maxRowsPerSheet: options.maxRowsPerSheet, progress: options.progress))
     }
 }

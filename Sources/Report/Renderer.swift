@@ -18,9 +18,11 @@ public struct RenderOptions: Sendable, Equatable {
     /// Told the rows planned and written.
     public var progress: RowProgress?
 
-    public init(company: String = ReportOptions.defaultCompany, sheetPassword: String? = nil, constantMemory: Bool = true,
-                fileMode: UInt32? = nil, maxRowsPerSheet: Int = Worksheet.maxRows, author: String? = "SalesClose",
-                progress: RowProgress? = nil) {
+    public init(
+        company: String = ReportOptions.defaultCompany, sheetPassword: String? = nil, constantMemory: Bool = true,
+        fileMode: UInt32? = nil, maxRowsPerSheet: Int = Worksheet.maxRows, author: String? = "SalesClose",
+        progress: RowProgress? = nil
+    ) {
         self.company = company; self.sheetPassword = sheetPassword; self.constantMemory = constantMemory
         self.fileMode = fileMode; self.maxRowsPerSheet = maxRowsPerSheet; self.author = author; self.progress = progress
     }
@@ -48,11 +50,15 @@ public enum WorkbookRenderer {
 
     @discardableResult
     public static func write(_ model: WorkbookModel, to path: String, options: RenderOptions) throws -> WrittenWorkbook {
-        let workbook = try Workbook(path: path, options: WorkbookOptions(constantMemory: options.constantMemory,
-                                                                         fileMode: options.fileMode))
-        try workbook.setProperties(DocumentProperties(
-            title: model.title, subject: model.subject, author: options.author, company: options.company,
-            created: CalendarDate(year: model.created.year, month: model.created.month, day: model.created.day)))
+        let workbook = try Workbook(
+            path: path,
+            options: WorkbookOptions(
+                constantMemory: options.constantMemory,
+                fileMode: options.fileMode))
+        try workbook.setProperties(
+            DocumentProperties(
+                title: model.title, subject: model.subject, author: options.author, company: options.company,
+                created: CalendarDate(year: model.created.year, month: model.created.month, day: model.created.day)))
         let formats = FormatCache(workbook)
         var written: [WrittenSheet] = []
         var names: [String] = []
@@ -66,9 +72,11 @@ public enum WorkbookRenderer {
             worksheets.append(sheet)
             var done = planned
             try writeSheet(&done, to: sheet, formats: formats, options: options, period: model.subject, pageWords: model.pageWords)
-            written.append(WrittenSheet(key: done.key, name: name, part: done.part, headerRow: done.headerRow,
-                                        dataRows: done.dataRows, rowCount: done.physicalCount, controls: done.controls,
-                                        slips: done.slipRows, pageBreaks: done.pageBreaks))
+            written.append(
+                WrittenSheet(
+                    key: done.key, name: name, part: done.part, headerRow: done.headerRow,
+                    dataRows: done.dataRows, rowCount: done.physicalCount, controls: done.controls,
+                    slips: done.slipRows, pageBreaks: done.pageBreaks))
         }
         if model.sheets.contains(where: { !$0.charts.isEmpty }) {
             try ChartPlacer.insertCharts(model, planned: plannedSheets, names: names, worksheets: worksheets, workbook: workbook)
@@ -83,8 +91,10 @@ public enum WorkbookRenderer {
         return [.text(w[0]), .page, .text(w[1]), .pages, .text(w[2])]
     }
 
-    private static func writeSheet(_ planned: inout PlannedSheet, to sheet: Worksheet, formats: FormatCache, options: RenderOptions,
-                                   period: String, pageWords: [String]) throws {
+    private static func writeSheet(
+        _ planned: inout PlannedSheet, to sheet: Worksheet, formats: FormatCache, options: RenderOptions,
+        period: String, pageWords: [String]
+    ) throws {
         for (col, width) in planned.widths.enumerated() {
             try sheet.setColumn(col, col, width: min(255, width))
         }
@@ -104,12 +114,14 @@ public enum WorkbookRenderer {
             // A formula rule, so blank cells (no target) are not coloured as 0%.
             // The column is absolute so the rule colours every cell of a row by that row's attainment.
             let top = "$" + Worksheet.cellName(row: range.first, col: range.col)
-            try sheet.conditionalFormat(range.first, range.firstCol, range.last, range.lastCol,
-                                        rule: .formula("=AND(ISNUMBER(\(top)),\(top)<0.8)"), format: red)
-            try sheet.conditionalFormat(range.first, range.firstCol, range.last, range.lastCol,
-                                        rule: .formula("=AND(ISNUMBER(\(top)),\(top)>=1)"), format: green)
+            try sheet.conditionalFormat(
+                range.first, range.firstCol, range.last, range.lastCol,
+                rule: .formula("=AND(ISNUMBER(\(top)),\(top)<0.8)"), format: red)
+            try sheet.conditionalFormat(
+                range.first, range.firstCol, range.last, range.lastCol,
+                rule: .formula("=AND(ISNUMBER(\(top)),\(top)>=1)"), format: green)
         }
-        try sheet.setPaper(9) // A4
+        try sheet.setPaper(9)  // A4
         if let scale = planned.printScale {
             // Slips: portrait at a fixed scale, so the page breaks between slips stay where they were planned.
             try sheet.setPortrait()
@@ -120,8 +132,10 @@ public enum WorkbookRenderer {
             try sheet.fitToPages(width: 1, height: 0)
         }
         try sheet.setHeader(Worksheet.headerFooter(center: [.text(planned.heading)]))
-        try sheet.setFooter(Worksheet.headerFooter(left: [.text(period)], center: pageFooter(pageWords),
-                                                   right: [.text(sheet.name)]))
+        try sheet.setFooter(
+            Worksheet.headerFooter(
+                left: [.text(period)], center: pageFooter(pageWords),
+                right: [.text(sheet.name)]))
         if let password = options.sheetPassword {
             try sheet.protect(password: password)
         }
@@ -158,13 +172,15 @@ public enum WorkbookRenderer {
         for t in planned.streamTotals {
             let value = sums[t.col]!.value(t.kind)
             if whole, let expected = block.rows.expectedSums[t.col], expected != value {
-                throw RenderError.streamedTotalDiffers(sheet: sheet.name, column: planned.controls[t.control].column,
-                                                       expected: "\(expected)", written: "\(value)")
+                throw RenderError.streamedTotalDiffers(
+                    sheet: sheet.name, column: planned.controls[t.control].column,
+                    expected: "\(expected)", written: "\(value)")
             }
             planned.controls[t.control].expected = value
             // The streamed table's totals row is the first planned row after the block.
             if before < planned.rows.count, planned.rows[before].style == .total,
-               case .formula(var f) = planned.rows[before].cells[t.col] {
+                case .formula(var f) = planned.rows[before].cells[t.col]
+            {
                 f.cached = value; planned.rows[before].cells[t.col] = .formula(f)
             }
         }

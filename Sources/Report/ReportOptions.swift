@@ -17,8 +17,10 @@ public struct ReportOptions: Sendable, Equatable {
     /// Told the rows a workbook will have once planned, and the rows as they are written.
     public var progress: RowProgress?
 
-    public init(lang: Lang = .zh, company: String = ReportOptions.defaultCompany, sheetPassword: String? = nil,
-                constantMemory: Bool = true, maxRowsPerSheet: Int = Worksheet.maxRows, progress: RowProgress? = nil) {
+    public init(
+        lang: Lang = .zh, company: String = ReportOptions.defaultCompany, sheetPassword: String? = nil,
+        constantMemory: Bool = true, maxRowsPerSheet: Int = Worksheet.maxRows, progress: RowProgress? = nil
+    ) {
         self.lang = lang; self.company = company; self.sheetPassword = sheetPassword
         self.constantMemory = constantMemory; self.maxRowsPerSheet = maxRowsPerSheet; self.progress = progress
     }

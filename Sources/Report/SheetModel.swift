@@ -33,8 +33,10 @@ public struct ColumnModel: Sendable, Hashable {
     /// formula of their own row (left empty where the denominator sums to zero).
     public var ratioOf: (numerator: Int, denominator: Int)?
 
-    public init(_ header: String, _ kind: ColumnKind, summed: Bool? = nil, attainment: Bool = false, width: Double? = nil,
-                ratioOf: (numerator: Int, denominator: Int)? = nil) {
+    public init(
+        _ header: String, _ kind: ColumnKind, summed: Bool? = nil, attainment: Bool = false, width: Double? = nil,
+        ratioOf: (numerator: Int, denominator: Int)? = nil
+    ) {
         self.header = header
         self.kind = kind
         self.summed = summed ?? (kind == .money)
@@ -133,8 +135,10 @@ public struct TableModel: Sendable, Hashable {
     /// Rows read only when written, after `rows` (the region workbooks' order lines); no groups then.
     public var streamed: StreamedRows?
 
-    public init(title: String? = nil, columns: [ColumnModel], rows: [[CellModel]] = [], groups: [RowGroup]? = nil,
-                subtotalLabelColumn: Int = 0, totals: TotalsSpec? = nil, streamed: StreamedRows? = nil) {
+    public init(
+        title: String? = nil, columns: [ColumnModel], rows: [[CellModel]] = [], groups: [RowGroup]? = nil,
+        subtotalLabelColumn: Int = 0, totals: TotalsSpec? = nil, streamed: StreamedRows? = nil
+    ) {
         self.title = title; self.columns = columns; self.rows = rows; self.groups = groups
         self.subtotalLabelColumn = subtotalLabelColumn; self.totals = totals; self.streamed = streamed
     }
@@ -151,15 +155,19 @@ public final class StreamedRows: Sendable, Hashable {
     public let expectedSums: [Int: CachedValue]
     private let produce: @Sendable (_ body: ([CellModel]) throws -> Void) throws -> Void
 
-    public init(count: Int, widths: [Double], expectedSums: [Int: CachedValue],
-                produce: @escaping @Sendable (_ body: ([CellModel]) throws -> Void) throws -> Void) {
+    public init(
+        count: Int, widths: [Double], expectedSums: [Int: CachedValue],
+        produce: @escaping @Sendable (_ body: ([CellModel]) throws -> Void) throws -> Void
+    ) {
         self.count = count; self.widths = widths; self.expectedSums = expectedSums; self.produce = produce
     }
 
     /// Rows made one at a time from values the close already holds (expense lines, rejected rows): the widths come
     /// from a first pass over the rows as made, so no sheet keeps an array of every row's cells.
-    public static func measured(count: Int, columns: Int, expectedSums: [Int: CachedValue] = [:],
-                                produce: @escaping @Sendable (_ body: ([CellModel]) throws -> Void) throws -> Void) -> StreamedRows {
+    public static func measured(
+        count: Int, columns: Int, expectedSums: [Int: CachedValue] = [:],
+        produce: @escaping @Sendable (_ body: ([CellModel]) throws -> Void) throws -> Void
+    ) -> StreamedRows {
         var widths = Array(repeating: 0.0, count: columns)
         try? produce { row in
             for (c, cell) in row.enumerated() where c < columns { widths[c] = max(widths[c], Layout.display(cell)) }
@@ -242,9 +250,11 @@ public struct SheetModel: Sendable, Hashable {
     /// The slips of a `.slips` sheet.
     public var slips: [SlipModel]
 
-    public init(key: String, name: String, notes: [String] = [], table: TableModel, appendix: [TableModel] = [],
-                layout: SheetLayout = .table, freezeHeader: Bool = true, autofilter: Bool = true, charts: [ChartModel] = [],
-                slips: [SlipModel] = []) {
+    public init(
+        key: String, name: String, notes: [String] = [], table: TableModel, appendix: [TableModel] = [],
+        layout: SheetLayout = .table, freezeHeader: Bool = true, autofilter: Bool = true, charts: [ChartModel] = [],
+        slips: [SlipModel] = []
+    ) {
         self.key = key; self.name = name; self.notes = notes; self.table = table; self.appendix = appendix
         self.layout = layout; self.freezeHeader = freezeHeader; self.autofilter = autofilter; self.charts = charts
         self.slips = slips
@@ -268,8 +278,10 @@ public struct WorkbookModel: Sendable, Hashable {
     public var company: String
     /// The words around the page number and the page count in the printed footer: 第 N 页 / 共 M 页.
     public var pageWords: [String]
-    public init(title: String, subject: String, created: Day, sheets: [SheetModel], company: String = "",
-                lang: Lang = .zh) {
+    public init(
+        title: String, subject: String, created: Day, sheets: [SheetModel], company: String = "",
+        lang: Lang = .zh
+    ) {
         self.title = title; self.subject = subject; self.created = created; self.sheets = sheets; self.company = company
         self.pageWords = lang == .zh ? ["第 ", " 页 / 共 ", " 页"] : ["Page ", " of ", ""]
     }
@@ -286,9 +298,11 @@ public struct WorkbookModel: Sendable, Hashable {
 extension TableModel {
     /// Builds groups from a key per row, in first-appearance order, reordering the rows so each group is contiguous
     /// (rows keep their order within a group).
-    public static func grouped(columns: [ColumnModel], rows: [(key: String, cells: [CellModel])],
-                               label: (String) -> String, labelColumn: Int = 0,
-                               keyColumn: Int? = nil, totals: TotalsSpec?) -> TableModel {
+    public static func grouped(
+        columns: [ColumnModel], rows: [(key: String, cells: [CellModel])],
+        label: (String) -> String, labelColumn: Int = 0,
+        keyColumn: Int? = nil, totals: TotalsSpec?
+    ) -> TableModel {
         var order: [String] = []
         var byKey: [String: [[CellModel]]] = [:]
         for row in rows {
@@ -305,7 +319,8 @@ extension TableModel {
             if let keyColumn { cells[keyColumn] = .text(key) }
             groups.append(RowGroup(key: key, label: label(key), rows: start..<all.count, cells: cells))
         }
-        return TableModel(columns: columns, rows: all, groups: groups, subtotalLabelColumn: totals?.labelColumn ?? labelColumn,
-                          totals: totals)
+        return TableModel(
+            columns: columns, rows: all, groups: groups, subtotalLabelColumn: totals?.labelColumn ?? labelColumn,
+            totals: totals)
     }
 }

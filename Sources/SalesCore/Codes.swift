@@ -121,7 +121,8 @@ public enum Code: String, CaseIterable, Sendable, Hashable, Codable {
         case .expDoubleLodging: return "Lodging for a night already paid: denied"
         case .expLodgingCap: return "Above the lodging standard: reimbursed at the standard"
         case .expOverQuota: return "Above the monthly quota: the excess is not reimbursed unless the general manager approved it"
-        case .expPossibleDuplicate: return "No receipt number and the same employee, date, category and amount as another line: possible duplicate, for finance to check"
+        case .expPossibleDuplicate:
+            return "No receipt number and the same employee, date, category and amount as another line: possible duplicate, for finance to check"
         case .attTravelDaysLow: return "Fewer travel days than the monthly minimum (regional managers: at least 20)"
         case .attTravelUnverified: return "Travel city differs from the action plan: no meal allowance for that day"
         case .audit: return "Possible false claim: referred for audit"
@@ -153,7 +154,8 @@ public enum Code: String, CaseIterable, Sendable, Hashable, Codable {
         case .rowDuplicate: return "Duplicate (the key or receipt number was already used): row rejected"
         case .rowOtherPeriod: return "Not in the period being closed: row rejected"
         case .rowExcelDamage: return "Excel changed an id (leading zeros lost or scientific notation): export the column as text; row rejected"
-        case .rowUnbalancedQuote: return "An unbalanced quote ran over the line end into whole records: this line is rejected and reading resumes at the next line"
+        case .rowUnbalancedQuote:
+            return "An unbalanced quote ran over the line end into whole records: this line is rejected and reading resumes at the next line"
         case .rowControlChars: return "Control characters removed from the text"
         case .rowTextCut: return "Text over Excel's cell limit was cut"
         }

@@ -7,7 +7,8 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible, Coda
     /// Returns nil for an invalid date (2023-02-30).
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
-              day >= 1, day <= Day.daysIn(year: year, month: month) else { return nil }
+            day >= 1, day <= Day.daysIn(year: year, month: month)
+        else { return nil }
         self.year = year; self.month = month; self.day = day
     }
 
@@ -50,7 +51,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible, Coda
 
     /// ISO weekday: 1 = Monday … 7 = Sunday.
     public var isoWeekday: Int {
-        let w = (ordinal + 3) % 7 // 1970-01-01 was a Thursday (3 with Monday = 0)
+        let w = (ordinal + 3) % 7  // 1970-01-01 was a Thursday (3 with Monday = 0)
         return (w < 0 ? w + 7 : w) + 1
     }
     /// The Monday of this day's ISO week.

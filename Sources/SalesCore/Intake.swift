@@ -82,14 +82,19 @@ public struct InputRow<T: Sendable>: Sendable {
     /// 1-based field number of each canonical column present in the file.
     public var columnNumbers: [String: Int]
 
-    public init(ref: RowRef, raw: String, value: T?, issue: RowIssue?, flags: [RowFlag] = [], money: [MoneyCell] = [],
-                badMoneyCells: Int = 0, columnNumbers: [String: Int] = [:]) {
-        self.init(ref: ref, rawText: RawText(raw), value: value, issue: issue, flags: flags, money: money,
-                  badMoneyCells: badMoneyCells, columnNumbers: columnNumbers)
+    public init(
+        ref: RowRef, raw: String, value: T?, issue: RowIssue?, flags: [RowFlag] = [], money: [MoneyCell] = [],
+        badMoneyCells: Int = 0, columnNumbers: [String: Int] = [:]
+    ) {
+        self.init(
+            ref: ref, rawText: RawText(raw), value: value, issue: issue, flags: flags, money: money,
+            badMoneyCells: badMoneyCells, columnNumbers: columnNumbers)
     }
 
-    public init(ref: RowRef, rawText: RawText, value: T?, issue: RowIssue?, flags: [RowFlag] = [], money: [MoneyCell] = [],
-                badMoneyCells: Int = 0, columnNumbers: [String: Int] = [:]) {
+    public init(
+        ref: RowRef, rawText: RawText, value: T?, issue: RowIssue?, flags: [RowFlag] = [], money: [MoneyCell] = [],
+        badMoneyCells: Int = 0, columnNumbers: [String: Int] = [:]
+    ) {
         self.ref = ref; self.rawText = rawText; self.value = value; self.issue = issue; self.flags = flags
         self.money = money; self.badMoneyCells = badMoneyCells; self.columnNumbers = columnNumbers
     }
@@ -113,8 +118,8 @@ public struct InputRow<T: Sendable>: Sendable {
 public struct FileReport: Sendable, Hashable, Codable {
     public var file: String
     public var kind: InputKind
-    public var encoding: String      // utf-8, utf-8-bom, utf-16le, utf-16be, gb18030
-    public var delimiter: String     // ",", "\t", ";"
+    public var encoding: String  // utf-8, utf-8-bom, utf-16le, utf-16be, gb18030
+    public var delimiter: String  // ",", "\t", ";"
     public var sha256: String
     /// Records after the header, blank ones included.
     public var rows: Int
@@ -128,8 +133,10 @@ public struct FileReport: Sendable, Hashable, Codable {
     public var headers: [String: String]
     /// The columns whose values failed to read on some rows, in the kind's column order (for `WholeColumnStop`).
     public var columnFailures: [ColumnFailures]
-    public init(file: String, kind: InputKind, encoding: String, delimiter: String, sha256: String, rows: Int, blank: Int,
-                ignoredColumns: [String], recognisedBy: String, columnFailures: [ColumnFailures] = [], headers: [String: String] = [:]) {
+    public init(
+        file: String, kind: InputKind, encoding: String, delimiter: String, sha256: String, rows: Int, blank: Int,
+        ignoredColumns: [String], recognisedBy: String, columnFailures: [ColumnFailures] = [], headers: [String: String] = [:]
+    ) {
         self.file = file; self.kind = kind; self.encoding = encoding; self.delimiter = delimiter; self.sha256 = sha256
         self.rows = rows; self.blank = blank; self.ignoredColumns = ignoredColumns; self.recognisedBy = recognisedBy
         self.columnFailures = columnFailures

@@ -51,7 +51,8 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible, Co
         if chars.first == "-" { neg = true; chars = chars.dropFirst() }
         let parts = chars.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 1 || parts.count == 2, let ip = parts.first, !ip.isEmpty,
-              ip.allSatisfy({ $0.isASCII && $0.isNumber }), ip.count <= 15 else { return nil }
+            ip.allSatisfy({ $0.isASCII && $0.isNumber }), ip.count <= 15
+        else { return nil }
         var fen = Int64(ip)! * 100
         if parts.count == 2 {
             let fp = parts[1]

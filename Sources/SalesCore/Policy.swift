@@ -48,33 +48,35 @@ public struct Policy: Sendable, Hashable {
     /// Keyed by role; the default file names every role.
     public var lodgingCap: [Role: Money] = [
         .director: Money(yuan: 150), .key_account_manager: Money(yuan: 130), .regional_manager: Money(yuan: 120),
-        .sales_rep: Money(yuan: 100), .assistant: Money(yuan: 100),
+        .sales_rep: Money(yuan: 100), .assistant: Money(yuan: 100)
     ]
     public var mealAllowance: [Role: Money] = [
         .director: Money(yuan: 30), .key_account_manager: Money(yuan: 30), .regional_manager: Money(yuan: 25),
-        .sales_rep: Money(yuan: 20), .assistant: Money(yuan: 20),
+        .sales_rep: Money(yuan: 20), .assistant: Money(yuan: 20)
     ]
     public var minTravelDays: [Role: Int] = [.regional_manager: 20]
     /// monthly_quota[category][role]; the file has `entertainment` and `communication`.
     public var monthlyQuota: [ExpenseCategory: [Role: Money]] = [
-        .entertainment: [.director: Money(yuan: 2000), .key_account_manager: Money(yuan: 1500), .regional_manager: Money(yuan: 800),
-                         .sales_rep: Money(yuan: 300), .assistant: .zero],
-        .communication: [.director: .zero, .key_account_manager: .zero, .regional_manager: .zero, .sales_rep: .zero, .assistant: .zero],
+        .entertainment: [
+            .director: Money(yuan: 2000), .key_account_manager: Money(yuan: 1500), .regional_manager: Money(yuan: 800),
+            .sales_rep: Money(yuan: 300), .assistant: .zero
+        ],
+        .communication: [.director: .zero, .key_account_manager: .zero, .regional_manager: .zero, .sales_rep: .zero, .assistant: .zero]
     ]
     public var performancePay: [Level: Money] = [
         .numbered(1): Money(yuan: 1700), .numbered(2): Money(yuan: 1200), .numbered(3): Money(yuan: 700),
-        .numbered(4): Money(yuan: 400), .trainee: Money(yuan: 200),
+        .numbered(4): Money(yuan: 400), .trainee: Money(yuan: 200)
     ]
     public var activityStandard = ActivityStandard(newVisits: 2, existingVisits: 3, calls: 4)
     public var yearEndTiers: [YearEndTier] = [
         .init(from: .percent(0), rate: Rate(num: 10, den: 1000)),
         .init(from: .percent(80), rate: Rate(num: 20, den: 1000)),
         .init(from: .percent(100), rate: Rate(num: 25, den: 1000)),
-        .init(from: .percent(150), rate: Rate(num: 30, den: 1000)),
+        .init(from: .percent(150), rate: Rate(num: 30, den: 1000))
     ]
     /// Other spellings → canonical city. Keys as written in the file.
     public var cityAliases: [(key: String, value: String)] = [
-        ("Beijing", "北京"), ("Shanghai", "上海"), ("Guangzhou", "广州"), ("Canton", "广州"),
+        ("Beijing", "北京"), ("Shanghai", "上海"), ("Guangzhou", "广州"), ("Canton", "广州")
     ]
 
     public init() {}

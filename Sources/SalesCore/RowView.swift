@@ -14,8 +14,9 @@ public struct RowView: Sendable {
 
 extension InputRow {
     public var view: RowView {
-        RowView(ref: ref, rawText: rawText, issue: issue, flags: flags, money: money, badMoneyCells: badMoneyCells,
-                isAccepted: issue == nil && value != nil, columnNumbers: columnNumbers)
+        RowView(
+            ref: ref, rawText: rawText, issue: issue, flags: flags, money: money, badMoneyCells: badMoneyCells,
+            isAccepted: issue == nil && value != nil, columnNumbers: columnNumbers)
     }
 }
 

@@ -20,7 +20,7 @@ public struct RowRef: Hashable, Comparable, Sendable, Codable {
 
 /// A decimal with up to 4 places, kept as an integer count of ten-thousandths.
 public struct Decimal4: Hashable, Sendable, Comparable, CustomStringConvertible {
-    public var units: Int64 // value × 10_000
+    public var units: Int64  // value × 10_000
     public init(units: Int64) { self.units = units }
     public static func < (a: Decimal4, b: Decimal4) -> Bool { a.units < b.units }
     public var description: String {
@@ -49,8 +49,10 @@ public struct RosterRow: Sendable, Hashable {
     public var leaveDate: Day?
     /// The job title as the roster wrote it (销售部长, 片区经理 …); `role` is what it means to the rules.
     public var roleShown: String? = nil
-    public init(employeeId: String, name: String, role: Role, level: Level = .numbered(3), region: String,
-                department: String? = nil, managerId: String? = nil, hireDate: Day, leaveDate: Day? = nil) {
+    public init(
+        employeeId: String, name: String, role: Role, level: Level = .numbered(3), region: String,
+        department: String? = nil, managerId: String? = nil, hireDate: Day, leaveDate: Day? = nil
+    ) {
         self.employeeId = employeeId; self.name = name; self.role = role; self.level = level; self.region = region
         self.department = department; self.managerId = managerId; self.hireDate = hireDate; self.leaveDate = leaveDate
     }
@@ -88,8 +90,10 @@ public struct SaleRow: Sendable, Hashable {
     public var amount: Money
     public var remitted: Money
     public var newCustomer: Bool?
-    public init(date: Day, orderId: String, lineNo: Int = 1, employeeId: String, customerId: String, customerName: String? = nil,
-                product: String, quantity: Decimal4, unitPrice: Money? = nil, amount: Money, remitted: Money = .zero, newCustomer: Bool? = nil) {
+    public init(
+        date: Day, orderId: String, lineNo: Int = 1, employeeId: String, customerId: String, customerName: String? = nil,
+        product: String, quantity: Decimal4, unitPrice: Money? = nil, amount: Money, remitted: Money = .zero, newCustomer: Bool? = nil
+    ) {
         self.date = date; self.orderId = orderId; self.lineNo = lineNo; self.employeeId = employeeId; self.customerId = customerId
         self.customerName = customerName; self.product = product; self.quantity = quantity; self.unitPrice = unitPrice
         self.amount = amount; self.remitted = remitted; self.newCustomer = newCustomer
@@ -123,9 +127,11 @@ public struct ExpenseRow: Sendable, Hashable {
     public var submittedOn: Day
     /// The city as the file wrote it (`张市`); `city` is its normalised form, for comparing only (inputs.md "city").
     public var cityShown: String?
-    public init(claimId: String, employeeId: String, date: Day, category: ExpenseCategory, transportMode: TransportMode? = nil,
-                city: String? = nil, nights: Int = 1, amount: Money, receiptNo: String? = nil, receiptKind: ReceiptKind = .electronic,
-                approvedBy: String? = nil, gmApproval: String? = nil, missingReceiptReason: String? = nil, submittedOn: Day) {
+    public init(
+        claimId: String, employeeId: String, date: Day, category: ExpenseCategory, transportMode: TransportMode? = nil,
+        city: String? = nil, nights: Int = 1, amount: Money, receiptNo: String? = nil, receiptKind: ReceiptKind = .electronic,
+        approvedBy: String? = nil, gmApproval: String? = nil, missingReceiptReason: String? = nil, submittedOn: Day
+    ) {
         self.claimId = claimId; self.employeeId = employeeId; self.date = date; self.category = category
         self.transportMode = transportMode; self.city = city; self.nights = nights; self.amount = amount
         self.receiptNo = receiptNo; self.receiptKind = receiptKind; self.approvedBy = approvedBy
@@ -142,8 +148,10 @@ public struct PlanRow: Sendable, Hashable {
     public var plannedExistingVisits: Int
     public var plannedCalls: Int
     public var purpose: String?
-    public init(employeeId: String, date: Day, city: String, plannedNewVisits: Int = 0, plannedExistingVisits: Int = 0,
-                plannedCalls: Int = 0, purpose: String? = nil) {
+    public init(
+        employeeId: String, date: Day, city: String, plannedNewVisits: Int = 0, plannedExistingVisits: Int = 0,
+        plannedCalls: Int = 0, purpose: String? = nil
+    ) {
         self.employeeId = employeeId; self.date = date; self.city = city; self.plannedNewVisits = plannedNewVisits
         self.plannedExistingVisits = plannedExistingVisits; self.plannedCalls = plannedCalls; self.purpose = purpose
     }
@@ -182,8 +190,10 @@ public struct AdjustmentRow: Sendable, Hashable {
     public var approvedBy: String
     public var reference: String?
     public var note: String?
-    public init(adjustmentId: String, date: Day, employeeId: String, kind: AdjustmentKind, amount: Money, approvedBy: String,
-                reference: String? = nil, note: String? = nil) {
+    public init(
+        adjustmentId: String, date: Day, employeeId: String, kind: AdjustmentKind, amount: Money, approvedBy: String,
+        reference: String? = nil, note: String? = nil
+    ) {
         self.adjustmentId = adjustmentId; self.date = date; self.employeeId = employeeId; self.kind = kind
         self.amount = amount; self.approvedBy = approvedBy; self.reference = reference; self.note = note
     }

@@ -7,11 +7,14 @@ public enum Role: String, CaseIterable, Sendable, Codable, Comparable {
 }
 
 public enum Level: Hashable, Sendable, Codable, CustomStringConvertible, Comparable {
-    case numbered(Int) // 1...4
+    case numbered(Int)  // 1...4
     case trainee
     /// The policy key: "1"…"4", "trainee".
     public var key: String {
-        switch self { case .numbered(let n): return "\(n)"; case .trainee: return "trainee" }
+        switch self {
+        case .numbered(let n): return "\(n)";
+        case .trainee: return "trainee"
+        }
     }
     public init?(key: String) {
         switch key {
@@ -23,7 +26,12 @@ public enum Level: Hashable, Sendable, Codable, CustomStringConvertible, Compara
     public static let all: [Level] = [.numbered(1), .numbered(2), .numbered(3), .numbered(4), .trainee]
     public var description: String { key }
     /// 1 is the highest level; trainee the lowest.
-    var rank: Int { switch self { case .numbered(let n): return n; case .trainee: return 5 } }
+    var rank: Int {
+        switch self {
+        case .numbered(let n): return n;
+        case .trainee: return 5
+        }
+    }
     public static func < (a: Level, b: Level) -> Bool { a.rank < b.rank }
     public func encode(to encoder: Encoder) throws { var c = encoder.singleValueContainer(); try c.encode(key) }
     public init(from decoder: Decoder) throws {

@@ -35,21 +35,26 @@ enum SheetReader {
         }
         let paneElement = root.child("sheetViews")?.child("sheetView")?.child("pane")
         let pane = paneElement.map {
-            Pane(xSplit: Int($0.attribute("xSplit") ?? "") ?? 0, ySplit: Int($0.attribute("ySplit") ?? "") ?? 0,
-                 topLeftCell: $0.attribute("topLeftCell"), state: $0.attribute("state"))
+            Pane(
+                xSplit: Int($0.attribute("xSplit") ?? "") ?? 0, ySplit: Int($0.attribute("ySplit") ?? "") ?? 0,
+                topLeftCell: $0.attribute("topLeftCell"), state: $0.attribute("state"))
         }
         let conditional = root.children("conditionalFormatting").map { block in
-            ConditionalFormat(range: block.attribute("sqref") ?? "", rules: block.children("cfRule").map { rule in
-                ConditionalRule(type: rule.attribute("type") ?? "", operator: rule.attribute("operator"),
-                                formulas: rule.children("formula").map(\.text),
-                                dxfId: rule.attribute("dxfId").flatMap { Int($0) },
-                                priority: rule.attribute("priority").flatMap { Int($0) })
-            })
+            ConditionalFormat(
+                range: block.attribute("sqref") ?? "",
+                rules: block.children("cfRule").map { rule in
+                    ConditionalRule(
+                        type: rule.attribute("type") ?? "", operator: rule.attribute("operator"),
+                        formulas: rule.children("formula").map(\.text),
+                        dxfId: rule.attribute("dxfId").flatMap { Int($0) },
+                        priority: rule.attribute("priority").flatMap { Int($0) })
+                })
         }
         let columns = (root.child("cols")?.children("col") ?? []).map {
-            ColumnInfo(min: Int($0.attribute("min") ?? "") ?? 0, max: Int($0.attribute("max") ?? "") ?? 0,
-                       width: $0.attribute("width").flatMap { Double($0) }, hidden: $0.attribute("hidden") == "1",
-                       styleIndex: $0.attribute("style").flatMap { Int($0) })
+            ColumnInfo(
+                min: Int($0.attribute("min") ?? "") ?? 0, max: Int($0.attribute("max") ?? "") ?? 0,
+                width: $0.attribute("width").flatMap { Double($0) }, hidden: $0.attribute("hidden") == "1",
+                styleIndex: $0.attribute("style").flatMap { Int($0) })
         }
         let merged = (root.child("mergeCells")?.children("mergeCell") ?? []).compactMap { $0.attribute("ref") }
         let protection = root.child("sheetProtection")
@@ -65,13 +70,14 @@ enum SheetReader {
                 if let id = chart.attribute("r:id"), let target = drawingRels[id]?.target { chartParts.append(target) }
             }
         }
-        return Sheet(name: name, part: part, cells: cells, pane: pane,
-                     autofilter: root.child("autoFilter")?.attribute("ref"), conditionalFormats: conditional,
-                     columns: columns, mergedCells: merged, isProtected: protection != nil,
-                     protectionPasswordHash: protection?.attribute("password"),
-                     pageSetup: root.child("pageSetup")?.attributes ?? [:],
-                     fitToPage: root.child("sheetPr")?.child("pageSetUpPr")?.attribute("fitToPage") == "1",
-                     drawingParts: drawingParts, chartParts: chartParts, maxRow: maxRow, maxCol: maxCol)
+        return Sheet(
+            name: name, part: part, cells: cells, pane: pane,
+            autofilter: root.child("autoFilter")?.attribute("ref"), conditionalFormats: conditional,
+            columns: columns, mergedCells: merged, isProtected: protection != nil,
+            protectionPasswordHash: protection?.attribute("password"),
+            pageSetup: root.child("pageSetup")?.attributes ?? [:],
+            fitToPage: root.child("sheetPr")?.child("pageSetUpPr")?.attribute("fitToPage") == "1",
+            drawingParts: drawingParts, chartParts: chartParts, maxRow: maxRow, maxCol: maxCol)
     }
 
     private static func readCell(_ c: XmlElement, ref: String, row: Int, col: Int, sharedStrings: [String]) -> Cell {
@@ -94,10 +100,17 @@ enum SheetReader {
         case "e":
             value = raw.map { .error($0) } ?? .empty
         default:
-            if let raw, let number = Double(raw) { value = .number(number) } else if let raw { value = .error("unparsable number '\(raw)'") } else { value = .empty }
+            if let raw, let number = Double(raw) {
+                value = .number(number)
+            } else if let raw {
+                value = .error("unparsable number '\(raw)'")
+            } else {
+                value = .empty
+            }
         }
-        return Cell(ref: ref, row: row, col: col, type: type, value: value, formula: c.child("f")?.text,
-                    styleIndex: c.attribute("s").flatMap { Int($0) } ?? 0)
+        return Cell(
+            ref: ref, row: row, col: col, type: type, value: value, formula: c.child("f")?.text,
+            styleIndex: c.attribute("s").flatMap { Int($0) } ?? 0)
     }
 }
 
@@ -110,7 +123,7 @@ struct StylesReader {
         11: "0.00E+00", 12: "# ?/?", 13: "# ??/??", 14: "m/d/yyyy", 15: "d-mmm-yy", 16: "d-mmm",
         17: "mmm-yy", 18: "h:mm AM/PM", 19: "h:mm:ss AM/PM", 20: "h:mm", 21: "h:mm:ss", 22: "m/d/yyyy h:mm",
         37: "#,##0 ;(#,##0)", 38: "#,##0 ;[Red](#,##0)", 39: "#,##0.00;(#,##0.00)", 40: "#,##0.00;[Red](#,##0.00)",
-        45: "mm:ss", 46: "[h]:mm:ss", 47: "mmss.0", 48: "##0.0E+0", 49: "@",
+        45: "mm:ss", 46: "[h]:mm:ss", 47: "mmss.0", 48: "##0.0E+0", 49: "@"
     ]
 
     init(_ parts: [String: Data]) throws {
@@ -132,18 +145,20 @@ struct StylesReader {
             let fill = Int(xf.attribute("fillId") ?? "").flatMap { fills.indices.contains($0) ? fills[$0] : nil }
             let pattern = fill?.child("patternFill")
             let solid = pattern?.attribute("patternType") == "solid"
-            return StyleInfo(numberFormatId: id, numberFormat: codes[id] ?? "General", bold: font?.child("b") != nil,
-                             fillColor: solid ? color(pattern?.child("fgColor")) : nil,
-                             fontColor: color(font?.child("color")))
+            return StyleInfo(
+                numberFormatId: id, numberFormat: codes[id] ?? "General", bold: font?.child("b") != nil,
+                fillColor: solid ? color(pattern?.child("fgColor")) : nil,
+                fontColor: color(font?.child("color")))
         }
         dxfs = (root.child("dxfs")?.children("dxf") ?? []).map { dxf in
             let numFmt = dxf.child("numFmt")
             let id = Int(numFmt?.attribute("numFmtId") ?? "") ?? 0
             let pattern = dxf.child("fill")?.child("patternFill")
-            return StyleInfo(numberFormatId: id, numberFormat: numFmt?.attribute("formatCode") ?? codes[id] ?? "General",
-                             bold: dxf.child("font")?.child("b") != nil,
-                             fillColor: color(pattern?.child("bgColor")) ?? color(pattern?.child("fgColor")),
-                             fontColor: color(dxf.child("font")?.child("color")))
+            return StyleInfo(
+                numberFormatId: id, numberFormat: numFmt?.attribute("formatCode") ?? codes[id] ?? "General",
+                bold: dxf.child("font")?.child("b") != nil,
+                fillColor: color(pattern?.child("bgColor")) ?? color(pattern?.child("fgColor")),
+                fontColor: color(dxf.child("font")?.child("color")))
         }
     }
 }
@@ -153,29 +168,34 @@ enum ChartReader {
         let root = try XMLTree.parse(data, part: part)
         let chart = root.child("chart")
         let plot = chart?.child("plotArea")
-        let typeNames = ["barChart", "bar3DChart", "lineChart", "line3DChart", "pieChart", "pie3DChart",
-                         "doughnutChart", "areaChart", "scatterChart", "radarChart"]
+        let typeNames = [
+            "barChart", "bar3DChart", "lineChart", "line3DChart", "pieChart", "pie3DChart",
+            "doughnutChart", "areaChart", "scatterChart", "radarChart"
+        ]
         let plots = plot?.children.filter { typeNames.contains($0.name) } ?? []
         let series = plots.flatMap { $0.children("ser") }.map { ser -> ChartSeriesInfo in
             let tx = ser.child("tx")
             let literal = tx?.child("v")?.text ?? tx?.path("rich").map(richText)
-            return ChartSeriesInfo(name: literal, nameReference: tx?.path("strRef", "f")?.text,
-                                   categories: reference(ser.child("cat")), values: reference(ser.child("val")))
+            return ChartSeriesInfo(
+                name: literal, nameReference: tx?.path("strRef", "f")?.text,
+                categories: reference(ser.child("cat")), values: reference(ser.child("val")))
         }
         let axes = (plot?.children ?? []).filter { ["valAx", "catAx", "dateAx", "serAx"].contains($0.name) }.map { axis in
-            ChartAxisInfo(kind: axis.name, numberFormat: axis.child("numFmt")?.attribute("formatCode"),
-                          min: axis.path("scaling", "min")?.attribute("val").flatMap { Double($0) },
-                          max: axis.path("scaling", "max")?.attribute("val").flatMap { Double($0) },
-                          majorUnit: axis.child("majorUnit")?.attribute("val").flatMap { Double($0) },
-                          hasMajorGridlines: axis.child("majorGridlines") != nil,
-                          position: axis.child("axPos")?.attribute("val"))
+            ChartAxisInfo(
+                kind: axis.name, numberFormat: axis.child("numFmt")?.attribute("formatCode"),
+                min: axis.path("scaling", "min")?.attribute("val").flatMap { Double($0) },
+                max: axis.path("scaling", "max")?.attribute("val").flatMap { Double($0) },
+                majorUnit: axis.child("majorUnit")?.attribute("val").flatMap { Double($0) },
+                hasMajorGridlines: axis.child("majorGridlines") != nil,
+                position: axis.child("axPos")?.attribute("val"))
         }
         let title = chart?.path("title", "tx", "rich").map(richText)
-        return ChartInfo(part: part, types: plots.map(\.name),
-                         barDirection: plots.first { $0.name == "barChart" }?.child("barDir")?.attribute("val"),
-                         series: series, title: title, axes: axes,
-                         legendPosition: chart?.child("legend")?.child("legendPos")?.attribute("val")
-                            ?? (chart?.child("legend") != nil ? "r" : nil))
+        return ChartInfo(
+            part: part, types: plots.map(\.name),
+            barDirection: plots.first { $0.name == "barChart" }?.child("barDir")?.attribute("val"),
+            series: series, title: title, axes: axes,
+            legendPosition: chart?.child("legend")?.child("legendPos")?.attribute("val")
+                ?? (chart?.child("legend") != nil ? "r" : nil))
     }
 
     private static func reference(_ element: XmlElement?) -> String? {

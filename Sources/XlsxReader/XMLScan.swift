@@ -94,7 +94,7 @@ public struct XMLStreamScanner: Sendable {
         var cut: (why: String, at: Int)? = nil
         scan: while i < n {
             let c = b[i]
-            if c != 0x3C { // '<'
+            if c != 0x3C {  // '<'
                 if inValueOf == nil && nameEnds.isEmpty && sawRoot && !(c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09) {
                     fail("text after the root element", i); return n
                 }
@@ -103,11 +103,11 @@ public struct XMLStreamScanner: Sendable {
             }
             guard i + 1 < n else { cut = ("cut inside a tag", i); break scan }
             let d = b[i + 1]
-            if d == 0x3F { // <? ... ?>
+            if d == 0x3F {  // <? ... ?>
                 guard let e = find([0x3F, 0x3E], from: i + 2) else { cut = ("cut inside a processing instruction", i); break scan }
                 i = e + 2; continue
             }
-            if d == 0x21 { // <!-- --> or <![CDATA[ ]]> or <!DOCTYPE>
+            if d == 0x21 {  // <!-- --> or <![CDATA[ ]]> or <!DOCTYPE>
                 guard i + 8 < n || final else { cut = ("cut inside a declaration", i); break scan }
                 if i + 3 < n && b[i + 2] == 0x2D && b[i + 3] == 0x2D {
                     guard let e = find([0x2D, 0x2D, 0x3E], from: i + 4) else { cut = ("cut inside a comment", i); break scan }
@@ -120,7 +120,7 @@ public struct XMLStreamScanner: Sendable {
                 guard let e = find([0x3E], from: i + 2) else { cut = ("cut inside a declaration", i); break scan }
                 i = e + 1; continue
             }
-            if d == 0x2F { // end tag
+            if d == 0x2F {  // end tag
                 var j = i + 2
                 while j < n && !isNameEnd(b[j]) { j += 1 }
                 let name = (i + 2)..<j
@@ -128,16 +128,20 @@ public struct XMLStreamScanner: Sendable {
                 guard j < n else { cut = ("cut inside an end tag", i); break scan }
                 guard let end = nameEnds.popLast() else { fail("end tag with no element open", i); return n }
                 let start = nameEnds.last ?? 0
-                let same = end - start == name.count && names.withUnsafeBufferPointer { nb in
-                    name.count == 0 || memcmp(nb.baseAddress! + start, b.baseAddress! + name.lowerBound, name.count) == 0
-                }
+                let same =
+                    end - start == name.count
+                    && names.withUnsafeBufferPointer { nb in
+                        name.count == 0 || memcmp(nb.baseAddress! + start, b.baseAddress! + name.lowerBound, name.count) == 0
+                    }
                 guard same else {
-                    fail("</\(String(decoding: UnsafeBufferPointer(rebasing: b[name]), as: UTF8.self))> closes <\(String(decoding: names[start..<end], as: UTF8.self))>", i)
+                    fail(
+                        "</\(String(decoding: UnsafeBufferPointer(rebasing: b[name]), as: UTF8.self))> closes <\(String(decoding: names[start..<end], as: UTF8.self))>",
+                        i)
                     return n
                 }
                 names.removeSubrange(start...)
-                if name.count == 1 && b[name.lowerBound] == 0x76 { inValueOf = nil } // </v>
-                if name.count == 1 && b[name.lowerBound] == 0x63 { pendingCell = nil } // </c>
+                if name.count == 1 && b[name.lowerBound] == 0x76 { inValueOf = nil }  // </v>
+                if name.count == 1 && b[name.lowerBound] == 0x63 { pendingCell = nil }  // </c>
                 i = j + 1
                 continue
             }
@@ -152,9 +156,7 @@ public struct XMLStreamScanner: Sendable {
             var k = j
             while k < n {
                 let x = b[k]
-                if quote != 0 { if x == quote { quote = 0 } }
-                else if x == 0x22 || x == 0x27 { quote = x }
-                else if x == 0x3E { break }
+                if quote != 0 { if x == quote { quote = 0 } } else if x == 0x22 || x == 0x27 { quote = x } else if x == 0x3E { break }
                 k += 1
             }
             guard k < n else { cut = ("cut inside a start tag", i); break scan }
@@ -166,13 +168,13 @@ public struct XMLStreamScanner: Sendable {
             }
             if nameEnds.isEmpty && sawRoot { fail("a second root element", i); return n }
             sawRoot = true
-            if name.count == 3 && first == 0x72 && b[name.lowerBound + 1] == 0x6F && b[name.lowerBound + 2] == 0x77 { // row
+            if name.count == 3 && first == 0x72 && b[name.lowerBound + 1] == 0x6F && b[name.lowerBound + 2] == 0x77 {  // row
                 if let r = attribute([0x72], in: j..<k), let v = Int(r) { out.lastRow = Swift.max(out.lastRow, v) }
-            } else if name.count == 1 && first == 0x63 { // c
+            } else if name.count == 1 && first == 0x63 {  // c
                 pendingCell = nil
                 if !wanted.isEmpty, let r = attribute([0x72], in: j..<k), wanted.contains(r) { pendingCell = r }
                 if selfClosing { pendingCell = nil }
-            } else if name.count == 1 && first == 0x76 && !selfClosing { // v
+            } else if name.count == 1 && first == 0x76 && !selfClosing {  // v
                 if let cell = pendingCell, let e = valueEnd {
                     out.values[cell] = String(decoding: UnsafeBufferPointer(rebasing: b[(k + 1)..<e]), as: UTF8.self)
                 }
@@ -204,7 +206,7 @@ public struct XMLStreamScanner: Sendable {
             if used < piece.count { carry.append(contentsOf: piece[used...]) }
         } else {
             carry.append(contentsOf: piece)
-            let pending = carry   // taken out while `feed` changes the scanner
+            let pending = carry  // taken out while `feed` changes the scanner
             carry = []
             let used = pending.withUnsafeBytes { feed($0, final: last) }
             if used < pending.count { carry = Array(pending[used...]) }

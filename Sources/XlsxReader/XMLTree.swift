@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// A parsed XML element: name without namespace prefix, attributes, children, text.
@@ -73,8 +73,10 @@ enum XMLTree {
         var root: XmlElement?
         var stack: [XmlElement] = []
 
-        func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                    qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
+        func parser(
+            _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+            qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]
+        ) {
             let element = XmlElement(qualifiedName: elementName, attributes: attributeDict)
             if let parent = stack.last { parent.children.append(element) } else { root = element }
             stack.append(element)

@@ -53,14 +53,16 @@ public struct XlsxDocument: Sendable {
         var sheetParts: [(String, String)] = []
         for sheet in workbook.child("sheets")?.children("sheet") ?? [] {
             guard let name = sheet.attribute("name"), let id = sheet.attribute("r:id") ?? sheet.attribute("id"),
-                  let target = workbookRels[id]?.target else { continue }
+                let target = workbookRels[id]?.target
+            else { continue }
             sheetNames.append(name)
             sheetParts.append((name, target))
         }
         self.sheetNames = sheetNames
         self.definedNames = (workbook.child("definedNames")?.children("definedName") ?? []).map {
-            DefinedName(name: $0.attribute("name") ?? "", localSheetId: $0.attribute("localSheetId").flatMap { Int($0) },
-                        value: $0.text)
+            DefinedName(
+                name: $0.attribute("name") ?? "", localSheetId: $0.attribute("localSheetId").flatMap { Int($0) },
+                value: $0.text)
         }
 
         let sharedStrings = try Self.sharedStrings(parts)
@@ -190,8 +192,9 @@ public struct XlsxDocument: Sendable {
         for rel in root.children("Relationship") {
             guard let id = rel.attribute("Id"), let target = rel.attribute("Target") else { continue }
             let external = rel.attribute("TargetMode") == "External"
-            result[id] = Relationship(type: rel.attribute("Type") ?? "",
-                                      target: external ? target : resolve(target, from: directory))
+            result[id] = Relationship(
+                type: rel.attribute("Type") ?? "",
+                target: external ? target : resolve(target, from: directory))
         }
         return result
     }
@@ -247,9 +250,10 @@ public struct XlsxDocument: Sendable {
         let core = try parts["docProps/core.xml"].map { try XMLTree.parse($0, part: "docProps/core.xml") }
         let app = try parts["docProps/app.xml"].map { try XMLTree.parse($0, part: "docProps/app.xml") }
         func coreText(_ name: String) -> String? { core?.child(name)?.text }
-        return DocumentInfo(title: coreText("title"), subject: coreText("subject"), creator: coreText("creator"),
-                            keywords: coreText("keywords"), description: coreText("description"),
-                            created: coreText("created"), company: app?.child("Company")?.text,
-                            manager: app?.child("Manager")?.text)
+        return DocumentInfo(
+            title: coreText("title"), subject: coreText("subject"), creator: coreText("creator"),
+            keywords: coreText("keywords"), description: coreText("description"),
+            created: coreText("created"), company: app?.child("Company")?.text,
+            manager: app?.child("Manager")?.text)
     }
 }

@@ -1,8 +1,8 @@
 import CXlsxWriter
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A per-workbook "C" numeric locale, switched in for the calling thread only

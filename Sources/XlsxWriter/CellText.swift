@@ -61,7 +61,8 @@ extension Worksheet {
 
     private static func isEscapeSequence(_ bytes: [UInt8], at i: Int) -> Bool {
         guard i + 6 < bytes.count, bytes[i] == UInt8(ascii: "_"), bytes[i + 1] == UInt8(ascii: "x"),
-              bytes[i + 6] == UInt8(ascii: "_") else { return false }
+            bytes[i + 6] == UInt8(ascii: "_")
+        else { return false }
         return bytes[(i + 2)...(i + 5)].allSatisfy { byte in
             (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
                 || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
@@ -108,7 +109,7 @@ extension Worksheet {
             0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF,
             0x4E00...0x9FFF, 0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF,
             0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1F300...0x1F64F,
-            0x1F900...0x1F9FF, 0x20000...0x2FFFD, 0x30000...0x3FFFD,
+            0x1F900...0x1F9FF, 0x20000...0x2FFFD, 0x30000...0x3FFFD
         ]
         return wide.contains(where: { $0.contains(v) }) ? 2 : 1
     }

@@ -77,8 +77,10 @@ public struct AxisOptions: Hashable, Sendable {
     /// Reverse the axis (e.g. categories top-down in a bar chart).
     public var reverse: Bool
 
-    public init(name: String? = nil, numberFormat: String? = nil, min: Double? = nil, max: Double? = nil,
-                majorUnit: Double? = nil, majorGridlines: Bool? = nil, reverse: Bool = false) {
+    public init(
+        name: String? = nil, numberFormat: String? = nil, min: Double? = nil, max: Double? = nil,
+        majorUnit: Double? = nil, majorGridlines: Bool? = nil, reverse: Bool = false
+    ) {
         self.name = name
         self.numberFormat = numberFormat
         self.min = min

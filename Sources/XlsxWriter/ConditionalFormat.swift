@@ -37,8 +37,10 @@ extension Worksheet {
     /// Applies `format` (typically a fill and font colour) to the range's
     /// cells where `rule` holds. Rules added to the same range are evaluated
     /// in the order added; `stopIfTrue` stops later rules for matching cells.
-    public func conditionalFormat(_ firstRow: Int, _ firstCol: Int, _ lastRow: Int, _ lastCol: Int,
-                                  rule: ConditionalRule, format: Format, stopIfTrue: Bool = false) throws {
+    public func conditionalFormat(
+        _ firstRow: Int, _ firstCol: Int, _ lastRow: Int, _ lastCol: Int,
+        rule: ConditionalRule, format: Format, stopIfTrue: Bool = false
+    ) throws {
         let op = "conditional format"
         let (context, r1, c1, r2, c2) = try range(op, firstRow, firstCol, lastRow, lastCol)
         var spec = lxw_conditional_format()

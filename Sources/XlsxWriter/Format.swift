@@ -39,12 +39,14 @@ public struct CellFormat: Hashable, Sendable {
     /// Leave the cell editable when the sheet is protected.
     public var unlocked: Bool
 
-    public init(numberFormat: String? = nil, bold: Bool = false, italic: Bool = false,
-                underline: Bool = false, fontColor: UInt32? = nil, bgColor: UInt32? = nil,
-                border: BorderStyle = .none, borderColor: UInt32? = nil,
-                alignment: HorizontalAlignment? = nil, verticalAlignment: VerticalAlignment? = nil,
-                textWrap: Bool = false, fontSize: Double? = nil, fontName: String? = nil,
-                indent: Int? = nil, unlocked: Bool = false) {
+    public init(
+        numberFormat: String? = nil, bold: Bool = false, italic: Bool = false,
+        underline: Bool = false, fontColor: UInt32? = nil, bgColor: UInt32? = nil,
+        border: BorderStyle = .none, borderColor: UInt32? = nil,
+        alignment: HorizontalAlignment? = nil, verticalAlignment: VerticalAlignment? = nil,
+        textWrap: Bool = false, fontSize: Double? = nil, fontName: String? = nil,
+        indent: Int? = nil, unlocked: Bool = false
+    ) {
         self.numberFormat = numberFormat
         self.bold = bold
         self.italic = italic

@@ -41,11 +41,12 @@ extension Workbook {
     /// an empty result becomes `Sheet`, and clashes (ignoring case) get a
     /// ` (2)`, ` (3)`… suffix that still fits the limit.
     public static func safeSheetName(_ proposed: String, existing: [String]) -> String {
-        var cleaned = String(proposed.map { character -> Character in
-            if forbiddenSheetNameCharacters.contains(character) { return "_" }
-            if character.unicodeScalars.contains(where: isControl) { return "_" }
-            return character
-        })
+        var cleaned = String(
+            proposed.map { character -> Character in
+                if forbiddenSheetNameCharacters.contains(character) { return "_" }
+                if character.unicodeScalars.contains(where: isControl) { return "_" }
+                return character
+            })
         cleaned = trimApostrophes(cleaned)
         if cleaned.isEmpty { cleaned = "Sheet" }
         let base = trimApostrophes(prefix(cleaned, utf16Units: maxSheetNameLength))

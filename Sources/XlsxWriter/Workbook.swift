@@ -1,8 +1,8 @@
 import CXlsxWriter
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// How a workbook is written.
@@ -76,10 +76,12 @@ public struct DocumentProperties: Sendable, Equatable {
     /// Set it (e.g. to the period's last day) for byte-identical output.
     public var created: CalendarDate?
 
-    public init(title: String? = nil, subject: String? = nil, author: String? = nil,
-                manager: String? = nil, company: String? = nil, category: String? = nil,
-                keywords: String? = nil, comments: String? = nil, status: String? = nil,
-                created: CalendarDate? = nil) {
+    public init(
+        title: String? = nil, subject: String? = nil, author: String? = nil,
+        manager: String? = nil, company: String? = nil, category: String? = nil,
+        keywords: String? = nil, comments: String? = nil, status: String? = nil,
+        created: CalendarDate? = nil
+    ) {
         self.title = title
         self.subject = subject
         self.author = author
@@ -169,8 +171,9 @@ public final class Workbook {
     /// The live C workbook, or an error once closed.
     func live(_ operation: String, sheet: String? = nil, cell: @autoclosure () -> String? = nil) throws -> UnsafeMutablePointer<lxw_workbook> {
         guard let handle, !isClosed else {
-            throw XlsxError(operation: operation, path: path, sheet: sheet, cell: cell(),
-                            reason: .invalidUse("the workbook is already closed"))
+            throw XlsxError(
+                operation: operation, path: path, sheet: sheet, cell: cell(),
+                reason: .invalidUse("the workbook is already closed"))
         }
         return handle
     }
@@ -228,8 +231,9 @@ public final class Workbook {
     func pointer(of format: Format?, _ operation: String, sheet: String?, cell: @autoclosure () -> String?) throws -> UnsafeMutablePointer<lxw_format>? {
         guard let format else { return nil }
         guard format.owner == ObjectIdentifier(self) else {
-            throw XlsxError(operation: operation, path: path, sheet: sheet, cell: cell(),
-                            reason: .invalidUse("the format belongs to another workbook"))
+            throw XlsxError(
+                operation: operation, path: path, sheet: sheet, cell: cell(),
+                reason: .invalidUse("the format belongs to another workbook"))
         }
         return format.pointer
     }
@@ -261,11 +265,15 @@ public final class Workbook {
     }
 
     /// Convenience for the common properties.
-    public func setProperties(title: String? = nil, subject: String? = nil, author: String? = nil,
-                              company: String? = nil, comments: String? = nil,
-                              created: CalendarDate? = nil) throws {
-        try setProperties(DocumentProperties(title: title, subject: subject, author: author,
-                                             company: company, comments: comments, created: created))
+    public func setProperties(
+        title: String? = nil, subject: String? = nil, author: String? = nil,
+        company: String? = nil, comments: String? = nil,
+        created: CalendarDate? = nil
+    ) throws {
+        try setProperties(
+            DocumentProperties(
+                title: title, subject: subject, author: author,
+                company: company, comments: comments, created: created))
     }
 
     /// Defines a workbook-level name, e.g. `defineName("Sales", formula: "=Sheet1!$B$2:$B$9")`.
@@ -340,9 +348,9 @@ public final class Workbook {
 
 private func closeDescriptor(_ fd: Int32) {
     #if canImport(Glibc)
-    _ = Glibc.close(fd)
+        _ = Glibc.close(fd)
     #else
-    _ = Darwin.close(fd)
+        _ = Darwin.close(fd)
     #endif
 }
 

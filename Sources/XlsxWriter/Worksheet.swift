@@ -260,7 +260,7 @@ public final class Worksheet {
             if let problem = Worksheet.gridProblem(row: r, col: 0) { throw context.limit(op, problem) }
             breaks.append(lxw_row_t(r))
         }
-        breaks.append(0) // the list's end
+        breaks.append(0)  // the list's end
         try breaks.withUnsafeMutableBufferPointer { buffer in
             try run(op, context) { worksheet_set_h_pagebreaks(pointer, buffer.baseAddress) }
         }
@@ -300,7 +300,11 @@ public final class Worksheet {
         let r = right.isEmpty ? "" : "&R" + render(right)
         var middle = center
         var c = center.isEmpty ? "" : "&C" + render(middle)
-        while (l + c + r).utf16.count > 255, let i = middle.lastIndex(where: { if case .text(let t) = $0 { return !t.isEmpty }; return false }) {
+        while (l + c + r).utf16.count > 255,
+            let i = middle.lastIndex(where: {
+                if case .text(let t) = $0 { return !t.isEmpty }; return false
+            })
+        {
             if case .text(var t) = middle[i] { t.removeLast(); middle[i] = .text(t) }
             c = "&C" + render(middle)
         }
@@ -326,8 +330,10 @@ public final class Worksheet {
 
     /// Places `chart` with its top-left corner at the cell; each chart can be
     /// inserted once, and must have at least one series.
-    public func insertChart(_ row: Int, _ col: Int, _ chart: Chart, xOffset: Int = 0, yOffset: Int = 0,
-                            xScale: Double = 1, yScale: Double = 1) throws {
+    public func insertChart(
+        _ row: Int, _ col: Int, _ chart: Chart, xOffset: Int = 0, yOffset: Int = 0,
+        xScale: Double = 1, yScale: Double = 1
+    ) throws {
         let op = "insert chart"
         let (context, r, c) = try cell(op, row, col)
         guard chart.workbook === workbook else {
@@ -340,7 +346,8 @@ public final class Worksheet {
             throw context.error(op, .invalidUse("the chart is already inserted"))
         }
         guard xScale.isFinite, yScale.isFinite, xScale > 0, yScale > 0,
-              let xo = Int32(exactly: xOffset), let yo = Int32(exactly: yOffset) else {
+            let xo = Int32(exactly: xOffset), let yo = Int32(exactly: yOffset)
+        else {
             throw context.error(op, .invalidUse("chart offsets or scales out of range"))
         }
         var options = lxw_chart_options()
@@ -387,7 +394,8 @@ public final class Worksheet {
 
     /// Checks a range against Excel's grid and its corner order.
     func range(_ op: String, _ firstRow: Int, _ firstCol: Int, _ lastRow: Int, _ lastCol: Int)
-        throws -> (ErrorContext, lxw_row_t, lxw_col_t, lxw_row_t, lxw_col_t) {
+        throws -> (ErrorContext, lxw_row_t, lxw_col_t, lxw_row_t, lxw_col_t)
+    {
         var context = context()
         if firstRow >= 0, firstCol >= 0, lastRow >= 0, lastCol >= 0 {
             context.cell = Worksheet.cellName(row: firstRow, col: firstCol) + ":" + Worksheet.cellName(row: lastRow, col: lastCol)

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// libxlsxwriter prints its own `[ERROR]`/`[WARNING]` lines to C's `stderr` (a disk that fills mid-write gives one per

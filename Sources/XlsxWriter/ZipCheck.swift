@@ -45,8 +45,10 @@ extension Workbook {
     /// order. `body` is asked, per entry name, for a reader of its bytes (nil: the entry is only checked); the reader
     /// gets the inflated bytes a piece at a time (at most `piece` bytes; `true` with the last), so memory stays at
     /// one piece however large a sheet is. The bytes are valid only during the call.
-    public static func forEachVerifiedPart(path: String, piece: Int = 1 << 20,
-                                           _ body: (String) throws -> ((UnsafeRawBufferPointer, Bool) throws -> Void)?) throws {
+    public static func forEachVerifiedPart(
+        path: String, piece: Int = 1 << 20,
+        _ body: (String) throws -> ((UnsafeRawBufferPointer, Bool) throws -> Void)?
+    ) throws {
         let context = ErrorContext(path: path)
         let op = "verify zip"
         let data: Data
@@ -70,8 +72,10 @@ extension Workbook {
     }
 
     /// Inflates one entry through `buffer`, handing each piece to `reader`; checks its size and CRC-32.
-    private static func inflate(_ e: ZipEntry, from file: UnsafeRawBufferPointer, buffer: inout [UInt8],
-                                _ reader: ((UnsafeRawBufferPointer, Bool) throws -> Void)?) throws {
+    private static func inflate(
+        _ e: ZipEntry, from file: UnsafeRawBufferPointer, buffer: inout [UInt8],
+        _ reader: ((UnsafeRawBufferPointer, Bool) throws -> Void)?
+    ) throws {
         guard e.dataStart + e.compressedSize <= file.count else { throw ZipProblem("data runs past the end of the file") }
         let input = UnsafeRawBufferPointer(rebasing: file[e.dataStart..<(e.dataStart + e.compressedSize)])
         var crc: UInt = 0
@@ -229,8 +233,9 @@ struct ZipStructure {
             var local = try u32(at + 42)
             let nameBytes = try slice(at + 46, nameLength)
             if compressed == 0xFFFF_FFFF || local == 0xFFFF_FFFF {
-                (compressed, local) = try zip64Sizes(extraAt: at + 46 + nameLength, extraLength: extraLength,
-                                                     uncompressed: try u32(at + 24), compressed: compressed, local: local)
+                (compressed, local) = try zip64Sizes(
+                    extraAt: at + 46 + nameLength, extraLength: extraLength,
+                    uncompressed: try u32(at + 24), compressed: compressed, local: local)
             }
             let name = String(decoding: nameBytes, as: UTF8.self)
             guard local + 30 <= directoryOffset, try u32(local) == Self.localSignature else {
@@ -247,9 +252,11 @@ struct ZipStructure {
                 throw ZipProblem("entry '\(name)': data runs past the central directory")
             }
             spans.append((local, dataEnd, name))
-            entries_.append(ZipEntry(name: name, method: try u16(at + 10), crc: UInt32(try u32(at + 16)),
-                                     compressedSize: compressed, uncompressedSize: try u32(at + 24),
-                                     dataStart: local + 30 + localNameLength + localExtraLength))
+            entries_.append(
+                ZipEntry(
+                    name: name, method: try u16(at + 10), crc: UInt32(try u32(at + 16)),
+                    compressedSize: compressed, uncompressedSize: try u32(at + 24),
+                    dataStart: local + 30 + localNameLength + localExtraLength))
             at += 46 + nameLength + extraLength + commentLength
         }
         guard at == directoryOffset + directorySize else {

@@ -4,10 +4,10 @@ import Demo
 import Foundation
 import SalesCore
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
-_ = signal(SIGXFSZ, SIG_IGN) // a file-size limit becomes a write error (exit 4), not a kill
+_ = signal(SIGXFSZ, SIG_IGN)  // a file-size limit becomes a write error (exit 4), not a kill
 
 /// The thin CLI: arguments, progress, printing, exit codes in one place.
 struct SalesClose: ParsableCommand {
@@ -58,8 +58,7 @@ let isTerminal = isatty(STDERR_FILENO) != 0
 func progress(_ line: String) {
     let (s, transient) = ProgressText.split(line)
     stageClock.saw(s)
-    if isTerminal { stderrText("\r\u{1B}[K" + say(s)) }
-    else if !transient { stderrText(say(s) + "\n") }
+    if isTerminal { stderrText("\r\u{1B}[K" + say(s)) } else if !transient { stderrText(say(s) + "\n") }
 }
 
 /// When each stage of a close began (read, rules, workbooks), from its progress lines, for "stages: …" at the end.
@@ -113,8 +112,12 @@ struct CloseCmd: ParsableCommand {
         let l = try parseLanguage(lang)
         let p = try parsePeriod(period)
         try CloseRunnerMain.run {
-            let o = try Runner.close(CloseOptions(inputs: inputs, outputs: outputs, period: p, ledger: ledger, lang: l, reopen: reopen),
-                                     progress: progress, note: { endProgress(); stderrText(say($0) + "\n") })
+            let o = try Runner.close(
+                CloseOptions(inputs: inputs, outputs: outputs, period: p, ledger: ledger, lang: l, reopen: reopen),
+                progress: progress,
+                note: {
+                    endProgress(); stderrText(say($0) + "\n")
+                })
             endProgress()
             if let stages = stageClock.summary() { stderrText(say(stages) + "\n") }
             if json { print(o.summaryJSON, terminator: "") }
@@ -251,8 +254,7 @@ struct LedgerRestoreCmd: ParsableCommand {
 
 enum CloseRunnerMain {
     static func run(_ body: () throws -> Void) throws {
-        do { try body() }
-        catch let e as RunError {
+        do { try body() } catch let e as RunError {
             endProgress()
             for l in e.lines { stderrText(say(l) + "\n") }
             throw ExitCode(e.status.rawValue)

@@ -7,11 +7,11 @@ import SalesCore
 final class ReopenChangesTests: XCTestCase {
     func testAVersion1SummaryGivesTheFiguresOfItsEmployees() throws {
         let summary = """
-        {"period": "2023-01", "employees": [
-          {"employee_id": "M1", "name": "李经理", "expenses_claimed": "1234.50", "net_payable": "-10.05", "gross_pay": null,
-           "sales": "0.00", "codes": ["ATT-TRAVEL-DAYS-LOW", "COM-SETTLED"]}
-        ]}
-        """
+            {"period": "2023-01", "employees": [
+              {"employee_id": "M1", "name": "李经理", "expenses_claimed": "1234.50", "net_payable": "-10.05", "gross_pay": null,
+               "sales": "0.00", "codes": ["ATT-TRAVEL-DAYS-LOW", "COM-SETTLED"]}
+            ]}
+            """
         let f = try XCTUnwrap(Changes.legacyFigures(summary: Array(summary.utf8)))
         XCTAssertEqual(f.count, 1)
         XCTAssertEqual(f[0].employeeId, "M1")

@@ -23,7 +23,7 @@ final class WriteProgressTests: XCTestCase {
         let plain = split.filter { !$0.transient }.map(\.text)
         XCTAssertEqual(plain.first, "wrote finance-2023-03.xlsx (1 of 6 workbooks)")
         XCTAssertTrue(plain.contains("wrote management-2023-03.xlsx (2 of 6 workbooks)"))
-        XCTAssertTrue(plain.contains("wrote regions/R3-2023-03.xlsx (6 of 6 workbooks)"))   // the last is always plain
+        XCTAssertTrue(plain.contains("wrote regions/R3-2023-03.xlsx (6 of 6 workbooks)"))  // the last is always plain
         XCTAssertTrue(meter.summary().hasPrefix("wrote 6 workbooks, 1,500 rows in "))
     }
 

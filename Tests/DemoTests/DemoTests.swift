@@ -28,10 +28,16 @@ final class DemoTests: XCTestCase {
                 if quoted {
                     if c == "\"" {
                         if i + 1 < chars.count && chars[i + 1] == "\"" { cur.append("\""); i += 1 } else { quoted = false }
-                    } else { cur.append(c) }
-                } else if c == "\"" { quoted = true }
-                else if c == "," { fields.append(cur); cur = "" }
-                else { cur.append(c) }
+                    } else {
+                        cur.append(c)
+                    }
+                } else if c == "\"" {
+                    quoted = true
+                } else if c == "," {
+                    fields.append(cur); cur = ""
+                } else {
+                    cur.append(c)
+                }
                 i += 1
             }
             fields.append(cur)
@@ -74,7 +80,7 @@ final class DemoTests: XCTestCase {
             XCTAssertEqual(r.count, 9)
             XCTAssertTrue(ids.insert(r[0]).inserted, "duplicate id \(r[0])")
             let leave = r[8].isEmpty ? nil : Day(iso: r[8])
-            if let l = leave, l < p.firstDay { continue }   // left before the month
+            if let l = leave, l < p.firstDay { continue }  // left before the month
             counts[r[5] + "/" + r[2], default: 0] += 1
         }
         XCTAssertEqual(counts["销售一部/销售部长"], 1)
@@ -217,7 +223,7 @@ final class DemoTests: XCTestCase {
             XCTAssertNotNil(Money.parsePlain(r[8])); XCTAssertNotNil(Money.parsePlain(r[10]))
             XCTAssertTrue(["是", "否", ""].contains(r[11]))
         }
-        XCTAssertEqual(bad, 3)   // field count, three decimals, day-first date
+        XCTAssertEqual(bad, 3)  // field count, three decimals, day-first date
         // Without mistakes: none of those.
         let c = tempDir("clean")
         defer { try? FileManager.default.removeItem(atPath: c) }

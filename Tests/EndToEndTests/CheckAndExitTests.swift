@@ -12,15 +12,15 @@ final class CheckAndExitTests: XCTestCase {
         // line 3: an ambiguous day-first date; line 4: an unknown employee; line 5: a quoted line break
         // moves the physical lines, so the bad amount on the next record is on line 7.
         files["sales.csv"] = """
-        日期,订单号,行号,业务员,客户编号,客户名称,产品,数量,单价,金额,回款,新客户
-        2023-01-10,SO-1,1,R1,C1,王庄村农资店,复合肥,10,120.00,1200.00,1200.00,是
-        10/01/2023,SO-2,1,R1,C1,王庄村农资店,复合肥,1,1.00,1.00,0,
-        2023-01-11,SO-3,1,X99,C1,王庄村农资店,复合肥,1,1.00,1.00,0,
-        2023-01-12,SO-4,1,R1,C2,"李村
-        农资店",尿素,1,1.00,1.00,0,
-        2023-01-13,SO-5,1,R1,C2,李村,尿素,1,1.00,1.234,0,
+            日期,订单号,行号,业务员,客户编号,客户名称,产品,数量,单价,金额,回款,新客户
+            2023-01-10,SO-1,1,R1,C1,王庄村农资店,复合肥,10,120.00,1200.00,1200.00,是
+            10/01/2023,SO-2,1,R1,C1,王庄村农资店,复合肥,1,1.00,1.00,0,
+            2023-01-11,SO-3,1,X99,C1,王庄村农资店,复合肥,1,1.00,1.00,0,
+            2023-01-12,SO-4,1,R1,C2,"李村
+            农资店",尿素,1,1.00,1.00,0,
+            2023-01-13,SO-5,1,R1,C2,李村,尿素,1,1.00,1.234,0,
 
-        """
+            """
         let inputs = root.appendingPathComponent("in")
         try Harness.write(files, to: inputs)
         let r = try Harness.run(["check", "--inputs", inputs.path, "--outputs", root.appendingPathComponent("out").path, "--lang", "en"])
@@ -100,7 +100,8 @@ final class CheckAndExitTests: XCTestCase {
     /// (a row of the other month is not rejected against a guessed month), the rows that did not parse are listed.
     func testCheckWithSalesInSeveralMonthsListsTheRowsAsReadNotAgainstAGuess() throws {
         var files = TwoMonths.january
-        files["sales.csv"] = TwoMonths.salesJan + "2023-02-01,SO-9,1,R1,C1,王庄村农资店,复合肥,1,1.00,1.00,0,\n"
+        files["sales.csv"] =
+            TwoMonths.salesJan + "2023-02-01,SO-9,1,R1,C1,王庄村农资店,复合肥,1,1.00,1.00,0,\n"
             + "2023-02-02,SO-10,1,R1,C1,王庄村农资店,复合肥,1,1.00,12.3x,0,\n"
         let inputs = root.appendingPathComponent("in")
         try Harness.write(files, to: inputs)

@@ -148,7 +148,7 @@ final class FinanceWorkbookEndToEndTests: XCTestCase {
         let doc = try XlsxDocument(path: path)
         XCTAssertEqual(doc.sheetNames.first, "报销汇总")
         let rows = try doc.rows(sheet: "报销汇总")
-        let header = rows[1].map { $0?.text ?? "" }   // row 1 is the sheet's title (period, sheet), row 2 the header
+        let header = rows[1].map { $0?.text ?? "" }  // row 1 is the sheet's title (period, sheet), row 2 the header
         func col(_ name: String) throws -> Int { try XCTUnwrap(header.firstIndex(of: name), "no column \(name) in \(header)") }
         let m1 = try XCTUnwrap(rows.first { $0.first??.text == "M1" })
         // Hand-worked in TwoMonthsFixture: approved 240 + 150 = 390.00, meal 75.00, reimbursement 465.00,

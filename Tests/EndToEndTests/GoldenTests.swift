@@ -75,15 +75,17 @@ final class GoldenTests: XCTestCase {
             return
         }
         let committed = Set((try? fm.contentsOfDirectory(atPath: Self.folder.path)) ?? [])
-        XCTAssertEqual(committed, Set(produced.keys),
-                       "golden files differ in name from what the close wrote; run `make golden` and review the diff")
+        XCTAssertEqual(
+            committed, Set(produced.keys),
+            "golden files differ in name from what the close wrote; run `make golden` and review the diff")
         for (name, text) in produced.sorted(by: { $0.key < $1.key }) {
             guard let golden = try? String(contentsOf: Self.folder.appendingPathComponent(name), encoding: .utf8) else { continue }
             if golden == text { continue }
             let a = golden.split(separator: "\n", omittingEmptySubsequences: false)
             let b = text.split(separator: "\n", omittingEmptySubsequences: false)
             let first = zip(a, b).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(a.count, b.count)
-            XCTFail("""
+            XCTFail(
+                """
                 \(name) differs from its golden file from line \(first + 1) on (golden \(a.count) lines, now \(b.count)):
                   golden: \(first < a.count ? String(a[first]) : "(end)")
                   now:    \(first < b.count ? String(b[first]) : "(end)")

@@ -1,7 +1,7 @@
 import Foundation
 import XCTest
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Issue 6 §6 "Bad files get clear errors": through the binary, exit 2, nothing written, and a message that names the
@@ -68,7 +68,7 @@ final class GuaranteesBadFilesTests: XCTestCase {
         var offset = 0
         let m = try closeFails("nul") { dir in
             var b = try self.bytes(dir, "sales.csv")
-            offset = b.firstIndex(of: 0x0A)! + 5 // line 2
+            offset = b.firstIndex(of: 0x0A)! + 5  // line 2
             b[offset] = 0
             try self.put(b, dir, "sales.csv")
         }
@@ -97,7 +97,7 @@ final class GuaranteesBadFilesTests: XCTestCase {
             var b = try self.bytes(dir, "expenses.csv")
             let zheng = Array("郑州".utf8)
             offset = (0..<b.count).first { Array(b[$0..<min($0 + zheng.count, b.count)]) == zheng }!
-            b.remove(at: offset) // the lead byte of 郑: two stray continuation bytes remain
+            b.remove(at: offset)  // the lead byte of 郑: two stray continuation bytes remain
             try self.put(b, dir, "expenses.csv")
         }
         XCTAssertTrue(m.contains("expenses.csv:2: error: byte \(offset) "), m)

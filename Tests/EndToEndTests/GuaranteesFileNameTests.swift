@@ -14,7 +14,8 @@ final class GuaranteesFileNameTests: XCTestCase {
     func testARegionNameLongerThanAFileNameAllowsIsCutAndKeptUnique() throws {
         let long = String(repeating: "区", count: 100)
         let inputs = try G.january(root) { files in
-            files["roster.csv"] = TwoMonths.roster
+            files["roster.csv"] =
+                TwoMonths.roster
                 .replacingOccurrences(of: "M2,赵经理,区域经理,3,华南,", with: "M2,赵经理,区域经理,3,\(long),")
                 + "M3,孙经理,区域经理,3,\(long)东,销售二部,,2019-01-01,\n"
         }

@@ -16,15 +16,15 @@ final class GuaranteesHostileInputTests: XCTestCase {
         try G.january(root) { f in
             f["roster.csv"] = TwoMonths.roster.replacingOccurrences(of: "R1,张三,", with: "R1,\"=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",")
             f["advances.csv"] = """
-            借款单号,员工编号,日期,金额,事由
-            A1,M1,2023-01-05,2000.00,+cmd
-            A2,M1,2023-01-20,1500.00,@SUM(A1:A2)
-            A3,R1,2023-01-06,500.00,_x0041_
-            A5,M2,2023-01-07,100.00,-1+1
-            A6,M2,2023-01-08,100.00,\(Self.long)
-            A7,M2,2023-01-09,100.00,bell\u{07}here
+                借款单号,员工编号,日期,金额,事由
+                A1,M1,2023-01-05,2000.00,+cmd
+                A2,M1,2023-01-20,1500.00,@SUM(A1:A2)
+                A3,R1,2023-01-06,500.00,_x0041_
+                A5,M2,2023-01-07,100.00,-1+1
+                A6,M2,2023-01-08,100.00,\(Self.long)
+                A7,M2,2023-01-09,100.00,bell\u{07}here
 
-            """
+                """
         }
     }
 
@@ -34,7 +34,9 @@ final class GuaranteesHostileInputTests: XCTestCase {
         XCTAssertEqual(r.status, 0, r.stderr)
 
         let s = try Harness.summary(out, G.jan)
-        let flags = (s["row_flags"] as? [[String: Any]] ?? []).map { "\($0["file"] as? String ?? ""):\($0["line"] as? Int ?? 0):\($0["code"] as? String ?? "")" }
+        let flags = (s["row_flags"] as? [[String: Any]] ?? []).map {
+            "\($0["file"] as? String ?? ""):\($0["line"] as? Int ?? 0):\($0["code"] as? String ?? "")"
+        }
         XCTAssertTrue(flags.contains("advances.csv:6:ROW-TEXT-CUT"), "\(flags)")
         XCTAssertTrue(flags.contains("advances.csv:7:ROW-CONTROL-CHARS"), "\(flags)")
 
@@ -55,8 +57,9 @@ final class GuaranteesHostileInputTests: XCTestCase {
         let cut = texts.first { $0.hasPrefix("长长长") }
         XCTAssertNotNil(cut, "the long purpose is in the workbook")
         XCTAssertLessThanOrEqual(cut?.utf16.count ?? .max, 32_767)
-        XCTAssertFalse(texts.contains { $0.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" && $0 != "\t" } },
-                       "a control character reached the workbook")
+        XCTAssertFalse(
+            texts.contains { $0.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" && $0 != "\t" } },
+            "a control character reached the workbook")
         // Raw sheet XML: no <f> element anywhere carries input text.
         for part in doc.partNames where part.hasPrefix("xl/worksheets/") && part.hasSuffix(".xml") {
             let xml = try doc.text(part: part)
@@ -78,12 +81,15 @@ final class GuaranteesHostileInputTests: XCTestCase {
         let inputs = try G.january(root)
         let out = root.appendingPathComponent("out")
         let password = "Pw-7f3c9e1a-secret"
-        let r = try G.run(["close", "--inputs", inputs.path, "--outputs", out.path, "--json"], prefix: "umask 000",
-                          env: ["SALESCLOSE_SHEET_PASSWORD": password])
+        let r = try G.run(
+            ["close", "--inputs", inputs.path, "--outputs", out.path, "--json"], prefix: "umask 000",
+            env: ["SALESCLOSE_SHEET_PASSWORD": password])
         XCTAssertEqual(r.status, 0, r.stderr)
         let folder = out.appendingPathComponent(G.jan)
-        for path in [folder.appendingPathComponent("finance-2023-01.xlsx").path, folder.appendingPathComponent("close-summary.json").path,
-                     out.appendingPathComponent("ledger.sqlite").path] {
+        for path in [
+            folder.appendingPathComponent("finance-2023-01.xlsx").path, folder.appendingPathComponent("close-summary.json").path,
+            out.appendingPathComponent("ledger.sqlite").path
+        ] {
             XCTAssertEqual(String(G.mode(path), radix: 8), "600", path)
         }
         let doc = try XlsxDocument(path: try G.financeWorkbook(out, G.jan).path)

@@ -3,7 +3,7 @@ import XCTest
 import SalesCore
 import XlsxReader
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Issue 14 (the guarantees, second round), items 1, 2, 3 and 7, and `salesclose ledger verify` / `restore`, on the
@@ -86,8 +86,9 @@ final class GuaranteesLedgerKeepingTests: XCTestCase {
         XCTAssertEqual(G.mode(ledger), 0o600)
         let again = try G.close(feb, out)
         XCTAssertEqual(again.status, 0, again.stderr)
-        XCTAssertEqual(try Data(contentsOf: out.appendingPathComponent("\(Self.feb)/close-summary.json")), summary,
-                       "the carried balances came back: February's figures are the same")
+        XCTAssertEqual(
+            try Data(contentsOf: out.appendingPathComponent("\(Self.feb)/close-summary.json")), summary,
+            "the carried balances came back: February's figures are the same")
         XCTAssertEqual(try ledgerCmd(["verify", "--outputs", out.path]).status, 0)
     }
 
@@ -177,8 +178,10 @@ final class GuaranteesLedgerKeepingTests: XCTestCase {
         let jan2 = try G.january(root, "jan2") { $0["advances.csv"] = TwoMonths.advancesJan + "A9,M1,2023-01-25,100.00,补\n" }
         XCTAssertEqual(try G.close(jan2, clean, ["--reopen"]).status, 0)
 
-        let killed = try Strace.faultedClose(jan2, out, ["--reopen"], scratch: root, inject: "signal=SIGKILL",
-                                             pick: Strace.inCommit(G.jan) { $0.isSwapRename(G.jan) }).result
+        let killed = try Strace.faultedClose(
+            jan2, out, ["--reopen"], scratch: root, inject: "signal=SIGKILL",
+            pick: Strace.inCommit(G.jan) { $0.isSwapRename(G.jan) }
+        ).result
         XCTAssertEqual(killed.status, 128 + SIGKILL, killed.stderr)
         let rerun = try G.close(jan2, out, ["--reopen"])
         XCTAssertEqual(rerun.status, 0, rerun.stderr)
@@ -194,8 +197,9 @@ final class GuaranteesLedgerKeepingTests: XCTestCase {
     func testARenameThatFailsAfterTheCommitIsCompletedInTheSameRun() throws {
         try Strace.require()
         let inputs = try G.january(root)
-        let (r, _) = try Strace.faultedClose(inputs, out, scratch: root, inject: "error=EIO",
-                                             pick: Strace.inCommit(G.jan) { $0.isSwapRename(G.jan) })
+        let (r, _) = try Strace.faultedClose(
+            inputs, out, scratch: root, inject: "error=EIO",
+            pick: Strace.inCommit(G.jan) { $0.isSwapRename(G.jan) })
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertTrue(r.stderr.contains("2023-01 已结账"), "closed 2023-01: \(r.stderr)")
         try G.assertFolderAgreesWithLedger(out, G.jan)
@@ -206,8 +210,9 @@ final class GuaranteesLedgerKeepingTests: XCTestCase {
     func testASwapThatKeepsFailingIsReportedClosedAndCompletedByTheNextRun() throws {
         try Strace.require()
         let inputs = try G.january(root)
-        let (r, _) = try Strace.faultedClose(inputs, out, scratch: root, inject: "error=EACCES", fromThereOn: true,
-                                             pick: Strace.inCommit(G.jan) { $0.isSwapRename(G.jan) })
+        let (r, _) = try Strace.faultedClose(
+            inputs, out, scratch: root, inject: "error=EACCES", fromThereOn: true,
+            pick: Strace.inCommit(G.jan) { $0.isSwapRename(G.jan) })
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertTrue(r.stderr.contains("warning: 2023-01 已结账") && r.stderr.contains(".2023-01.partial"), "2023-01 is closed: \(r.stderr)")
         XCTAssertEqual(try SQLite.periods(ledger), [G.jan])
@@ -240,8 +245,9 @@ final class GuaranteesLedgerKeepingTests: XCTestCase {
         let inputs = try G.january(root)
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
         let finance = out.appendingPathComponent(".\(G.jan).partial/finance-\(G.jan).xlsx").path
-        let r = try Strace.run(["close", "--inputs", inputs.path, "--outputs", out.path, "--lang", "en"], trace: "write",
-                               inject: "error=ENOSPC:when=1+", only: finance)
+        let r = try Strace.run(
+            ["close", "--inputs", inputs.path, "--outputs", out.path, "--lang", "en"], trace: "write",
+            inject: "error=ENOSPC:when=1+", only: finance)
         XCTAssertEqual(r.status, 4, r.stderr)
         let lines = r.stderr.split(separator: "\n")
         XCTAssertEqual(lines.filter { $0.hasPrefix("[ERROR]") || $0.hasPrefix("[WARNING]") }, [], r.stderr)

@@ -40,7 +40,7 @@ final class GuaranteesNothingLostTests: XCTestCase {
         let rows = 3 + r.int(14)
         for n in 0..<rows {
             let kind = r.int(10)
-            if kind == 0 { // blank: an empty line or delimiters only
+            if kind == 0 {  // blank: an empty line or delimiters only
                 g.text += r.int(2) == 0 ? "\n" : ",,,,,,,,,,,,,\n"
                 g.records += 1; g.blank += 1; g.line += 1
                 continue
@@ -53,18 +53,20 @@ final class GuaranteesNothingLostTests: XCTestCase {
             var reason = ""
             var lines = 1
             switch kind {
-            case 1: amount = "12x.5"; parsed = nil           // bad amount
-            case 2: date = "2023-13-45"                        // bad date
-            case 3: employee = "Z\(r.int(9))"                  // unknown employee
-            case 4: reason = "\"第一行\n第二行\""; lines = 2     // a quoted line break
+            case 1: amount = "12x.5"; parsed = nil  // bad amount
+            case 2: date = "2023-13-45"  // bad date
+            case 3: employee = "Z\(r.int(9))"  // unknown employee
+            case 4: reason = "\"第一行\n第二行\""; lines = 2  // a quoted line break
             default: break
             }
             let category = r.pick(["交通", "招待", "住宿"])
             let transport = category == "交通" ? "火车" : ""
             let nights = category == "住宿" ? "1" : ""
-            var fields = ["P\(seed % 1000)-\(n)", employee, date, category, transport, "郑州", nights, amount,
-                          "RC-\(seed)-\(n)", "电子发票", "", "", reason, "2023-01-20"]
-            if kind == 5 { fields.removeLast(2) }              // wrong field count
+            var fields = [
+                "P\(seed % 1000)-\(n)", employee, date, category, transport, "郑州", nights, amount,
+                "RC-\(seed)-\(n)", "电子发票", "", "", reason, "2023-01-20"
+            ]
+            if kind == 5 { fields.removeLast(2) }  // wrong field count
             if kind == 6 { fields.append("extra") }
             g.text += fields.joined(separator: ",") + "\n"
             g.dataLines[g.line] = parsed

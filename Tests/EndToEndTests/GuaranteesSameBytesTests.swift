@@ -16,8 +16,9 @@ final class GuaranteesSameBytesTests: XCTestCase {
         for (i, file) in order.enumerated() {
             let u = dir.appendingPathComponent(file)
             try Data(TwoMonths.january[file]!.utf8).write(to: u)
-            try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: mtimeBase + Double(i) * 3600)],
-                                                  ofItemAtPath: u.path)
+            try FileManager.default.setAttributes(
+                [.modificationDate: Date(timeIntervalSince1970: mtimeBase + Double(i) * 3600)],
+                ofItemAtPath: u.path)
         }
         return dir
     }
@@ -35,7 +36,7 @@ final class GuaranteesSameBytesTests: XCTestCase {
         let outA = root.appendingPathComponent("out-a")
         let ra = try G.close(a, outA, env: ["TZ": "Asia/Shanghai", "LC_ALL": "C"])
         XCTAssertEqual(ra.status, 0, ra.stderr)
-        Thread.sleep(forTimeInterval: 1.1) // another second on the clock
+        Thread.sleep(forTimeInterval: 1.1)  // another second on the clock
         let b = try inputs("other-name", order: names.reversed(), mtimeBase: 1_700_000_000)
         let outB = root.appendingPathComponent("out-b")
         let rb = try G.close(b, outB, env: ["TZ": "America/Los_Angeles", "LC_ALL": "C"])

@@ -1,7 +1,7 @@
 import Foundation
 import XCTest
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Issue 14 item 4, through the binary: special files in inputs/ are file errors naming the file (exit 2, nothing
@@ -12,8 +12,10 @@ final class GuaranteesSpecialFilesTests: XCTestCase {
     override func tearDownWithError() throws { try? FileManager.default.removeItem(at: root) }
 
     /// January's inputs with `file` replaced by what `make` puts at its path; close and check both stop with exit 2.
-    func stops(_ name: String, file: String, prefix: String = "true", make: (String) throws -> Void,
-               sourceFile: StaticString = #filePath, line: UInt = #line) throws -> String {
+    func stops(
+        _ name: String, file: String, prefix: String = "true", make: (String) throws -> Void,
+        sourceFile: StaticString = #filePath, line: UInt = #line
+    ) throws -> String {
         let inputs = try G.january(root, name)
         let path = inputs.appendingPathComponent(file).path
         try? FileManager.default.removeItem(atPath: path)

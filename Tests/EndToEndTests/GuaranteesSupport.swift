@@ -2,7 +2,7 @@ import Foundation
 import XCTest
 import SalesCore
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Helpers for the guarantee tests (issue 6): runs under a shell prefix (ulimit, umask), folder hashes, the ledger read
@@ -12,8 +12,9 @@ enum G {
 
     /// Runs the binary through `bash -c '<prefix>; exec BIN ARGS'` (for `ulimit -f`, `umask`).
     static func run(_ args: [String], prefix: String, env: [String: String] = [:]) throws -> Harness.Result {
-        try Harness.runExecutable(URL(fileURLWithPath: "/bin/bash"),
-                                  ["-c", prefix + "; exec \"$0\" \"$@\"", Harness.binary.path] + args, env: env)
+        try Harness.runExecutable(
+            URL(fileURLWithPath: "/bin/bash"),
+            ["-c", prefix + "; exec \"$0\" \"$@\"", Harness.binary.path] + args, env: env)
     }
 
     static func close(_ inputs: URL, _ outputs: URL, _ extra: [String] = [], env: [String: String] = [:]) throws -> Harness.Result {
@@ -37,7 +38,8 @@ enum G {
             var isDir: ObjCBool = false
             let p = dir.appendingPathComponent(rel).path
             if FileManager.default.fileExists(atPath: p, isDirectory: &isDir), !isDir.boolValue,
-               let d = FileManager.default.contents(atPath: p) {
+                let d = FileManager.default.contents(atPath: p)
+            {
                 out[rel] = SHA256.hex([UInt8](d))
             }
         }
@@ -60,10 +62,11 @@ enum G {
         XCTAssertEqual(leftovers(outputs), [], "temporary folders left", file: file, line: line)
         if !onDisk.isEmpty {
             let s = try Harness.summary(outputs, period)
-            let listed = Dictionary(uniqueKeysWithValues: (s["outputs"] as? [[String: Any]] ?? []).compactMap { o -> (String, String)? in
-                guard let f = o["file"] as? String, let h = o["sha256"] as? String else { return nil }
-                return (f, h)
-            })
+            let listed = Dictionary(
+                uniqueKeysWithValues: (s["outputs"] as? [[String: Any]] ?? []).compactMap { o -> (String, String)? in
+                    guard let f = o["file"] as? String, let h = o["sha256"] as? String else { return nil }
+                    return (f, h)
+                })
             var workbooks = onDisk
             workbooks["close-summary.json"] = nil
             XCTAssertEqual(listed, workbooks, "the summary's outputs list and the folder's workbooks disagree", file: file, line: line)
@@ -98,7 +101,8 @@ enum G {
 /// The few SQLite calls the tests need, through dlopen (libsqlite3 is a build dependency of the tool anyway).
 enum SQLite {
     typealias Open = @convention(c) (UnsafePointer<CChar>, UnsafeMutablePointer<OpaquePointer?>, Int32, UnsafePointer<CChar>?) -> Int32
-    typealias Prepare = @convention(c) (OpaquePointer, UnsafePointer<CChar>, Int32, UnsafeMutablePointer<OpaquePointer?>, UnsafeMutablePointer<UnsafePointer<CChar>?>?) -> Int32
+    typealias Prepare =
+        @convention(c) (OpaquePointer, UnsafePointer<CChar>, Int32, UnsafeMutablePointer<OpaquePointer?>, UnsafeMutablePointer<UnsafePointer<CChar>?>?) -> Int32
     typealias Step = @convention(c) (OpaquePointer) -> Int32
     typealias ColumnText = @convention(c) (OpaquePointer, Int32) -> UnsafePointer<UInt8>?
     typealias ColumnCount = @convention(c) (OpaquePointer) -> Int32
@@ -112,9 +116,10 @@ enum SQLite {
         guard let h = dlopen("libsqlite3.so.0", RTLD_NOW) ?? dlopen("libsqlite3.so", RTLD_NOW) else { return nil }
         func sym<T>(_ n: String, _: T.Type) -> T? { dlsym(h, n).map { unsafeBitCast($0, to: T.self) } }
         guard let o = sym("sqlite3_open_v2", Open.self), let p = sym("sqlite3_prepare_v2", Prepare.self),
-              let s = sym("sqlite3_step", Step.self), let t = sym("sqlite3_column_text", ColumnText.self),
-              let c = sym("sqlite3_column_count", ColumnCount.self), let f = sym("sqlite3_finalize", Finalize.self),
-              let cl = sym("sqlite3_close", Close.self) else { return nil }
+            let s = sym("sqlite3_step", Step.self), let t = sym("sqlite3_column_text", ColumnText.self),
+            let c = sym("sqlite3_column_count", ColumnCount.self), let f = sym("sqlite3_finalize", Finalize.self),
+            let cl = sym("sqlite3_close", Close.self)
+        else { return nil }
         return Lib(open: o, prepare: p, step: s, text: t, count: c, finalize: f, close: cl)
     }()
 
@@ -135,7 +140,7 @@ enum SQLite {
         var rows: [[String?]] = []
         while true {
             let rc = lib.step(st)
-            if rc == 101 { break } // SQLITE_DONE
+            if rc == 101 { break }  // SQLITE_DONE
             guard rc == 100 else { throw Failure(description: "step failed (\(rc)) for \(sql)") }
             let n = lib.count(st)
             rows.append((0..<n).map { i in lib.text(st, i).map { String(cString: $0) } })

@@ -2,7 +2,7 @@ import Foundation
 import XCTest
 import SalesCore
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Issue 6 §2 "Nothing half-written" and §4 (reruns, the lock): after any interruption the period's folder and the
@@ -20,8 +20,10 @@ final class GuaranteesTransactionTests: XCTestCase {
         try Strace.require()
         let inputs = try G.january(root)
         let out = root.appendingPathComponent("out")
-        let killed = try Strace.faultedClose(inputs, out, scratch: root, inject: "signal=SIGKILL",
-                                             pick: Strace.inCommit(G.jan) { $0.isLedgerJournalWrite }).result
+        let killed = try Strace.faultedClose(
+            inputs, out, scratch: root, inject: "signal=SIGKILL",
+            pick: Strace.inCommit(G.jan) { $0.isLedgerJournalWrite }
+        ).result
         XCTAssertEqual(killed.status, 128 + SIGKILL, killed.stderr)
         XCTAssertEqual(try SQLite.periods(ledger), [])
         XCTAssertFalse(FileManager.default.fileExists(atPath: out.appendingPathComponent(G.jan).path))
@@ -42,8 +44,10 @@ final class GuaranteesTransactionTests: XCTestCase {
         try Strace.require()
         let inputs = try G.january(root)
         let out = root.appendingPathComponent("out")
-        let killed = try Strace.faultedClose(inputs, out, scratch: root, inject: "signal=SIGKILL",
-                                             pick: Strace.inCommit(G.jan) { $0.isSwapRename(G.jan) }).result
+        let killed = try Strace.faultedClose(
+            inputs, out, scratch: root, inject: "signal=SIGKILL",
+            pick: Strace.inCommit(G.jan) { $0.isSwapRename(G.jan) }
+        ).result
         XCTAssertEqual(killed.status, 128 + SIGKILL, killed.stderr)
         XCTAssertEqual(try SQLite.periods(ledger), [G.jan], "the commit happened")
         XCTAssertEqual(G.leftovers(out), [".2023-01.partial"])
@@ -67,14 +71,18 @@ final class GuaranteesTransactionTests: XCTestCase {
         let old = G.hashes(out.appendingPathComponent(G.jan))
         let jan2 = try G.january(root, "jan2") { $0["advances.csv"] = TwoMonths.advancesJan + "A9,M1,2023-01-25,100.00,补\n" }
 
-        let before = try Strace.faultedClose(jan2, out, ["--reopen"], scratch: root, inject: "signal=SIGKILL",
-                                             pick: Strace.inCommit(G.jan) { $0.isLedgerJournalWrite }).result
+        let before = try Strace.faultedClose(
+            jan2, out, ["--reopen"], scratch: root, inject: "signal=SIGKILL",
+            pick: Strace.inCommit(G.jan) { $0.isLedgerJournalWrite }
+        ).result
         XCTAssertEqual(before.status, 128 + SIGKILL, before.stderr)
         XCTAssertEqual(G.hashes(out.appendingPathComponent(G.jan)), old, "the old folder is untouched")
         XCTAssertEqual(try SQLite.outputs(ledger, period: G.jan), old, "the ledger still records the old close")
 
-        let after = try Strace.faultedClose(jan2, out, ["--reopen"], scratch: root, inject: "signal=SIGKILL",
-                                            pick: Strace.inCommit(G.jan) { $0.isSwapRename(G.jan) }).result
+        let after = try Strace.faultedClose(
+            jan2, out, ["--reopen"], scratch: root, inject: "signal=SIGKILL",
+            pick: Strace.inCommit(G.jan) { $0.isSwapRename(G.jan) }
+        ).result
         XCTAssertEqual(after.status, 128 + SIGKILL, after.stderr)
         let recorded = try SQLite.outputs(ledger, period: G.jan)
         XCTAssertNotEqual(recorded, old, "the reopen committed")

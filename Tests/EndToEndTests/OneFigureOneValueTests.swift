@@ -123,10 +123,13 @@ final class OneFigureOneValueTests: XCTestCase {
             regionHeadcount += t.body.filter { $0[4]?.text != "离职人员回款" }.count
             XCTAssertEqual(try t.total("回款额"), try t.sum("回款额"), accuracy: 0.005, name)
         }
-        assertSame([("close-summary.json", remitted), ("分客户应收", try byCustomer.total("回款额")),
-                    ("分部门达成", try byDepartment.total("回款额")), ("分区域达成", try byRegion.total("回款额")),
-                    ("分人员达成", try byEmployee.total("回款额")), ("仪表盘", try kpi("回款额")),
-                    ("区域报表合计", regionRemitted)], "回款")
+        assertSame(
+            [
+                ("close-summary.json", remitted), ("分客户应收", try byCustomer.total("回款额")),
+                ("分部门达成", try byDepartment.total("回款额")), ("分区域达成", try byRegion.total("回款额")),
+                ("分人员达成", try byEmployee.total("回款额")), ("仪表盘", try kpi("回款额")),
+                ("区域报表合计", regionRemitted)
+            ], "回款")
         // The demo has a leaver whose customer paid after they left: a named reconciling line says so.
         let leaverLines = byEmployee.body.filter { $0[4]?.text == "离职人员回款" }
         if leavers { XCTAssertFalse(leaverLines.isEmpty, "no reconciling line for a leaver's remittance") }
@@ -135,14 +138,20 @@ final class OneFigureOneValueTests: XCTestCase {
 
         // 销售额.
         let sales = try money(totals["sales"])
-        assertSame([("close-summary.json", sales), ("分部门达成", try byDepartment.total("销售额")),
-                    ("分区域达成", try byRegion.total("销售额")), ("分人员达成", try byEmployee.total("销售额")),
-                    ("分客户应收", try byCustomer.total("销售额")), ("分产品销售", try byProduct.total("销售额")),
-                    ("仪表盘", try kpi("销售额")), ("区域报表合计", regionSales)], "销售额")
+        assertSame(
+            [
+                ("close-summary.json", sales), ("分部门达成", try byDepartment.total("销售额")),
+                ("分区域达成", try byRegion.total("销售额")), ("分人员达成", try byEmployee.total("销售额")),
+                ("分客户应收", try byCustomer.total("销售额")), ("分产品销售", try byProduct.total("销售额")),
+                ("仪表盘", try kpi("销售额")), ("区域报表合计", regionSales)
+            ], "销售额")
 
         // 偏差: the employees' deviations add up to the groups'.
-        assertSame([("分人员达成", try byEmployee.total("回款偏差")), ("分部门达成", try byDepartment.total("回款偏差")),
-                    ("分区域达成", try byRegion.total("回款偏差")), ("分人员达成 行", try byEmployee.sum("回款偏差"))], "回款偏差")
+        assertSame(
+            [
+                ("分人员达成", try byEmployee.total("回款偏差")), ("分部门达成", try byDepartment.total("回款偏差")),
+                ("分区域达成", try byRegion.total("回款偏差")), ("分人员达成 行", try byEmployee.sum("回款偏差"))
+            ], "回款偏差")
 
         // 达成率 in every 合计 row, a formula of that row.
         for t in [byDepartment, byRegion, byEmployee] {
@@ -155,9 +164,12 @@ final class OneFigureOneValueTests: XCTestCase {
         // Headcount: the groups, the employees listed, the summary's active employees; 工资 with those outside pay roles.
         let active = employees.filter { $0["active"] as? Bool == true }.count
         let listed = byEmployee.body.filter { $0[4]?.text != "离职人员回款" }.count
-        assertSame([("close-summary.json active", Double(active)), ("分部门达成", try byDepartment.total("人数")),
-                    ("分区域达成", try byRegion.total("人数")), ("分人员达成 rows", Double(listed)),
-                    ("区域报表 rows", Double(regionHeadcount))], "人数")
+        assertSame(
+            [
+                ("close-summary.json active", Double(active)), ("分部门达成", try byDepartment.total("人数")),
+                ("分区域达成", try byRegion.total("人数")), ("分人员达成 rows", Double(listed)),
+                ("区域报表 rows", Double(regionHeadcount))
+            ], "人数")
         let pay = try finance.rows(sheet: "工资")
         let paid = pay.filter { ($0.first??.text ?? "").hasPrefix("E") && $0.count > 12 && $0[12]?.number != nil }.count
         let outside = try XCTUnwrap(pay.firstIndex { $0.first??.text?.hasPrefix("不在工资岗位") == true })
@@ -170,15 +182,29 @@ final class OneFigureOneValueTests: XCTestCase {
         func slipSum(_ sheet: String, label: String, col: Int) throws -> Double {
             try finance.rows(sheet: sheet).filter { $0.first??.text == label }.compactMap { $0[col]?.number }.reduce(0, +)
         }
-        assertSame([("close-summary.json", net), ("报销汇总", try reimbursement.total("实付")),
-                    ("报销单", try slipSum("报销单", label: "实付", col: 4))], "实付")
-        assertSame([("报销汇总", try reimbursement.total("应报销")), ("报销单", try slipSum("报销单", label: "应报销", col: 4)),
-                    ("summary employees", try employees.map { e -> Double in
+        assertSame(
+            [
+                ("close-summary.json", net), ("报销汇总", try reimbursement.total("实付")),
+                ("报销单", try slipSum("报销单", label: "实付", col: 4))
+            ], "实付")
+        assertSame(
+            [
+                ("报销汇总", try reimbursement.total("应报销")), ("报销单", try slipSum("报销单", label: "应报销", col: 4)),
+                (
+                    "summary employees",
+                    try employees.map { e -> Double in
                         try money(e["expenses_approved"]) + money(e["meal_allowance"]) - money(e["forfeited_expenses"])
-                            + money(e["reimbursement_adjustments"]) }.reduce(0, +))], "应报销")
-        assertSame([("close-summary.json", gross), ("工资", try paySheet.total("应发工资")),
-                    ("工资条", try slipSum("工资条", label: "应发工资", col: 1))], "应发")
-        assertSame([("close-summary.json", try money(totals["expenses_approved"])), ("报销汇总", try reimbursement.total("核准金额"))],
-                   "核准")
+                            + money(e["reimbursement_adjustments"])
+                    }.reduce(0, +)
+                )
+            ], "应报销")
+        assertSame(
+            [
+                ("close-summary.json", gross), ("工资", try paySheet.total("应发工资")),
+                ("工资条", try slipSum("工资条", label: "应发工资", col: 1))
+            ], "应发")
+        assertSame(
+            [("close-summary.json", try money(totals["expenses_approved"])), ("报销汇总", try reimbursement.total("核准金额"))],
+            "核准")
     }
 }

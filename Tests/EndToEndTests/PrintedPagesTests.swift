@@ -51,8 +51,9 @@ final class PrintedPagesTests: XCTestCase {
                     let text = formatted(value, try doc.numberFormat(sheet: name, ref: cell.ref))
                     let bold = doc.style(at: cell.styleIndex)?.bold == true
                     let column = sheet.columns.first { $0.min <= cell.col + 1 && cell.col + 1 <= $0.max }?.width ?? 8.43
-                    XCTAssertLessThanOrEqual(Double(text.count) * (bold ? 1.1 : 1), column - 1,
-                                             "\((file as NSString).lastPathComponent) \(name)!\(cell.ref) \(text) in \(column)")
+                    XCTAssertLessThanOrEqual(
+                        Double(text.count) * (bold ? 1.1 : 1), column - 1,
+                        "\((file as NSString).lastPathComponent) \(name)!\(cell.ref) \(text) in \(column)")
                     checked += 1
                 }
             }

@@ -94,8 +94,9 @@ final class SpreadsheetSavesTests: XCTestCase {
     func testTheEnglishSaveAsAWorkbookSheetStopsOnTheAmountColumnToo() throws {
         let inputs = try demoMonth("en-xlsx", expensesFrom: nil)
         try FileManager.default.removeItem(at: inputs.appendingPathComponent("expenses.csv"))
-        try FileManager.default.copyItem(at: Self.fixtures.appendingPathComponent("en_US/expenses.xlsx"),
-                                         to: inputs.appendingPathComponent("expenses.xlsx"))
+        try FileManager.default.copyItem(
+            at: Self.fixtures.appendingPathComponent("en_US/expenses.xlsx"),
+            to: inputs.appendingPathComponent("expenses.xlsx"))
         let (r, out) = try close(inputs, "en-xlsx")
         XCTAssertEqual(r.status, 2, r.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: out.path), "nothing written")

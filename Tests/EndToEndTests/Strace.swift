@@ -26,9 +26,10 @@ enum Strace {
     static func trace(_ args: [String], env: [String: String] = [:]) throws -> (result: Harness.Result, steps: [Step]) {
         let log = FileManager.default.temporaryDirectory.appendingPathComponent("strace-\(UUID().uuidString).log").path
         defer { try? FileManager.default.removeItem(atPath: log) }
-        let r = try Harness.runExecutable(URL(fileURLWithPath: path!),
-                                          ["--seccomp-bpf", "-f", "-qq", "-y", "-o", log, "-e", "trace=" + traced, Harness.binary.path] + args,
-                                          env: serial.merging(env) { $1 })
+        let r = try Harness.runExecutable(
+            URL(fileURLWithPath: path!),
+            ["--seccomp-bpf", "-f", "-qq", "-y", "-o", log, "-e", "trace=" + traced, Harness.binary.path] + args,
+            env: serial.merging(env) { $1 })
         let lines = (try String(contentsOfFile: log, encoding: .utf8)).split(separator: "\n").map(String.init)
         // Each line is "PID  call(…) = result", the pid padded with spaces.
         func split(_ line: String) -> (pid: Substring, call: Substring) {
@@ -82,8 +83,10 @@ extension Strace.Step {
 extension Strace {
     /// A close of `inputs` into `out` with a fault at the step `pick` chooses among the calls a tracing run of the same
     /// close makes on a copy of `out` (in `scratch`). Returns the faulted run and the step.
-    static func faultedClose(_ inputs: URL, _ out: URL, _ extra: [String] = [], scratch: URL, inject: String, fromThereOn: Bool = false,
-                             pick: ([Step]) -> Step?, file: StaticString = #filePath, line: UInt = #line) throws -> (result: Harness.Result, step: Step) {
+    static func faultedClose(
+        _ inputs: URL, _ out: URL, _ extra: [String] = [], scratch: URL, inject: String, fromThereOn: Bool = false,
+        pick: ([Step]) -> Step?, file: StaticString = #filePath, line: UInt = #line
+    ) throws -> (result: Harness.Result, step: Step) {
         let copy = scratch.appendingPathComponent("traced-outputs")
         try? FileManager.default.removeItem(at: copy)
         if FileManager.default.fileExists(atPath: out.path) { try Strace.copy(out, to: copy) }
@@ -93,8 +96,9 @@ extension Strace {
         guard let step = pick(steps) else {
             throw SQLite.Failure(description: "no such step among the \(steps.count) calls of the tracing run")
         }
-        let faulted = try run(["close", "--inputs", inputs.path, "--outputs", out.path] + extra, trace: step.name,
-                              inject: inject + ":when=\(step.ordinal)" + (fromThereOn ? "+" : ""))
+        let faulted = try run(
+            ["close", "--inputs", inputs.path, "--outputs", out.path] + extra, trace: step.name,
+            inject: inject + ":when=\(step.ordinal)" + (fromThereOn ? "+" : ""))
         return (faulted, step)
     }
 

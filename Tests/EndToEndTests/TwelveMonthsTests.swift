@@ -25,14 +25,14 @@ final class TwelveMonthsTests: XCTestCase {
     override func tearDownWithError() throws { try? FileManager.default.removeItem(at: root) }
 
     static let roster = """
-    员工编号,姓名,岗位,级别,区域,部门,直属经理,入职日期
-    D1,王总,销售总监,1,总部,销售一部,,2015-01-01
-    P1,周一,销售代表,2,华北,销售一部,D1,2020-01-01
-    P2,吴二,销售代表,3,华北,销售一部,D1,2020-01-01
-    P3,郑三,销售代表,2,华南,销售二部,D1,2020-01-01
-    P4,冯四,销售代表,见习,华南,销售二部,D1,2023-02-15
+        员工编号,姓名,岗位,级别,区域,部门,直属经理,入职日期
+        D1,王总,销售总监,1,总部,销售一部,,2015-01-01
+        P1,周一,销售代表,2,华北,销售一部,D1,2020-01-01
+        P2,吴二,销售代表,3,华北,销售一部,D1,2020-01-01
+        P3,郑三,销售代表,2,华南,销售二部,D1,2020-01-01
+        P4,冯四,销售代表,见习,华南,销售二部,D1,2023-02-15
 
-    """
+        """
 
     static func remitted(_ id: String, _ month: Int) -> String? {
         switch id {
@@ -54,9 +54,11 @@ final class TwelveMonthsTests: XCTestCase {
             let customer = id == "P3" ? "C-P3-\(m)" : "C-\(id)"
             sales += "\(p)-20,SO-\(p)-\(id),\(id),\(customer),复合肥,1,\(amount),\(amount),\(id == "P3" ? "是" : "否")\n"
         }
-        return ["roster.csv": roster, "targets.csv": targets, "sales.csv": sales,
-                "attendance.csv": "日期,员工编号,考勤状态,城市\n", "plans.csv": "员工编号,日期,城市\n",
-                "expenses.csv": "报销单号,员工编号,日期,类别,金额,提交日期\n"]
+        return [
+            "roster.csv": roster, "targets.csv": targets, "sales.csv": sales,
+            "attendance.csv": "日期,员工编号,考勤状态,城市\n", "plans.csv": "员工编号,日期,城市\n",
+            "expenses.csv": "报销单号,员工编号,日期,类别,金额,提交日期\n"
+        ]
     }
 
     func close(_ m: Int, outputs: URL) throws -> [String: Any] {

@@ -24,7 +24,7 @@ final class IngestSpeedTests: XCTestCase {
         "12元", "RMB 12.5", "3.0", "3.5", "007", "+5", "1234567890", "1.23457E+11", "Y", "n", "TRUE", "是", "否", "✓", "Ｙ", "maybe",
         "2023-03-05", "2023/3/5", "20230305", "2023年3月5日", "2023-03-05 10:00", "27/03/2023", "2023-02-30", "45000",
         "a\u{01}b", "x\u{7F}", "line\nbreak", "cr\r\nlf", "lone\rcr", "\"quoted\"", "a,b", "大地农业科技有限公司", " 生物有机肥 40kg ",
-        "\u{FEFF}E0002", "E0002\u{200B}", "😀", String(repeating: "长", count: 40),
+        "\u{FEFF}E0002", "E0002\u{200B}", "😀", String(repeating: "长", count: 40)
     ]
 
     /// A sales file of `count` lines, plain lines mixed with odd cells, quoted multi-line fields, blank lines,
@@ -34,10 +34,12 @@ final class IngestSpeedTests: XCTestCase {
         var lines = [salesHeader]
         for i in 0..<count {
             let day = 1 + Int(rng.next() % 28)
-            var cells = ["2023-03-\(day < 10 ? "0" : "")\(day)", "SO2023\(100000 + i)", "\(1 + rng.next() % 3)", "E00\(10 + rng.next() % 40)",
-                         "C00\(1000 + rng.next() % 300)", ["大地农业科技有限公司", "平顶山金地家庭农场", "\"Smith, Jones & Co\""][Int(rng.next() % 3)],
-                         ["磷酸二铵 50kg", "生物有机肥 40kg", "尿素"][Int(rng.next() % 3)], "\(1 + rng.next() % 900)", "60.50",
-                         "\(rng.next() % 90000).00", "\(rng.next() % 90000).00", ["否", "是", ""][Int(rng.next() % 3)]]
+            var cells = [
+                "2023-03-\(day < 10 ? "0" : "")\(day)", "SO2023\(100000 + i)", "\(1 + rng.next() % 3)", "E00\(10 + rng.next() % 40)",
+                "C00\(1000 + rng.next() % 300)", ["大地农业科技有限公司", "平顶山金地家庭农场", "\"Smith, Jones & Co\""][Int(rng.next() % 3)],
+                ["磷酸二铵 50kg", "生物有机肥 40kg", "尿素"][Int(rng.next() % 3)], "\(1 + rng.next() % 900)", "60.50",
+                "\(rng.next() % 90000).00", "\(rng.next() % 90000).00", ["否", "是", ""][Int(rng.next() % 3)]
+            ]
             let r = rng.next() % 100
             if r < 25 {
                 let k = Int(rng.next() % UInt64(cells.count))
@@ -122,21 +124,30 @@ final class IngestSpeedTests: XCTestCase {
                     // A day-first or month-first date alone in its column reads in the order it settles, if any.
                     var evidence = DateEvidence()
                     evidence.add(ValueParser.dayMonthParts(text))
-                    if case .success(let d) = ValueParser.date(text, order: evidence.order) { XCTAssertEqual(row.value?.date, d, where_) }
-                    else if !text.isEmpty { XCTAssertEqual(row.issue?.column, "date", where_) }
+                    if case .success(let d) = ValueParser.date(text, order: evidence.order) {
+                        XCTAssertEqual(row.value?.date, d, where_)
+                    } else if !text.isEmpty {
+                        XCTAssertEqual(row.issue?.column, "date", where_)
+                    }
                 case 2:
                     if case .success(let v) = ValueParser.integer(text), v >= 0 { XCTAssertEqual(row.value?.lineNo, v, where_) }
                 case 7:
-                    if case .success(let v) = ValueParser.decimal4(text) { XCTAssertEqual(row.value?.quantity, v, where_) }
-                    else if !text.isEmpty { XCTAssertEqual(row.issue?.column, "quantity", where_) }
+                    if case .success(let v) = ValueParser.decimal4(text) {
+                        XCTAssertEqual(row.value?.quantity, v, where_)
+                    } else if !text.isEmpty {
+                        XCTAssertEqual(row.issue?.column, "quantity", where_)
+                    }
                 case 9:
                     switch ValueParser.money(text) {
                     case .success(let m): XCTAssertEqual(row.money.first { $0.column == "amount" }?.value, m, where_)
                     case .failure: if !text.isEmpty { XCTAssertEqual(row.badMoneyCells, 1, where_) }
                     }
                 case 11:
-                    if case .success(let b) = ValueParser.boolean(text) { XCTAssertEqual(row.value?.newCustomer, b, where_) }
-                    else { XCTAssertEqual(row.issue?.column, "new_customer", where_) }
+                    if case .success(let b) = ValueParser.boolean(text) {
+                        XCTAssertEqual(row.value?.newCustomer, b, where_)
+                    } else {
+                        XCTAssertEqual(row.issue?.column, "new_customer", where_)
+                    }
                 case 1, 5, 6:
                     let expected = text.isEmpty ? nil : Cell.cutToExcelLimit(text).text
                     let got = [row.value?.orderId, row.value?.customerName, row.value?.product][column == 1 ? 0 : column == 5 ? 1 : 2]
@@ -168,8 +179,9 @@ final class IngestSpeedTests: XCTestCase {
         while i < bytes.count { let j = min(bytes.count, i + 1 + i % 97); h.update(Array(bytes[i..<j])); i = j }
         XCTAssertEqual(h.finalizeHex(), SHA256.hex(bytes))
         // 1,000,000 × "a" (FIPS 180-2 appendix B.3).
-        XCTAssertEqual(SHA256.hex([UInt8](repeating: 0x61, count: 1_000_000)),
-                       "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+        XCTAssertEqual(
+            SHA256.hex([UInt8](repeating: 0x61, count: 1_000_000)),
+            "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 
     /// `INGEST_BENCH_DIR=/path/to/demo swift test --filter IngestSpeedTests/testBenchmark` (a release build is the
@@ -185,8 +197,10 @@ final class IngestSpeedTests: XCTestCase {
         let start = Date()
         let set = try InputReader(cityAliases: []).read(directory: dir)
         let seconds = Date().timeIntervalSince(start)
-        print(String(format: "ingest: %d sales rows, %.1f MB in %.3f s = %.1f MB/s", set.sales.count, Double(bytes) / 1e6, seconds,
-                     Double(bytes) / 1e6 / seconds))
+        print(
+            String(
+                format: "ingest: %d sales rows, %.1f MB in %.3f s = %.1f MB/s", set.sales.count, Double(bytes) / 1e6, seconds,
+                Double(bytes) / 1e6 / seconds))
     }
 }
 

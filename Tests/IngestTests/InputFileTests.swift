@@ -3,7 +3,7 @@ import XCTest
 @testable import Ingest
 import SalesCore
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Issue 14 item 4: only regular files are read from inputs/, opened without blocking and checked on the descriptor,
@@ -122,7 +122,8 @@ final class InputFileTests: XCTestCase {
         let header = "date,order_id,employee_id,customer_id,product,quantity,amount\n"
         folder.write("sales.csv", Array(header.utf8) + [UInt8](repeating: 0x61, count: 300_000))
         var reader = InputReader(cityAliases: [])
-        reader.salesStreaming = SalesStreaming(chunkSize: 1 << 12, makeSink: { SalesIntakeSink(period: Period(year: 2023, month: 3)!, makeStore: { MemoryOrderLines() }) })
+        reader.salesStreaming = SalesStreaming(
+            chunkSize: 1 << 12, makeSink: { SalesIntakeSink(period: Period(year: 2023, month: 3)!, makeStore: { MemoryOrderLines() }) })
         reader.salesStreaming!.recordLimit = 100_000
         let e = try XCTUnwrap(expectFileError { _ = try reader.read(directory: folder.path) })
         XCTAssertEqual(e.file, "sales.csv")

@@ -81,8 +81,10 @@ final class RowReadingTests: XCTestCase {
     /// Input text is shown as given; normalisation is for comparing only (outputs.md): 张市 is compared as 张 and
     /// shown as 张市.
     func testAnExpenseCityIsComparedNormalisedAndShownAsWritten() throws {
-        let (_, set) = try readOne("expenses.csv", "claim_id,employee_id,date,category,city,amount,receipt_no,submitted_on\n"
-            + "B1,E1,2023-03-02,住宿,张市,100.00,R1,2023-03-05\nB2,E1,2023-03-03,住宿, 廣州 ,100.00,R2,2023-03-05\n")
+        let (_, set) = try readOne(
+            "expenses.csv",
+            "claim_id,employee_id,date,category,city,amount,receipt_no,submitted_on\n"
+                + "B1,E1,2023-03-02,住宿,张市,100.00,R1,2023-03-05\nB2,E1,2023-03-03,住宿, 廣州 ,100.00,R2,2023-03-05\n")
         XCTAssertEqual(set.expenses[0].accepted?.city, "张")
         XCTAssertEqual(set.expenses[0].accepted?.cityShown, "张市")
         XCTAssertEqual(set.expenses[1].accepted?.city, "广州")
@@ -104,13 +106,14 @@ final class RowReadingTests: XCTestCase {
     let expHeader = "claim_id,employee_id,date,category,transport_mode,city,nights,amount,receipt_no,receipt_kind,submitted_on\n"
 
     func testExpenseConditionalRequirementsAndDefaults() throws {
-        let text = expHeader
-            + "C1,E1,2023-03-01,transport,,北京,,100,,,2023-03-31\n"     // transport without mode
-            + "C1,E1,2023-03-01,住宿,,,,100,,,2023-03-31\n"             // lodging without city
-            + "C1,E1,2023-03-01,meals,,,,50,,,2023-03-31\n"             // meals without city
-            + "C1,E1,2023-03-01,lodging,,上海,,300,,,2023-03-31\n"       // nights default 1, kind electronic
-            + "C1,E1,2023-03-01,transport,高铁,,abc,80,R1,手写,2023-03-31\n" // nights ignored off lodging
-            + "C1,E1,2023-03-01,lodging,,上海,0,300,,,2023-03-31\n"      // zero nights on lodging
+        let text =
+            expHeader
+            + "C1,E1,2023-03-01,transport,,北京,,100,,,2023-03-31\n"  // transport without mode
+            + "C1,E1,2023-03-01,住宿,,,,100,,,2023-03-31\n"  // lodging without city
+            + "C1,E1,2023-03-01,meals,,,,50,,,2023-03-31\n"  // meals without city
+            + "C1,E1,2023-03-01,lodging,,上海,,300,,,2023-03-31\n"  // nights default 1, kind electronic
+            + "C1,E1,2023-03-01,transport,高铁,,abc,80,R1,手写,2023-03-31\n"  // nights ignored off lodging
+            + "C1,E1,2023-03-01,lodging,,上海,0,300,,,2023-03-31\n"  // zero nights on lodging
         let (_, set) = try readOne("expenses.csv", text)
         let e = set.expenses
         XCTAssertEqual(e[0].issue?.code, "ROW-MISSING"); XCTAssertEqual(e[0].issue?.column, "transport_mode")
@@ -163,7 +166,9 @@ final class RowReadingTests: XCTestCase {
 
     func testAdjustmentAmountSignsByKind() throws {
         let h = "adjustment_id,date,employee_id,kind,amount,approved_by\n"
-        let (_, set) = try readOne("adjustments.csv", h + "A1,2023-03-01,E1,还款,-10,M1\nA2,2023-03-01,E1,核销,0,M1\nA3,2023-03-01,E1,commission,-10,M1\nA4,2023-03-01,E1,reimbursement,25,\n")
+        let (_, set) = try readOne(
+            "adjustments.csv",
+            h + "A1,2023-03-01,E1,还款,-10,M1\nA2,2023-03-01,E1,核销,0,M1\nA3,2023-03-01,E1,commission,-10,M1\nA4,2023-03-01,E1,reimbursement,25,\n")
         XCTAssertEqual(set.adjustments[0].issue?.column, "amount")
         XCTAssertEqual(set.adjustments[1].issue?.column, "amount")
         XCTAssertEqual(set.adjustments[2].accepted?.amount.fen, -1000)
@@ -178,7 +183,9 @@ final class RowReadingTests: XCTestCase {
     }
 
     func testRosterTargetsAndVisitsDefaults() throws {
-        let (_, r) = try readOne("roster.csv", "employee_id,name,role,level,region,hire_date,leave_date\nE1,A,director,,North,2020-01-01,\nE2,B,sales_rep,见习,North,2020-01-01,2019-01-01\n")
+        let (_, r) = try readOne(
+            "roster.csv",
+            "employee_id,name,role,level,region,hire_date,leave_date\nE1,A,director,,North,2020-01-01,\nE2,B,sales_rep,见习,North,2020-01-01,2019-01-01\n")
         XCTAssertEqual(r.roster[0].accepted?.level, .numbered(3))
         XCTAssertNil(r.roster[0].accepted?.leaveDate)
         XCTAssertEqual(r.roster[1].issue?.column, "leave_date")
@@ -195,20 +202,22 @@ final class RowReadingTests: XCTestCase {
     }
 
     func testCityAliasesFromThePolicyApply() throws {
-        let (_, set) = try readOne("plans.csv", "employee_id,date,city\nE1,2023-03-01, beijing \nE1,2023-03-02,臺北市\n",
-                                   aliases: [("Beijing", "北京")])
+        let (_, set) = try readOne(
+            "plans.csv", "employee_id,date,city\nE1,2023-03-01, beijing \nE1,2023-03-02,臺北市\n",
+            aliases: [("Beijing", "北京")])
         XCTAssertEqual(set.plans.map { $0.accepted?.city }, ["北京", "台北"])
     }
 
     func testPerFileReconciliationOfRowsAndMoney() throws {
-        let text = salesHeader
-            + "2023-03-01,O1,E1,C1,P,1,1.10,100.00,20\n"       // accepted: 1.10 + 100 + 20
-            + "2023-03-01,O2,E1,C1,P,x,2.00,50.5,\n"          // rejected (quantity): 2 + 50.5 parsed
-            + "2023-03-01,O3,E1,C1,P,1,,abc,(3.00)\n"          // rejected (amount): -3 parsed, 1 bad
-            + "\n"                                             // blank
-            + "2023-03-01,O4,E1,C1,P,1\n"                      // field count: no money
-            + ",,,,,,,,\n"                                     // blank
-            + "2023-03-01,O5,E1,C1,P,1,,\"1,000\",12.345\n"    // rejected (remitted): 1000 parsed, 1 bad
+        let text =
+            salesHeader
+            + "2023-03-01,O1,E1,C1,P,1,1.10,100.00,20\n"  // accepted: 1.10 + 100 + 20
+            + "2023-03-01,O2,E1,C1,P,x,2.00,50.5,\n"  // rejected (quantity): 2 + 50.5 parsed
+            + "2023-03-01,O3,E1,C1,P,1,,abc,(3.00)\n"  // rejected (amount): -3 parsed, 1 bad
+            + "\n"  // blank
+            + "2023-03-01,O4,E1,C1,P,1\n"  // field count: no money
+            + ",,,,,,,,\n"  // blank
+            + "2023-03-01,O5,E1,C1,P,1,,\"1,000\",12.345\n"  // rejected (remitted): 1000 parsed, 1 bad
         let (_, set) = try readOne("sales.csv", text)
         let f = set.files[0]
         let accepted = set.sales.filter { $0.value != nil && $0.issue == nil }.count

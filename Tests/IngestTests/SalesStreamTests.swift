@@ -11,7 +11,8 @@ final class SalesStreamTests: XCTestCase {
     override func setUp() { folder = TempFolder() }
     override func tearDown() { folder.cleanup() }
 
-    static let roster = "employee_id,name,role,region,hire_date,leave_date\n"
+    static let roster =
+        "employee_id,name,role,region,hire_date,leave_date\n"
         + "E1,张三,sales_rep,华东,2020-01-01,\nE2,李四,sales_rep,华南,2020-01-01,\nE3,王五,sales_rep,华东,2023-03-20,\n"
 
     /// A seeded sales file with every awkward form the scanner knows.
@@ -21,13 +22,13 @@ final class SalesStreamTests: XCTestCase {
         var text = "\u{FEFF}date,order_id,line_no,employee_id,customer_id,customer_name,product,quantity,unit_price,amount,remitted\r\n"
         for i in 0..<lines {
             let eol = next(3) == 0 ? "\r\n" : "\n"
-            if next(17) == 0 { text += eol; continue }                       // a blank line
+            if next(17) == 0 { text += eol; continue }  // a blank line
             let day = next(20) == 0 ? "2023-02-27" : "2023-03-\(String(format: "%02d", 1 + next(28)))"
             let emp = ["E1", "E2", "E3", "E9", "E1"][next(5)]
-            let order = next(25) == 0 ? "SO1" : "SO\(i)"                        // repeated keys: duplicates
+            let order = next(25) == 0 ? "SO1" : "SO\(i)"  // repeated keys: duplicates
             let name: String
             switch next(6) {
-            case 0: name = "\"甲, \"\"农资\"\"\r\n第二行\""                   // quotes, comma and a line break inside
+            case 0: name = "\"甲, \"\"农资\"\"\r\n第二行\""  // quotes, comma and a line break inside
             case 1: name = "\"乙公司\n\""
             case 2: name = ""
             default: name = "丙农场\(next(9))"
@@ -40,9 +41,10 @@ final class SalesStreamTests: XCTestCase {
 
     func read(streaming chunk: Int?) throws -> InputSet {
         var reader = InputReader(cityAliases: [])
-        reader.parallelThreshold = 200    // parts on both cores, even for small chunks
+        reader.parallelThreshold = 200  // parts on both cores, even for small chunks
         if let chunk {
-            reader.salesStreaming = SalesStreaming(chunkSize: chunk, makeSink: { SalesIntakeSink(period: Period(year: 2023, month: 3)!, makeStore: { MemoryOrderLines() }) })
+            reader.salesStreaming = SalesStreaming(
+                chunkSize: chunk, makeSink: { SalesIntakeSink(period: Period(year: 2023, month: 3)!, makeStore: { MemoryOrderLines() }) })
         }
         return try reader.read(directory: folder.path)
     }
@@ -53,14 +55,19 @@ final class SalesStreamTests: XCTestCase {
         folder.write("sales.csv", Self.salesFile(seed: 7, lines: 600))
         // Whole: every row kept, then the intake over them, as validation does.
         var whole = try read(streaming: nil)
-        var intake = SalesIntake(roster: Validation.rosterIndex(&whole.roster), period: Period(year: 2023, month: 3)!,
-                                 store: MemoryOrderLines(), expectedLines: whole.sales.count)
+        var intake = SalesIntake(
+            roster: Validation.rosterIndex(&whole.roster), period: Period(year: 2023, month: 3)!,
+            store: MemoryOrderLines(), expectedLines: whole.sales.count)
         for i in whole.sales.indices { intake.take(&whole.sales[i]) }
         intake.finish()
         let rejected = whole.sales.filter { $0.issue != nil }
         XCTAssertGreaterThan(rejected.count, 20)
-        XCTAssertEqual(Set(rejected.map { $0.issue!.code }), ["ROW-BAD-VALUE", "ROW-UNKNOWN-EMPLOYEE", "ROW-OTHER-PERIOD",
-                                                             "ROW-NOT-ACTIVE", "ROW-DUPLICATE"])
+        XCTAssertEqual(
+            Set(rejected.map { $0.issue!.code }),
+            [
+                "ROW-BAD-VALUE", "ROW-UNKNOWN-EMPLOYEE", "ROW-OTHER-PERIOD",
+                "ROW-NOT-ACTIVE", "ROW-DUPLICATE"
+            ])
         for chunk in [16, 61, 333, 4096, 1 << 20] {
             let s = try read(streaming: chunk)
             let streamed = try XCTUnwrap(s.streamedSales)
@@ -104,8 +111,9 @@ final class SalesStreamTests: XCTestCase {
         let bytes = Array("\n\r\n\n".utf8) + Self.salesFile(seed: 11, lines: 40)
         folder.write("sales.csv", bytes)
         var whole = try read(streaming: nil)
-        var intake = SalesIntake(roster: Validation.rosterIndex(&whole.roster), period: Period(year: 2023, month: 3)!,
-                                 store: MemoryOrderLines(), expectedLines: whole.sales.count)
+        var intake = SalesIntake(
+            roster: Validation.rosterIndex(&whole.roster), period: Period(year: 2023, month: 3)!,
+            store: MemoryOrderLines(), expectedLines: whole.sales.count)
         for i in whole.sales.indices { intake.take(&whole.sales[i]) }
         intake.finish()
         for chunk in [16, 17, 40, 1 << 20] {
@@ -132,14 +140,14 @@ final class SalesStreamTests: XCTestCase {
     func testTheLastRecordEndIsWhereTheScannerEndsARecord() {
         func end(_ s: String) -> Int? { InputReader.lastRecordEnd(Array(s.utf8), from: 0, delimiter: UInt8(ascii: ",")) }
         XCTAssertEqual(end("a,b\nc,d\n"), 8)
-        XCTAssertEqual(end("a,b\nc,d"), 4)                  // the last record may go on
-        XCTAssertEqual(end("a,\"b\nc\",d\n"), 10)           // a line break inside quotes ends nothing
-        XCTAssertEqual(end("a,\"b\nc"), nil)                 // the bytes stop inside a quoted field
-        XCTAssertEqual(end("x\na,\"b\"\""), 2)               // a quote at the end may be the first of a pair
-        XCTAssertEqual(end("a\r"), nil)                      // a CR at the end may be the first of CR LF
-        XCTAssertEqual(end("a\rb\r\n"), 5)                   // a lone CR ends a record, so does CR LF
-        XCTAssertEqual(end("a,b\"c\nd"), 6)                  // a quote inside a field is only a character
-        XCTAssertEqual(end("\"a\"x\"\n"), 6)                 // text after the closing quote is kept as written
+        XCTAssertEqual(end("a,b\nc,d"), 4)  // the last record may go on
+        XCTAssertEqual(end("a,\"b\nc\",d\n"), 10)  // a line break inside quotes ends nothing
+        XCTAssertEqual(end("a,\"b\nc"), nil)  // the bytes stop inside a quoted field
+        XCTAssertEqual(end("x\na,\"b\"\""), 2)  // a quote at the end may be the first of a pair
+        XCTAssertEqual(end("a\r"), nil)  // a CR at the end may be the first of CR LF
+        XCTAssertEqual(end("a\rb\r\n"), 5)  // a lone CR ends a record, so does CR LF
+        XCTAssertEqual(end("a,b\"c\nd"), 6)  // a quote inside a field is only a character
+        XCTAssertEqual(end("\"a\"x\"\n"), 6)  // text after the closing quote is kept as written
     }
 
     /// The quick cut (quotes only) is always a place where the scanner ends a record, on random text of quotes,
@@ -167,15 +175,18 @@ final class SalesStreamTests: XCTestCase {
             guard let whole = records(bytes) else { continue }
             strays += whole.filter { $0.record.strayQuote != nil }.count
             let ends = Set(whole.map(\.end))
-            for cut in [InputReader.recordEnd(bytes, delimiter: UInt8(ascii: ","), strayQuoteDelimiters: threshold),
-                        InputReader.lastRecordEnd(bytes, from: 0, delimiter: UInt8(ascii: ","), strayQuoteDelimiters: threshold)] {
+            for cut in [
+                InputReader.recordEnd(bytes, delimiter: UInt8(ascii: ","), strayQuoteDelimiters: threshold),
+                InputReader.lastRecordEnd(bytes, from: 0, delimiter: UInt8(ascii: ","), strayQuoteDelimiters: threshold)
+            ] {
                 guard let cut else { continue }
                 cuts += 1
                 let shown = String(decoding: bytes, as: UTF8.self).debugDescription
                 XCTAssertTrue(ends.contains(cut), "\(shown) (\(threshold.map(String.init) ?? "no") stray rule): cut at \(cut), records end at \(ends.sorted())")
                 let before = records(Array(bytes[..<cut]))
                 let expected = whole.filter { $0.end <= cut }
-                XCTAssertEqual(before?.map(\.record), expected.map(\.record), "\(shown) (\(threshold.map(String.init) ?? "no") stray rule): text before the cut at \(cut)")
+                XCTAssertEqual(
+                    before?.map(\.record), expected.map(\.record), "\(shown) (\(threshold.map(String.init) ?? "no") stray rule): text before the cut at \(cut)")
             }
         }
         XCTAssertGreaterThan(cuts, 3000)

@@ -15,8 +15,10 @@ final class SpreadsheetFormsTests: XCTestCase {
     // MARK: every listed form
 
     func testEveryListedDateFormReads() {
-        for s in ["2023-03-27", "2023-3-27", "2023/3/27", "2023.3.27", "2023年3月27日", "23年3月27日", "20230327",
-                  "2023-03-27 06:48:41", "23年3月27日 06:48:41", "2023/3/27 6:48", "2023-03-27T06:48:41", "２０２３－０３－２７"] {
+        for s in [
+            "2023-03-27", "2023-3-27", "2023/3/27", "2023.3.27", "2023年3月27日", "23年3月27日", "20230327",
+            "2023-03-27 06:48:41", "23年3月27日 06:48:41", "2023/3/27 6:48", "2023-03-27T06:48:41", "２０２３－０３－２７"
+        ] {
             XCTAssertEqual(day(s), "2023-03-27", s)
         }
         XCTAssertEqual(day("23年3月21日"), "2023-03-21")
@@ -38,7 +40,7 @@ final class SpreadsheetFormsTests: XCTestCase {
         let forms: [(String, Int64)] = [
             ("1234.5", 123_450), ("1,234.50", 123_450), ("¥1,234.50", 123_450), ("￥1234.5", 123_450), ("1234.5元", 123_450),
             ("RMB 1234.50", 123_450), ("CNY1234.5", 123_450), ("１２３４．５０", 123_450), ("1，234.50", 123_450),
-            ("-12.30", -1_230), ("(12.30)", -1_230), ("0", 0), ("12", 1_200),
+            ("-12.30", -1_230), ("(12.30)", -1_230), ("0", 0), ("12", 1_200)
         ]
         for (s, fen) in forms {
             guard case .success(let m) = ValueParser.money(s) else { XCTFail(s); continue }
@@ -48,8 +50,10 @@ final class SpreadsheetFormsTests: XCTestCase {
     }
 
     func testAForeignCurrencySignIsRejectedSayingSoNeverReadAsYuan() {
-        for (s, sign) in [("$1,080.00", "$"), ("US$1,080.00", "US$"), ("€12.50", "€"), ("HK$300", "HK$"), ("-$5.00", "$"),
-                          ("($5.00)", "$"), ("＄5", "$"), ("1080.00 USD", "USD")] {
+        for (s, sign) in [
+            ("$1,080.00", "$"), ("US$1,080.00", "US$"), ("€12.50", "€"), ("HK$300", "HK$"), ("-$5.00", "$"),
+            ("($5.00)", "$"), ("＄5", "$"), ("1080.00 USD", "USD")
+        ] {
             let m = error(ValueParser.money(s))
             XCTAssertNotNil(m, s)
             XCTAssertTrue(m?.contains("foreign currency (\(sign))") == true, m ?? s)
@@ -58,8 +62,10 @@ final class SpreadsheetFormsTests: XCTestCase {
     }
 
     func testEveryListedDecimalIntegerMonthAndBooleanFormReads() {
-        for (s, u) in [("12", 120_000), ("12.5", 125_000), ("1,234.5678", 12_345_678), ("-3", -30_000), ("１２．５", 125_000),
-                       ("(2)", -20_000)] as [(String, Int64)] {
+        for (s, u) in [
+            ("12", 120_000), ("12.5", 125_000), ("1,234.5678", 12_345_678), ("-3", -30_000), ("１２．５", 125_000),
+            ("(2)", -20_000)
+        ] as [(String, Int64)] {
             guard case .success(let d) = ValueParser.decimal4(s) else { XCTFail(s); continue }
             XCTAssertEqual(d.units, u, s)
         }
@@ -75,8 +81,10 @@ final class SpreadsheetFormsTests: XCTestCase {
             XCTAssertEqual(p, Period(year: 2023, month: 3)!, s)
         }
         XCTAssertNotNil(error(ValueParser.month("2023/3/2")))
-        for (s, b) in [("Y", true), ("N", false), ("yes", true), ("no", false), ("true", true), ("FALSE", false), ("1", true),
-                       ("0", false), ("是", true), ("否", false), ("√", true), ("✓", true)] {
+        for (s, b) in [
+            ("Y", true), ("N", false), ("yes", true), ("no", false), ("true", true), ("FALSE", false), ("1", true),
+            ("0", false), ("是", true), ("否", false), ("√", true), ("✓", true)
+        ] {
             guard case .success(let v) = ValueParser.boolean(s) else { XCTFail(s); continue }
             XCTAssertEqual(v, b, s)
         }
@@ -112,10 +120,12 @@ final class SpreadsheetFormsTests: XCTestCase {
     }
 
     func testAColumnThatSettlesNoOrderLeavesItsDayFirstOrMonthFirstDatesAmbiguous() throws {
-        for dates in [["3/4/2023", "3/5/2023"],                  // no part above 12
-                      ["27/03/2023", "3/27/2023"],               // one each way
-                      ["27/03/2023", "2023-03-05"],              // not every value written so (the demo's mistake)
-                      ["27/03/2023", "31/02/2023"]] {            // one does not read validly
+        for dates in [
+            ["3/4/2023", "3/5/2023"],  // no part above 12
+            ["27/03/2023", "3/27/2023"],  // one each way
+            ["27/03/2023", "2023-03-05"],  // not every value written so (the demo's mistake)
+            ["27/03/2023", "31/02/2023"]
+        ] {  // one does not read validly
             let set = try expenses(dates)
             let dm = set.expenses.filter { ValueParser.dayMonthParts(String($0.raw.split(separator: ",")[2])) != nil }
             XCTAssertFalse(dm.isEmpty)
@@ -147,7 +157,8 @@ final class SpreadsheetFormsTests: XCTestCase {
         folder.write("roster.csv", "employee_id,name,role,region,hire_date\nE1,张三,sales_rep,华东,2020-01-01\n")
         folder.write("sales.csv", text)
         var streaming = InputReader(cityAliases: [])
-        streaming.salesStreaming = SalesStreaming(chunkSize: 512, makeSink: { SalesIntakeSink(period: Period(year: 2023, month: 1)!, makeStore: { MemoryOrderLines() }) })
+        streaming.salesStreaming = SalesStreaming(
+            chunkSize: 512, makeSink: { SalesIntakeSink(period: Period(year: 2023, month: 1)!, makeStore: { MemoryOrderLines() }) })
         let s = try streaming.read(directory: folder.path)
         XCTAssertEqual(s.files.first { $0.kind == .sales }?.columnFailures, [])
         XCTAssertEqual(s.sales.filter { $0.issue?.code == "ROW-BAD-VALUE" }.count, 0)

@@ -11,7 +11,8 @@ final class StrayQuoteTests: XCTestCase {
 
     func testROW_UNBALANCED_QUOTE_rejectsOnlyTheLineThatOpenedItAndReadingResumesOnTheNextLine() throws {
         let stray = "2023-03-01,SO170,E1,C055003,\"襄城农资总经销,有机肥 40kg,2,860.00,0"
-        let text = header
+        let text =
+            header
             + stray + "\n"
             + "2023-03-01,SO171,E1,C055004,许昌农场,磷肥,4,43056.00,0\n"
             + "2023-03-02,SO172,E1,C055005,\"禹州,农资\",尿素,1,100.00,0\n"
@@ -41,7 +42,8 @@ final class StrayQuoteTests: XCTestCase {
     }
 
     func testROW_UNBALANCED_QUOTE_namesTheHeaderTheFileUsed() throws {
-        let text = "日期,订单号,业务员,客户编号,客户名称,产品,数量,金额,回款\n"
+        let text =
+            "日期,订单号,业务员,客户编号,客户名称,产品,数量,金额,回款\n"
             + "2023-03-01,SO1,E1,C1,\"甲,磷肥,1,10.00,0\n2023-03-01,SO2,E1,C2,乙,磷肥,1,10.00,0\n"
         let (_, set) = try readOne("销售.csv", text)
         let issue = try XCTUnwrap(set.sales.first?.issue)
@@ -53,7 +55,8 @@ final class StrayQuoteTests: XCTestCase {
 
     func testAQuotedLineBreakWhoseContinuationHoldsFewerDelimitersThanTheHeaderStaysOneRecord() throws {
         // The continuation line holds 7 delimiters inside the quote at most… here 1: a real line break in a name.
-        let text = header
+        let text =
+            header
             + "2023-03-01,SO1,E1,C1,\"甲公司,\n第二行,仓库\",磷肥,1,10.00,0\n"
             + "2023-03-01,SO2,E1,C2,乙,磷肥,1,10.00,0\n"
         let (_, set) = try readOne("sales.csv", text)
@@ -72,7 +75,8 @@ final class StrayQuoteTests: XCTestCase {
 
     func testAContinuationLineWithAsManyDelimitersAsTheHeaderIsWhereTheQuoteTurnsStray() throws {
         // The quote opened on line 2 runs over line 3 (2 delimiters: could be a name) into line 4 (8: a record).
-        let text = header
+        let text =
+            header
             + "2023-03-01,SO1,E1,C1,\"甲,磷肥,1,10.00,0\n"
             + "乙,丙,丁\n"
             + "2023-03-01,SO2,E1,C2,乙,磷肥,1,10.00,0\n"
@@ -104,7 +108,8 @@ final class StrayQuoteTests: XCTestCase {
 
     func testAStrayQuoteInARecordThatStartedOnAnEarlierLineRejectsTheRecordUpToTheQuotesLine() throws {
         // The record opens a real two-line name on line 2, then a stray quote on line 3 (its 6th field).
-        let text = header
+        let text =
+            header
             + "2023-03-01,SO1,E1,C1,\"甲\n公司\",\"磷肥,1,10.00,0\n"
             + "2023-03-01,SO2,E1,C2,乙,磷肥,1,10.00,0\n"
         let (_, set) = try readOne("sales.csv", text)

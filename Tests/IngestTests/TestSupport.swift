@@ -25,7 +25,7 @@ final class TempFolder {
         .sales: "date,order_id,employee_id,customer_id,product,quantity,amount",
         .attendance: "date,employee_id,status,city",
         .expenses: "claim_id,employee_id,date,category,amount,submitted_on",
-        .plans: "employee_id,date,city",
+        .plans: "employee_id,date,city"
     ]
     /// Header-only files of every required kind, except those given.
     func writeRequired(except: Set<InputKind> = []) {

@@ -27,7 +27,7 @@ final class ValueParserTests: XCTestCase {
     }
 
     func testMoneyIsExactWhereFloatingPointIsNot() {
-        XCTAssertEqual(fen("0.29"), 29)           // 0.29 * 100 = 28.999… in binary floating point
+        XCTAssertEqual(fen("0.29"), 29)  // 0.29 * 100 = 28.999… in binary floating point
         XCTAssertEqual(fen("1234567890123.45"), 123_456_789_012_345)
     }
 
@@ -80,8 +80,10 @@ final class ValueParserTests: XCTestCase {
     func day(_ s: String) -> String? { (try? ValueParser.date(s).get())?.description }
 
     func testDateAcceptsEveryListedForm() {
-        for s in ["2023-03-27", "2023/3/27", "2023.3.27", "2023年3月27日", "20230327", "2023-03-27 06:48:41",
-                  "2023/3/27 6:48", "２０２３－０３－２７", "2023-03-27T06:48:41", "2023/03/27 00:00:00.000"] {
+        for s in [
+            "2023-03-27", "2023/3/27", "2023.3.27", "2023年3月27日", "20230327", "2023-03-27 06:48:41",
+            "2023/3/27 6:48", "２０２３－０３－２７", "2023-03-27T06:48:41", "2023/03/27 00:00:00.000"
+        ] {
             XCTAssertEqual(day(s), "2023-03-27", s)
         }
     }
@@ -147,14 +149,16 @@ final class ValueParserTests: XCTestCase {
     }
 
     func testTraditionalFoldingCoversCityNames() {
-        let pairs = [("廣州", "广州"), ("蘇州", "苏州"), ("東莞", "东莞"), ("長沙", "长沙"), ("瀋陽", "沈阳"), ("重慶", "重庆"),
-                     ("無錫", "无锡"), ("溫州", "温州"), ("廈門", "厦门"), ("鄭州", "郑州"), ("濟南", "济南"), ("寧波", "宁波"),
-                     ("貴陽", "贵阳"), ("蘭州", "兰州"), ("烏魯木齊", "乌鲁木齐"), ("齊齊哈爾", "齐齐哈尔"), ("臺北", "台北"),
-                     ("張家口", "张家口"), ("許昌", "许昌"), ("漢中", "汉中"), ("開封", "开封"), ("鄂爾多斯", "鄂尔多斯"),
-                     ("連雲港", "连云港"), ("鎮江", "镇江"), ("揚州", "扬州"), ("紹興", "绍兴"), ("嘉興", "嘉兴"), ("麗水", "丽水"),
-                     ("臨沂", "临沂"), ("濰坊", "潍坊"), ("馬鞍山", "马鞍山"), ("黃山", "黄山"), ("贛州", "赣州"), ("韶關", "韶关"),
-                     ("肇慶", "肇庆"), ("陽江", "阳江"), ("雲浮", "云浮"), ("鶴壁", "鹤壁"), ("衛輝", "卫辉"), ("駐馬店", "驻马店"),
-                     ("紐約", "纽约"), ("哈爾濱", "哈尔滨"), ("廣東", "广东")]
+        let pairs = [
+            ("廣州", "广州"), ("蘇州", "苏州"), ("東莞", "东莞"), ("長沙", "长沙"), ("瀋陽", "沈阳"), ("重慶", "重庆"),
+            ("無錫", "无锡"), ("溫州", "温州"), ("廈門", "厦门"), ("鄭州", "郑州"), ("濟南", "济南"), ("寧波", "宁波"),
+            ("貴陽", "贵阳"), ("蘭州", "兰州"), ("烏魯木齊", "乌鲁木齐"), ("齊齊哈爾", "齐齐哈尔"), ("臺北", "台北"),
+            ("張家口", "张家口"), ("許昌", "许昌"), ("漢中", "汉中"), ("開封", "开封"), ("鄂爾多斯", "鄂尔多斯"),
+            ("連雲港", "连云港"), ("鎮江", "镇江"), ("揚州", "扬州"), ("紹興", "绍兴"), ("嘉興", "嘉兴"), ("麗水", "丽水"),
+            ("臨沂", "临沂"), ("濰坊", "潍坊"), ("馬鞍山", "马鞍山"), ("黃山", "黄山"), ("贛州", "赣州"), ("韶關", "韶关"),
+            ("肇慶", "肇庆"), ("陽江", "阳江"), ("雲浮", "云浮"), ("鶴壁", "鹤壁"), ("衛輝", "卫辉"), ("駐馬店", "驻马店"),
+            ("紐約", "纽约"), ("哈爾濱", "哈尔滨"), ("廣東", "广东")
+        ]
         for (t, s) in pairs { XCTAssertEqual(CityNormalizer.fold(t), s, t) }
         // Simplified text is never changed (乾安 keeps its 乾).
         for s in ["乾安", "北京", "上海", "台州", "于都"] { XCTAssertEqual(CityNormalizer.fold(s), s) }
@@ -163,14 +167,16 @@ final class ValueParserTests: XCTestCase {
 
     // MARK: vocabularies
     func testRolesWithAllChineseNamesAnyCase() {
-        let cases: [(String, Role)] = [("director", .director), ("Director", .director), ("销售总监", .director), ("销售部长", .director),
+        let cases: [(String, Role)] = [
+            ("director", .director), ("Director", .director), ("销售总监", .director), ("销售部长", .director),
             ("銷售總監", .director), ("銷售部長", .director), ("regional_manager", .regional_manager), ("区域经理", .regional_manager),
             ("区域业务经理", .regional_manager), ("區域經理", .regional_manager), ("區域業務經理", .regional_manager),
             ("片区经理", .regional_manager), ("片區經理", .regional_manager), ("KEY_ACCOUNT_MANAGER", .key_account_manager),
             ("大客户经理", .key_account_manager), ("大客戶經理", .key_account_manager), ("sales_rep", .sales_rep),
             ("销售代表", .sales_rep), ("销售员", .sales_rep), ("銷售代表", .sales_rep), ("銷售員", .sales_rep), ("业务员", .sales_rep),
             ("營銷代表", .sales_rep), ("营销代表", .sales_rep), ("assistant", .assistant), ("营销助理", .assistant), ("行政", .assistant),
-            ("销售秘书", .assistant), ("文案", .assistant), ("營銷助理", .assistant), ("銷售秘書", .assistant)]
+            ("销售秘书", .assistant), ("文案", .assistant), ("營銷助理", .assistant), ("銷售秘書", .assistant)
+        ]
         for (s, r) in cases { XCTAssertEqual(try ValueParser.role(s).get(), r, s) }
         let m = err(ValueParser.role("经理"))!
         XCTAssertTrue(m.contains("\"经理\" is not a role (accepted: director (销售总监"), m)
@@ -178,43 +184,51 @@ final class ValueParserTests: XCTestCase {
     }
 
     func testLevels() {
-        let cases: [(String, Level)] = [("1", .numbered(1)), ("2", .numbered(2)), ("3", .numbered(3)), ("4", .numbered(4)),
+        let cases: [(String, Level)] = [
+            ("1", .numbered(1)), ("2", .numbered(2)), ("3", .numbered(3)), ("4", .numbered(4)),
             ("一级", .numbered(1)), ("二级", .numbered(2)), ("三级", .numbered(3)), ("四级", .numbered(4)), ("一級", .numbered(1)),
             ("二級", .numbered(2)), ("三級", .numbered(3)), ("四級", .numbered(4)), ("trainee", .trainee), ("Trainee", .trainee),
-            ("见习", .trainee), ("見習", .trainee), ("见习级", .trainee), ("見習級", .trainee)]
+            ("见习", .trainee), ("見習", .trainee), ("见习级", .trainee), ("見習級", .trainee)
+        ]
         for (s, l) in cases { XCTAssertEqual(try ValueParser.level(s).get(), l, s) }
         XCTAssertTrue(err(ValueParser.level("5"))!.contains("trainee (见习"))
     }
 
     func testAttendanceStatuses() {
-        let cases: [(String, AttendanceStatus)] = [("office", .office), ("在岗", .office), ("在崗", .office), ("办公", .office),
+        let cases: [(String, AttendanceStatus)] = [
+            ("office", .office), ("在岗", .office), ("在崗", .office), ("办公", .office),
             ("辦公", .office), ("出勤", .office), ("field", .field), ("外勤", .field), ("travel", .travel), ("TRAVEL", .travel),
             ("出差", .travel), ("leave", .leave), ("请假", .leave), ("請假", .leave), ("年假", .leave), ("病假", .leave),
             ("事假", .leave), ("absent", .absent), ("缺勤", .absent), ("旷工", .absent), ("曠工", .absent), ("rest", .rest),
-            ("休息", .rest), ("公休", .rest), ("节假日", .rest), ("節假日", .rest)]
+            ("休息", .rest), ("公休", .rest), ("节假日", .rest), ("節假日", .rest)
+        ]
         for (s, v) in cases { XCTAssertEqual(try ValueParser.attendanceStatus(s).get(), v, s) }
         XCTAssertTrue(err(ValueParser.attendanceStatus("出去"))!.contains("travel (出差)"))
     }
 
     func testExpenseCategories() {
-        let cases: [(String, ExpenseCategory)] = [("lodging", .lodging), ("住宿", .lodging), ("住宿费", .lodging), ("住宿費", .lodging),
+        let cases: [(String, ExpenseCategory)] = [
+            ("lodging", .lodging), ("住宿", .lodging), ("住宿费", .lodging), ("住宿費", .lodging),
             ("meals", .meals), ("伙食", .meals), ("餐费", .meals), ("餐費", .meals), ("伙食费", .meals), ("伙食費", .meals),
             ("transport", .transport), ("交通", .transport), ("交通费", .transport), ("交通費", .transport), ("车船费", .transport),
             ("車船費", .transport), ("entertainment", .entertainment), ("招待", .entertainment), ("招待费", .entertainment),
             ("招待費", .entertainment), ("业务招待", .entertainment), ("業務招待", .entertainment), ("communication", .communication),
             ("通讯", .communication), ("通訊", .communication), ("话费", .communication), ("話費", .communication),
-            ("other", .other), ("其他", .other), ("Other", .other)]
+            ("other", .other), ("其他", .other), ("Other", .other)
+        ]
         for (s, v) in cases { XCTAssertEqual(try ValueParser.expenseCategory(s).get(), v, s) }
         XCTAssertTrue(err(ValueParser.expenseCategory("礼品"))!.contains("lodging (住宿"))
     }
 
     func testTransportModes() {
-        let cases: [(String, TransportMode)] = [("flight", .flight), ("飞机", .flight), ("飛機", .flight), ("机票", .flight),
+        let cases: [(String, TransportMode)] = [
+            ("flight", .flight), ("飞机", .flight), ("飛機", .flight), ("机票", .flight),
             ("機票", .flight), ("train", .train), ("火车", .train), ("火車", .train), ("高铁", .train), ("高鐵", .train),
             ("动车", .train), ("動車", .train), ("bus", .bus), ("汽车", .bus), ("汽車", .bus), ("长途汽车", .bus),
             ("長途汽車", .bus), ("大巴", .bus), ("ship", .ship), ("轮船", .ship), ("輪船", .ship), ("船", .ship),
             ("local", .local), ("市内交通", .local), ("市內交通", .local), ("出租车", .local), ("出租車", .local),
-            ("的士", .local), ("公交", .local)]
+            ("的士", .local), ("公交", .local)
+        ]
         for (s, v) in cases { XCTAssertEqual(try ValueParser.transportMode(s).get(), v, s) }
         XCTAssertNotNil(err(ValueParser.transportMode("bike")))
     }
@@ -224,14 +238,18 @@ final class ValueParserTests: XCTestCase {
             XCTAssertEqual(try ValueParser.receiptKind(s).get(), .electronic, s)
         }
         for s in ["handwritten", "手写", "手寫", "手工票"] { XCTAssertEqual(try ValueParser.receiptKind(s).get(), .handwritten, s) }
-        for (s, v) in [("new", VisitKind.new), ("新客户", .new), ("新客戶", .new), ("existing", .existing), ("老客户", .existing),
-                       ("老客戶", .existing), ("call", .call), ("电话", .call), ("電話", .call), ("CALL", .call)] {
+        for (s, v) in [
+            ("new", VisitKind.new), ("新客户", .new), ("新客戶", .new), ("existing", .existing), ("老客户", .existing),
+            ("老客戶", .existing), ("call", .call), ("电话", .call), ("電話", .call), ("CALL", .call)
+        ] {
             XCTAssertEqual(try ValueParser.visitKind(s).get(), v, s)
         }
-        for (s, v) in [("advance_repaid", AdjustmentKind.advance_repaid), ("还款", .advance_repaid), ("還款", .advance_repaid),
-                       ("advance_written_off", .advance_written_off), ("核销", .advance_written_off), ("核銷", .advance_written_off),
-                       ("reimbursement", .reimbursement), ("报销调整", .reimbursement), ("報銷調整", .reimbursement),
-                       ("commission", .commission), ("提成调整", .commission), ("提成調整", .commission)] {
+        for (s, v) in [
+            ("advance_repaid", AdjustmentKind.advance_repaid), ("还款", .advance_repaid), ("還款", .advance_repaid),
+            ("advance_written_off", .advance_written_off), ("核销", .advance_written_off), ("核銷", .advance_written_off),
+            ("reimbursement", .reimbursement), ("报销调整", .reimbursement), ("報銷調整", .reimbursement),
+            ("commission", .commission), ("提成调整", .commission), ("提成調整", .commission)
+        ] {
             XCTAssertEqual(try ValueParser.adjustmentKind(s).get(), v, s)
         }
         XCTAssertTrue(err(ValueParser.receiptKind("paper"))!.contains("handwritten (手写"))

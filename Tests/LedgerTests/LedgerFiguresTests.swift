@@ -50,20 +50,23 @@ final class LedgerFiguresTests: XCTestCase {
         try store.record(close(jan, net: 1_000, gross: nil), info: info(jan), replacing: false)
         try RawSQL.execute(ledgerPath, "DELETE FROM close_figures; DELETE FROM close_figure_codes")
         let legacy = ReopenDifferences.figures(of: close(jan, net: 999, gross: nil))
-        try store.record(close(jan, net: 2_000, gross: nil), info: info(jan, inputs: ["sales.csv": "cc"]), replacing: true,
-                         legacyReplacedFigures: legacy)
+        try store.record(
+            close(jan, net: 2_000, gross: nil), info: info(jan, inputs: ["sales.csv": "cc"]), replacing: true,
+            legacyReplacedFigures: legacy)
         XCTAssertEqual(try store.replacedFigures(jan), .some(legacy))
     }
 
     /// A ledger written by version 1 (no figure tables) opens, is migrated to the current version, keeps its closes.
     func testAVersion1LedgerIsMigratedAndKeepsItsCloses() throws {
-        try RawSQL.execute(ledgerPath, LedgerSchema.v1 + """
-            ;
-            INSERT INTO meta(key, value) VALUES ('schema_version', '1');
-            INSERT INTO periods(period, policy_sha256, tool_version, options, closed_seq) VALUES ('2023-01', 'p', '0.1.0', 'lang=zh', 1);
-            PRAGMA application_id = \(LedgerSchema.applicationID);
-            PRAGMA user_version = 1;
-            """)
+        try RawSQL.execute(
+            ledgerPath,
+            LedgerSchema.v1 + """
+                ;
+                INSERT INTO meta(key, value) VALUES ('schema_version', '1');
+                INSERT INTO periods(period, policy_sha256, tool_version, options, closed_seq) VALUES ('2023-01', 'p', '0.1.0', 'lang=zh', 1);
+                PRAGMA application_id = \(LedgerSchema.applicationID);
+                PRAGMA user_version = 1;
+                """)
         let store = try LedgerStore(path: ledgerPath)
         XCTAssertEqual(try RawSQL.int(ledgerPath, "PRAGMA user_version"), LedgerStore.schemaVersion)
         XCTAssertEqual(LedgerStore.schemaVersion, 2)

@@ -3,9 +3,9 @@ import Foundation
 import SalesCore
 @testable import Ledger
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 final class LedgerStoreTests: XCTestCase {
@@ -98,8 +98,9 @@ final class LedgerStoreTests: XCTestCase {
         try store.record(sampleClose(period("2023-01")), info: info(period("2023-01")), replacing: false)
         try store.close()
         try RawSQL.execute(ledgerPath, "PRAGMA user_version = 99")
-        XCTAssertLedgerError(try LedgerStore(path: ledgerPath), .newerVersion(found: 99, supported: LedgerStore.schemaVersion),
-                             contains: ["99"])
+        XCTAssertLedgerError(
+            try LedgerStore(path: ledgerPath), .newerVersion(found: 99, supported: LedgerStore.schemaVersion),
+            contains: ["99"])
         XCTAssertEqual(try RawSQL.int(ledgerPath, "PRAGMA user_version"), 99)
         XCTAssertEqual(try RawSQL.int(ledgerPath, "SELECT count(*) FROM periods"), 1)
     }
@@ -190,12 +191,18 @@ final class LedgerStoreTests: XCTestCase {
         try store.record(sampleClose(jan), info: info(jan), replacing: false)
 
         var febClose = sampleClose(feb)
-        febClose.balancesAfter = ["E1": CarriedBalances(advanceOutstanding: Money(fen: 50), commissionDeferred: Money(fen: 3),
-                                                         payFactor: .one)]
+        febClose.balancesAfter = [
+            "E1": CarriedBalances(
+                advanceOutstanding: Money(fen: 50), commissionDeferred: Money(fen: 3),
+                payFactor: .one)
+        ]
         febClose.monthsAfter["E1"]!.remitted = Money(fen: 777)
-        febClose.customers = [CustomerResult(customerId: "C1", name: nil, receivableBefore: Money(fen: 100_001),
-                                             sales: .zero, remitted: Money(fen: 1), receivableAfter: Money(fen: 100_000),
-                                             regions: [])]
+        febClose.customers = [
+            CustomerResult(
+                customerId: "C1", name: nil, receivableBefore: Money(fen: 100_001),
+                sales: .zero, remitted: Money(fen: 1), receivableAfter: Money(fen: 100_000),
+                regions: [])
+        ]
         febClose.inputs.sales = []
         febClose.quarterOutcomes = [:]
         try store.record(febClose, info: info(feb), replacing: false)
@@ -231,8 +238,9 @@ final class LedgerStoreTests: XCTestCase {
             var c = sampleClose(p)
             c.quarterOutcomes = [:]
             if p.isQuarterEnd {
-                let q = QuarterOutcome(year: p.year, quarter: p.quarter, assessed: i != 3, belowCut: i == 0,
-                                       promoteQualified: i == 3, level: .numbered(3))
+                let q = QuarterOutcome(
+                    year: p.year, quarter: p.quarter, assessed: i != 3, belowCut: i == 0,
+                    promoteQualified: i == 3, level: .numbered(3))
                 c.quarterOutcomes["E1"] = q
                 expected.append(q)
             }
@@ -248,19 +256,23 @@ final class LedgerStoreTests: XCTestCase {
     func testEmptyLedgerAcceptsAnyFirstPeriodButNoReopen() throws {
         let store = try LedgerStore(path: ledgerPath)
         XCTAssertNoThrow(try store.checkCanClose(period("2019-07"), reopen: false))
-        XCTAssertLedgerError(try store.checkCanClose(period("2023-05"), reopen: true), .order,
-                             contains: ["--reopen names 2023-05, which was never closed"])
+        XCTAssertLedgerError(
+            try store.checkCanClose(period("2023-05"), reopen: true), .order,
+            contains: ["--reopen names 2023-05, which was never closed"])
     }
 
     func testClosingASkippedMonthIsRefusedNamingThePeriods() throws {
         let store = try LedgerStore(path: ledgerPath)
         try store.record(sampleClose(period("2023-01")), info: info(period("2023-01")), replacing: false)
-        XCTAssertLedgerError(try store.checkCanClose(period("2023-03"), reopen: false), .order,
-                             contains: ["the ledger's latest closed period is 2023-01; 2023-03 would skip 2023-02"])
-        XCTAssertLedgerError(try store.record(sampleClose(period("2023-03")), info: info(period("2023-03")), replacing: false),
-                             .order, contains: ["2023-03 would skip 2023-02"])
-        XCTAssertLedgerError(try store.checkCanClose(period("2023-05"), reopen: false), .order,
-                             contains: ["skip 2023-02 to 2023-04"])
+        XCTAssertLedgerError(
+            try store.checkCanClose(period("2023-03"), reopen: false), .order,
+            contains: ["the ledger's latest closed period is 2023-01; 2023-03 would skip 2023-02"])
+        XCTAssertLedgerError(
+            try store.record(sampleClose(period("2023-03")), info: info(period("2023-03")), replacing: false),
+            .order, contains: ["2023-03 would skip 2023-02"])
+        XCTAssertLedgerError(
+            try store.checkCanClose(period("2023-05"), reopen: false), .order,
+            contains: ["skip 2023-02 to 2023-04"])
         XCTAssertLedgerError(try store.checkCanClose(period("2022-11"), reopen: false), .order, contains: ["2022-11"])
         XCTAssertNoThrow(try store.checkCanClose(period("2023-02"), reopen: false))
         XCTAssertEqual(try store.closedPeriods(), [period("2023-01")], "a refused record writes nothing")
@@ -283,14 +295,18 @@ final class LedgerStoreTests: XCTestCase {
         for p in ["2023-01", "2023-02", "2023-03"].map(period) {
             try store.record(sampleClose(p), info: info(p), replacing: false)
         }
-        XCTAssertLedgerError(try store.checkCanClose(period("2023-02"), reopen: true), .order,
-                             contains: ["2023-02 cannot be reopened while 2023-03 is closed"])
-        XCTAssertLedgerError(try store.record(sampleClose(period("2023-02")), info: info(period("2023-02")), replacing: true),
-                             .order, contains: ["cannot be reopened"])
-        XCTAssertLedgerError(try store.checkCanClose(period("2023-05"), reopen: true), .order,
-                             contains: ["--reopen names 2023-05, which was never closed"])
-        XCTAssertLedgerError(try store.checkCanClose(period("2023-04"), reopen: true), .order,
-                             contains: ["--reopen names 2023-04, which was never closed"])
+        XCTAssertLedgerError(
+            try store.checkCanClose(period("2023-02"), reopen: true), .order,
+            contains: ["2023-02 cannot be reopened while 2023-03 is closed"])
+        XCTAssertLedgerError(
+            try store.record(sampleClose(period("2023-02")), info: info(period("2023-02")), replacing: true),
+            .order, contains: ["cannot be reopened"])
+        XCTAssertLedgerError(
+            try store.checkCanClose(period("2023-05"), reopen: true), .order,
+            contains: ["--reopen names 2023-05, which was never closed"])
+        XCTAssertLedgerError(
+            try store.checkCanClose(period("2023-04"), reopen: true), .order,
+            contains: ["--reopen names 2023-04, which was never closed"])
         XCTAssertNoThrow(try store.checkCanClose(period("2023-03"), reopen: true))
         XCTAssertEqual(try store.closedPeriods().count, 3)
         XCTAssertEqual(LedgerError(.order, path: "x", "y").exitStatus, 3)
@@ -353,7 +369,9 @@ final class LedgerStoreTests: XCTestCase {
         let jan = period("2023-01"), feb = period("2023-02")
         try store.record(sampleClose(jan), info: info(jan), replacing: false)
         // Make the last table the writer touches refuse rows: the failure comes after everything else was inserted.
-        try RawSQL.execute(ledgerPath, """
+        try RawSQL.execute(
+            ledgerPath,
+            """
             CREATE TRIGGER refuse BEFORE INSERT ON quarter_outcomes BEGIN SELECT RAISE(ABORT, 'disk on fire'); END
             """)
         XCTAssertThrowsError(try store.record(sampleClose(feb), info: info(feb), replacing: false)) {
@@ -377,8 +395,9 @@ final class LedgerStoreTests: XCTestCase {
         let store = try LedgerStore(path: ledgerPath)
         let jan = period("2023-01")
         try store.record(sampleClose(jan), info: info(jan), replacing: false)
-        try store.updateOutputs(period: jan, outputHashes: ["finance.xlsx": "en1", "regions/华北-2023-01.xlsx": "r"],
-                                options: "lang=en")
+        try store.updateOutputs(
+            period: jan, outputHashes: ["finance.xlsx": "en1", "regions/华北-2023-01.xlsx": "r"],
+            options: "lang=en")
         let i = try XCTUnwrap(store.info(for: jan))
         XCTAssertEqual(i.outputHashes, ["finance.xlsx": "en1", "regions/华北-2023-01.xlsx": "r"])
         XCTAssertEqual(i.options, "lang=en")

@@ -2,9 +2,9 @@ import XCTest
 import SalesCore
 @testable import Ledger
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 func period(_ s: String) -> Period { Period(s)! }
@@ -28,17 +28,22 @@ func fileMode(_ path: String) -> mode_t {
     return st.st_mode & 0o7777
 }
 
-func info(_ p: Period, inputs: [String: String] = ["sales.csv": "aa", "expenses.csv": "bb"],
-          outputs: [String: String] = ["finance.xlsx": "f1"], options: String = "lang=zh") -> ClosedPeriodInfo {
-    ClosedPeriodInfo(period: p, inputHashes: inputs, policySHA256: "policy-\(p)", outputHashes: outputs,
-                     toolVersion: "1.0.0", options: options)
+func info(
+    _ p: Period, inputs: [String: String] = ["sales.csv": "aa", "expenses.csv": "bb"],
+    outputs: [String: String] = ["finance.xlsx": "f1"], options: String = "lang=zh"
+) -> ClosedPeriodInfo {
+    ClosedPeriodInfo(
+        period: p, inputHashes: inputs, policySHA256: "policy-\(p)", outputHashes: outputs,
+        toolVersion: "1.0.0", options: options)
 }
 
 func sale(customer: String, on d: Day, employee: String = "E1") -> InputRow<SaleRow> {
-    InputRow(ref: RowRef(file: "sales.csv", fileOrder: 0, line: 2), raw: "",
-             value: SaleRow(date: d, orderId: "O-\(customer)", employeeId: employee, customerId: customer,
-                            product: "urea", quantity: Decimal4(units: 10_000), amount: Money(fen: 100)),
-             issue: nil)
+    InputRow(
+        ref: RowRef(file: "sales.csv", fileOrder: 0, line: 2), raw: "",
+        value: SaleRow(
+            date: d, orderId: "O-\(customer)", employeeId: employee, customerId: customer,
+            product: "urea", quantity: Decimal4(units: 10_000), amount: Money(fen: 100)),
+        issue: nil)
 }
 
 /// A hand-built close: two employees with odd amounts, a record for late claims, receipts, adjustments,
@@ -46,9 +51,10 @@ func sale(customer: String, on d: Day, employee: String = "E1") -> InputRow<Sale
 func sampleClose(_ p: Period) -> CloseResult {
     var r = CloseResult(period: p, policy: Policy(), inputs: InputSet())
     r.balancesAfter = [
-        "E1": CarriedBalances(advanceOutstanding: Money(fen: 123_457), commissionDeferred: Money(fen: 9_999_999_999),
-                              payFactor: Rate(num: 4, den: 5)),
-        "E2": CarriedBalances(advanceOutstanding: Money(fen: -1), commissionDeferred: .zero, payFactor: .one),
+        "E1": CarriedBalances(
+            advanceOutstanding: Money(fen: 123_457), commissionDeferred: Money(fen: 9_999_999_999),
+            payFactor: Rate(num: 4, den: 5)),
+        "E2": CarriedBalances(advanceOutstanding: Money(fen: -1), commissionDeferred: .zero, payFactor: .one)
     ]
     var m1 = EmployeeMonth()
     m1.remitted = Money(fen: 1_234_501)
@@ -88,19 +94,26 @@ func sampleClose(_ p: Period) -> CloseResult {
     r.remittanceReceiptsUsed = ["RM-\(p)-1"]
     r.adjustmentIds = ["ADJ-\(p)"]
     r.customers = [
-        CustomerResult(customerId: "C1", name: "甲公司", receivableBefore: .zero, sales: Money(fen: 100),
-                       remitted: .zero, receivableAfter: Money(fen: 100_001), regions: ["华北"]),
-        CustomerResult(customerId: "C2", name: nil, receivableBefore: Money(fen: 500), sales: .zero,
-                       remitted: Money(fen: 500), receivableAfter: .zero, regions: ["华北"]),
+        CustomerResult(
+            customerId: "C1", name: "甲公司", receivableBefore: .zero, sales: Money(fen: 100),
+            remitted: .zero, receivableAfter: Money(fen: 100_001), regions: ["华北"]),
+        CustomerResult(
+            customerId: "C2", name: nil, receivableBefore: Money(fen: 500), sales: .zero,
+            remitted: Money(fen: 500), receivableAfter: .zero, regions: ["华北"])
     ]
     r.inputs.sales = [sale(customer: "C1", on: d1)]
-    r.quarterOutcomes = ["E1": QuarterOutcome(year: p.year, quarter: p.quarter, assessed: true, belowCut: true,
-                                              promoteQualified: false, level: .numbered(2))]
+    r.quarterOutcomes = [
+        "E1": QuarterOutcome(
+            year: p.year, quarter: p.quarter, assessed: true, belowCut: true,
+            promoteQualified: false, level: .numbered(2))
+    ]
     return r
 }
 
-func XCTAssertLedgerError(_ expression: @autoclosure () throws -> Any, _ kind: LedgerError.Kind,
-                          contains fragments: [String] = [], file: StaticString = #filePath, line: UInt = #line) {
+func XCTAssertLedgerError(
+    _ expression: @autoclosure () throws -> Any, _ kind: LedgerError.Kind,
+    contains fragments: [String] = [], file: StaticString = #filePath, line: UInt = #line
+) {
     do {
         _ = try expression()
         XCTFail("expected LedgerError \(kind), got success", file: file, line: line)

@@ -17,8 +17,10 @@ func defaultFileText(file: StaticString = #filePath, line: UInt = #line) throws 
 }
 
 /// Asserts that loading `text` fails with a FileError on `line` whose message holds every fragment.
-func assertPolicyError(_ text: String, line: Int, _ fragments: [String], column: Int? = nil,
-                       file: StaticString = #filePath, testLine: UInt = #line) {
+func assertPolicyError(
+    _ text: String, line: Int, _ fragments: [String], column: Int? = nil,
+    file: StaticString = #filePath, testLine: UInt = #line
+) {
     do {
         let p = try PolicyFile.load(text: text)
         XCTFail("expected an error, loaded \(p)", file: file, line: testLine)
@@ -78,7 +80,8 @@ final class CanonicalTextTests: XCTestCase {
             if l.isEmpty { XCTAssertTrue(lines[i + 1].hasPrefix("["), "blank line before \(lines[i + 1])") }
             if l.hasPrefix("[") { XCTAssertEqual(lines[i - 1], "", "no blank line before \(l)") }
         }
-        XCTAssertTrue(t.contains("\n\n[performance_pay]\n\"1\" = \"1700.00\"\n\"2\" = \"1200.00\"\n\"3\" = \"700.00\"\n\"4\" = \"400.00\"\ntrainee = \"200.00\"\n"))
+        XCTAssertTrue(
+            t.contains("\n\n[performance_pay]\n\"1\" = \"1700.00\"\n\"2\" = \"1200.00\"\n\"3\" = \"700.00\"\n\"4\" = \"400.00\"\ntrainee = \"200.00\"\n"))
     }
 
     func testDefaultFileLoadsToTheDefaults() throws {
@@ -91,7 +94,9 @@ final class CanonicalTextTests: XCTestCase {
         p.commissionRate = Rate(num: 25, den: 1000)
         p.cutFactor = Rate(num: 3, den: 4)
         let t = PolicyFile.canonicalText(p)
-        XCTAssertTrue(t.contains("\n\n[[year_end_tiers]]\nfrom = \"0%\"\nrate = \"1.25%\"\n\n[[year_end_tiers]]\nfrom = \"87.5%\"\nrate = \"4.0%\"\n\n[city_aliases]\n"), t)
+        XCTAssertTrue(
+            t.contains("\n\n[[year_end_tiers]]\nfrom = \"0%\"\nrate = \"1.25%\"\n\n[[year_end_tiers]]\nfrom = \"87.5%\"\nrate = \"4.0%\"\n\n[city_aliases]\n"),
+            t)
         XCTAssertTrue(t.contains("\ncommission_rate = \"2.5%\"\n"))
         XCTAssertTrue(t.contains("\ncut_factor = \"0.75\"\n"))
     }
@@ -114,14 +119,15 @@ final class OverrideTests: XCTestCase {
     }
 
     func testSingleValuesReplaceTheDefaultAndLeaveTheRest() throws {
-        let p = try PolicyFile.load(text: """
-        advance_limit = "5000.00"
-        commission_rate = "2.5%"
-        cut_factor = "0.75"
-        forfeit_on_audit = true
-        claim_deadline_day = 20
-        probation_months = 0
-        """)
+        let p = try PolicyFile.load(
+            text: """
+                advance_limit = "5000.00"
+                commission_rate = "2.5%"
+                cut_factor = "0.75"
+                forfeit_on_audit = true
+                claim_deadline_day = 20
+                probation_months = 0
+                """)
         XCTAssertEqual(p.advanceLimit, Money(yuan: 5000))
         XCTAssertEqual(p.commissionRate, Rate(num: 25, den: 1000))
         XCTAssertEqual(p.cutFactor, Rate(num: 3, den: 4))
@@ -148,12 +154,13 @@ final class OverrideTests: XCTestCase {
     }
 
     func testListsAreReplacedWhole() throws {
-        let p = try PolicyFile.load(text: """
-        plan_roles = ["sales_rep", "regional_manager"]
-        commission_roles = ["sales_rep"]
-        tier_cities = ["深圳"]
-        activity_roles = []
-        """)
+        let p = try PolicyFile.load(
+            text: """
+                plan_roles = ["sales_rep", "regional_manager"]
+                commission_roles = ["sales_rep"]
+                tier_cities = ["深圳"]
+                activity_roles = []
+                """)
         XCTAssertEqual(p.planRoles, [.sales_rep, .regional_manager])
         XCTAssertEqual(p.commissionRoles, [.sales_rep])
         XCTAssertEqual(p.tierCities, ["深圳"])
@@ -164,16 +171,17 @@ final class OverrideTests: XCTestCase {
     }
 
     func testRoleTablesMergeKeyByKey() throws {
-        let p = try PolicyFile.load(text: """
-        [lodging_cap]
-        sales_rep = "110.00"
+        let p = try PolicyFile.load(
+            text: """
+                [lodging_cap]
+                sales_rep = "110.00"
 
-        [min_travel_days]
-        director = 5
+                [min_travel_days]
+                director = 5
 
-        [monthly_quota.communication]
-        sales_rep = "50.00"
-        """)
+                [monthly_quota.communication]
+                sales_rep = "50.00"
+                """)
         var lodging = Policy.default.lodgingCap
         lodging[.sales_rep] = Money(yuan: 110)
         XCTAssertEqual(p.lodgingCap, lodging)
@@ -199,24 +207,27 @@ final class OverrideTests: XCTestCase {
     }
 
     func testCityAliasesAddedInFileOrderAfterTheDefaultsAndReplacedInPlace() throws {
-        let p = try PolicyFile.load(text: """
-        [city_aliases]
-        "Shenzhen" = "深圳"
-        "Beijing" = "北京市"
-        Amoy = "厦门"
-        """)
+        let p = try PolicyFile.load(
+            text: """
+                [city_aliases]
+                "Shenzhen" = "深圳"
+                "Beijing" = "北京市"
+                Amoy = "厦门"
+                """)
         XCTAssertEqual(p.cityAliases.map(\.key), ["Beijing", "Shanghai", "Guangzhou", "Canton", "Shenzhen", "Amoy"])
         XCTAssertEqual(p.cityAliases.map(\.value), ["北京市", "上海", "广州", "广州", "深圳", "厦门"])
-        XCTAssertTrue(PolicyFile.canonicalText(p).hasSuffix("""
-        [city_aliases]
-        "Beijing" = "北京市"
-        "Shanghai" = "上海"
-        "Guangzhou" = "广州"
-        "Canton" = "广州"
-        "Shenzhen" = "深圳"
-        "Amoy" = "厦门"
+        XCTAssertTrue(
+            PolicyFile.canonicalText(p).hasSuffix(
+                """
+                [city_aliases]
+                "Beijing" = "北京市"
+                "Shanghai" = "上海"
+                "Guangzhou" = "广州"
+                "Canton" = "广州"
+                "Shenzhen" = "深圳"
+                "Amoy" = "厦门"
 
-        """))
+                """))
     }
 
     func testCityAliasesInAnInlineTableKeepFileOrder() throws {
@@ -225,29 +236,32 @@ final class OverrideTests: XCTestCase {
     }
 
     func testYearEndTiersAreReplacedWhole() throws {
-        let p = try PolicyFile.load(text: """
-        [[year_end_tiers]]
-        from = "0%"
-        rate = "1%"
+        let p = try PolicyFile.load(
+            text: """
+                [[year_end_tiers]]
+                from = "0%"
+                rate = "1%"
 
-        [[year_end_tiers]]
-        from = "120%"
-        rate = "4.5%"
-        """)
+                [[year_end_tiers]]
+                from = "120%"
+                rate = "4.5%"
+                """)
         XCTAssertEqual(p.yearEndTiers, [.init(from: .zero, rate: .percent(1)), .init(from: .percent(120), rate: Rate(num: 45, den: 1000))])
-        XCTAssertTrue(PolicyFile.canonicalText(p).contains("""
+        XCTAssertTrue(
+            PolicyFile.canonicalText(p).contains(
+                """
 
-        [[year_end_tiers]]
-        from = "0%"
-        rate = "1.0%"
+                [[year_end_tiers]]
+                from = "0%"
+                rate = "1.0%"
 
-        [[year_end_tiers]]
-        from = "120%"
-        rate = "4.5%"
+                [[year_end_tiers]]
+                from = "120%"
+                rate = "4.5%"
 
-        [city_aliases]
+                [city_aliases]
 
-        """))
+                """))
     }
 
     func testLoadsOverAGivenBase() throws {
@@ -260,34 +274,35 @@ final class OverrideTests: XCTestCase {
 
     func testRoundTripOfTheDefaultsAndOfACustomPolicy() throws {
         XCTAssertEqual(try PolicyFile.load(text: PolicyFile.canonicalText(.default)), Policy.default)
-        let custom = try PolicyFile.load(text: """
-        plan_roles = ["regional_manager", "sales_rep"]
-        advance_limit = "4500.5"
-        tier_cities = ["北京", "上海", "广州", "深圳"]
-        forfeit_on_audit = true
-        commission_rate = "2.25%"
-        quarter_restore_threshold = "110%"
-        cut_factor = "0.85"
-        [lodging_cap]
-        assistant = "90.00"
-        [min_travel_days]
-        sales_rep = 12
-        [monthly_quota.entertainment]
-        sales_rep = "350.00"
-        [performance_pay]
-        "4" = "450.00"
-        [activity_standard]
-        new_visits = 3
-        [[year_end_tiers]]
-        from = "0%"
-        rate = "0.5%"
-        [[year_end_tiers]]
-        from = "90%"
-        rate = "2%"
-        [city_aliases]
-        "Xiamen" = "厦门"
-        "Canton" = "廣州"
-        """)
+        let custom = try PolicyFile.load(
+            text: """
+                plan_roles = ["regional_manager", "sales_rep"]
+                advance_limit = "4500.5"
+                tier_cities = ["北京", "上海", "广州", "深圳"]
+                forfeit_on_audit = true
+                commission_rate = "2.25%"
+                quarter_restore_threshold = "110%"
+                cut_factor = "0.85"
+                [lodging_cap]
+                assistant = "90.00"
+                [min_travel_days]
+                sales_rep = 12
+                [monthly_quota.entertainment]
+                sales_rep = "350.00"
+                [performance_pay]
+                "4" = "450.00"
+                [activity_standard]
+                new_visits = 3
+                [[year_end_tiers]]
+                from = "0%"
+                rate = "0.5%"
+                [[year_end_tiers]]
+                from = "90%"
+                rate = "2%"
+                [city_aliases]
+                "Xiamen" = "厦门"
+                "Canton" = "廣州"
+                """)
         XCTAssertNotEqual(custom, Policy.default)
         let text = PolicyFile.canonicalText(custom)
         let again = try PolicyFile.load(text: text)
@@ -304,11 +319,14 @@ final class PolicyErrorTests: XCTestCase {
     }
 
     func testUnknownRoleKeyInARoleTable() {
-        assertPolicyError("# policy\n[lodging_cap]\ndirector = \"150.00\"\nceo = \"1.00\"\n", line: 4,
-                          ["unknown key \"lodging_cap.ceo\"", "known roles: director, key_account_manager, regional_manager, sales_rep, assistant"])
+        assertPolicyError(
+            "# policy\n[lodging_cap]\ndirector = \"150.00\"\nceo = \"1.00\"\n", line: 4,
+            ["unknown key \"lodging_cap.ceo\"", "known roles: director, key_account_manager, regional_manager, sales_rep, assistant"])
         XCTAssertEqual((try? PolicyFile.load(text: "[lodging_cap]\nceo = \"1.00\"\n")).map { _ in "" }, nil)
         do { _ = try PolicyFile.load(text: "[lodging_cap]\nceo = \"1.00\"\n"); XCTFail() } catch {
-            XCTAssertEqual("\(error)", "policy.toml:2: error: unknown key \"lodging_cap.ceo\" (known roles: director, key_account_manager, regional_manager, sales_rep, assistant)")
+            XCTAssertEqual(
+                "\(error)",
+                "policy.toml:2: error: unknown key \"lodging_cap.ceo\" (known roles: director, key_account_manager, regional_manager, sales_rep, assistant)")
         }
     }
 
@@ -317,7 +335,8 @@ final class PolicyErrorTests: XCTestCase {
         assertPolicyError("version = 1\nlodging_cap = { director = \"1.00\", ceo = \"2.00\" }\n", line: 2, ["lodging_cap.ceo"])
         assertPolicyError("a = \"\"\"\nx\n\"\"\"\n", line: 1, ["unknown key \"a\""])
         // Text inside multi-line strings is neither a header nor a key.
-        assertPolicyError("""
+        assertPolicyError(
+            """
             [city_aliases]
             X = \"""
             [lodging_cap]
@@ -329,7 +348,8 @@ final class PolicyErrorTests: XCTestCase {
             ceo = "1"
             """, line: 9, ["lodging_cap.ceo"])
         // The second [[year_end_tiers]] element's keys are found on their own lines.
-        assertPolicyError("""
+        assertPolicyError(
+            """
             [[year_end_tiers]]
             from = "0%"
             rate = "1%"
@@ -340,8 +360,9 @@ final class PolicyErrorTests: XCTestCase {
     }
 
     func testUnknownSubTableOfMonthlyQuota() {
-        assertPolicyError("[monthly_quota.entertainment]\nsales_rep = \"1.00\"\n\n[monthly_quota.travel]\nsales_rep = \"1.00\"\n",
-                          line: 4, ["unknown key \"monthly_quota.travel\"", "entertainment, communication"])
+        assertPolicyError(
+            "[monthly_quota.entertainment]\nsales_rep = \"1.00\"\n\n[monthly_quota.travel]\nsales_rep = \"1.00\"\n",
+            line: 4, ["unknown key \"monthly_quota.travel\"", "entertainment, communication"])
     }
 
     func testUnknownLevelAndActivityKey() {
@@ -390,8 +411,9 @@ final class PolicyErrorTests: XCTestCase {
     }
 
     func testUnknownRoleInARoleList() {
-        assertPolicyError("version = 1\nplan_roles = [\"regional_manager\", \"ceo\"]\n", line: 2,
-                          ["unknown role \"ceo\"", "plan_roles", "known roles"])
+        assertPolicyError(
+            "version = 1\nplan_roles = [\"regional_manager\", \"ceo\"]\n", line: 2,
+            ["unknown role \"ceo\"", "plan_roles", "known roles"])
         assertPolicyError("pay_roles = [\n  \"sales_rep\",\n  \"boss\",\n]\n", line: 3, ["unknown role \"boss\"", "pay_roles"])
         assertPolicyError("pay_roles = [\"sales_rep\", \"sales_rep\"]\n", line: 1, ["twice", "pay_roles"])
     }
@@ -404,8 +426,9 @@ final class PolicyErrorTests: XCTestCase {
         let tiers = "[[year_end_tiers]]\nfrom = \"0%\"\nrate = \"1%\"\n\n[[year_end_tiers]]\nfrom = \"0%\"\nrate = \"2%\"\n"
         assertPolicyError(tiers, line: 6, ["year_end_tiers.from", "tier 2"])
         assertPolicyError("[[year_end_tiers]]\nfrom = \"10%\"\nrate = \"1%\"\n", line: 2, ["year_end_tiers.from", "0%"])
-        assertPolicyError("[[year_end_tiers]]\nfrom = \"0%\"\nrate = \"1%\"\n[[year_end_tiers]]\nfrom = \"50%\"\nrate = \"1\"\n", line: 6,
-                          ["bad percent", "year_end_tiers.rate"])
+        assertPolicyError(
+            "[[year_end_tiers]]\nfrom = \"0%\"\nrate = \"1%\"\n[[year_end_tiers]]\nfrom = \"50%\"\nrate = \"1\"\n", line: 6,
+            ["bad percent", "year_end_tiers.rate"])
         assertPolicyError("[[year_end_tiers]]\nfrom = \"0%\"\nbonus = \"1%\"\n", line: 3, ["unknown key \"year_end_tiers.bonus\""])
         assertPolicyError("[[year_end_tiers]]\nfrom = \"0%\"\n", line: 1, ["missing key", "year_end_tiers.rate"])
         assertPolicyError("year_end_tiers = []\n", line: 1, ["year_end_tiers"])

@@ -11,7 +11,7 @@ final class CodeTextTests: XCTestCase {
         "ACT-BELOW-STANDARD", "PLAN-MISSING-WEEK", "COM-NO-TARGET", "COM-DEFERRED", "COM-SETTLED", "QTR-INCOMPLETE",
         "QTR-CUT", "QTR-RESTORED", "QTR-REVIEW", "QTR-PROMOTE", "YR-INCOMPLETE", "YR-BONUS", "ADJ-EXCEEDS-BALANCE",
         "ADJ-UNAUTHORISED", "ROW-BAD-VALUE", "ROW-MISSING", "ROW-FIELD-COUNT", "ROW-UNKNOWN-EMPLOYEE", "ROW-NOT-ACTIVE",
-        "ROW-DUPLICATE", "ROW-OTHER-PERIOD", "ROW-EXCEL-DAMAGE", "ROW-CONTROL-CHARS", "ROW-TEXT-CUT",
+        "ROW-DUPLICATE", "ROW-OTHER-PERIOD", "ROW-EXCEL-DAMAGE", "ROW-CONTROL-CHARS", "ROW-TEXT-CUT"
     ]
 
     func testEveryCodeOfTheRulesHasASentenceInBothLanguages() {
@@ -40,8 +40,9 @@ final class CodeTextTests: XCTestCase {
     }
 
     func testReasonsJoinWithTheLanguagesSeparator() {
-        XCTAssertEqual(CodeText.reasons(["EXP-NO-PLAN", "EXP-LODGING-CAP"], .zh),
-                       "未附《区域经理每周行动计划表》，一律不作报销；超过住宿标准，按标准报销")
+        XCTAssertEqual(
+            CodeText.reasons(["EXP-NO-PLAN", "EXP-LODGING-CAP"], .zh),
+            "未附《区域经理每周行动计划表》，一律不作报销；超过住宿标准，按标准报销")
         XCTAssertTrue(CodeText.reasons(["EXP-LATE", "EXP-LODGING-CAP"], .en).contains("; Above the lodging standard"))
         XCTAssertEqual(CodeText.reasons([], .zh), "")
         XCTAssertTrue(CodeText.sentence("XYZ-NEW", .zh).contains("XYZ-NEW"))

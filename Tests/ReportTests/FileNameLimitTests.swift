@@ -12,7 +12,7 @@ final class FileNameLimitTests: XCTestCase {
     }
 
     func testALongNameIsCutOnACharacterBoundaryWithRoomForTheSuffix() {
-        let long = String(repeating: "区", count: 100)   // 300 bytes
+        let long = String(repeating: "区", count: 100)  // 300 bytes
         let cut = FileNameLimit.cut(long, reserving: reserve)
         XCTAssertLessThanOrEqual(cut.utf8.count + reserve, 255)
         XCTAssertTrue(cut.hasPrefix("区区区"))
@@ -25,12 +25,13 @@ final class FileNameLimitTests: XCTestCase {
     func testTwoLongNamesThatShareTheirStartStayApart() {
         let a = String(repeating: "区", count: 100), b = a + "东"
         XCTAssertNotEqual(FileNameLimit.cut(a, reserving: reserve), FileNameLimit.cut(b, reserving: reserve))
-        XCTAssertNotEqual(FileNameLimit.cut(a, hashing: a, reserving: reserve), FileNameLimit.cut(a, hashing: b, reserving: reserve),
-                          "the hash is of the whole name given")
+        XCTAssertNotEqual(
+            FileNameLimit.cut(a, hashing: a, reserving: reserve), FileNameLimit.cut(a, hashing: b, reserving: reserve),
+            "the hash is of the whole name given")
     }
 
     func testCombiningCharactersStayWithTheirBase() {
-        let e = "e\u{301}"   // é as two scalars, one character of 3 bytes
+        let e = "e\u{301}"  // é as two scalars, one character of 3 bytes
         let cut = FileNameLimit.cut(String(repeating: e, count: 100), reserving: reserve)
         XCTAssertTrue(cut.prefix { $0 != "~" }.allSatisfy { $0 == Character(e) })
         XCTAssertLessThanOrEqual(cut.utf8.count + reserve, 255)

@@ -15,8 +15,12 @@ final class FinanceWorkbookTests: ReportTestCase {
 
     func testSheetNamesAreEnglishWithLangEn() throws {
         let (doc, _) = try financeDocument(options: ReportOptions(lang: .en))
-        XCTAssertEqual(doc.sheetNames, ["Reimbursement", "Expense lines", "Advances", "Adjustments", "Commission", "Pay",
-                                        "Claim slips", "Pay slips", "Control totals", "Rejected rows"])
+        XCTAssertEqual(
+            doc.sheetNames,
+            [
+                "Reimbursement", "Expense lines", "Advances", "Adjustments", "Commission", "Pay",
+                "Claim slips", "Pay slips", "Control totals", "Rejected rows"
+            ])
         XCTAssertEqual(try text(doc, "Reimbursement", "A2"), "Employee ID")
         XCTAssertEqual(try text(doc, "Reimbursement", "A5"), "Subtotal 销售一部")
         XCTAssertEqual(try text(doc, "Reimbursement", "A9"), "Subtotal No department")
@@ -26,12 +30,12 @@ final class FinanceWorkbookTests: ReportTestCase {
 
     func testMoneyCellsAreNumbersInYuanFormat() throws {
         let (doc, _) = try financeDocument()
-        try assertMoney(doc, "报销汇总", "F3", "1560.00")        // E001 claimed
-        try assertMoney(doc, "报销汇总", "K6", "840.25")         // E003 reimbursement
-        try assertMoney(doc, "报销汇总", "J6", "-50.00")         // E003 reimbursement adjustment
-        try assertMoney(doc, "报销汇总", "R3", "1120.00")        // E001 outstanding after
+        try assertMoney(doc, "报销汇总", "F3", "1560.00")  // E001 claimed
+        try assertMoney(doc, "报销汇总", "K6", "840.25")  // E003 reimbursement
+        try assertMoney(doc, "报销汇总", "J6", "-50.00")  // E003 reimbursement adjustment
+        try assertMoney(doc, "报销汇总", "R3", "1120.00")  // E001 outstanding after
         try assertMoney(doc, "费用明细", "M6", "640.25")
-        XCTAssertEqual(try doc.cell(sheet: "报销汇总", ref: "F3")?.type, nil) // a number, not a string
+        XCTAssertEqual(try doc.cell(sheet: "报销汇总", ref: "F3")?.type, nil)  // a number, not a string
     }
 
     func testDepartmentSubtotalsAndGrandTotalAreFormulasWithCachedSums() throws {
@@ -46,17 +50,17 @@ final class FinanceWorkbookTests: ReportTestCase {
         XCTAssertEqual(try text(doc, s, "A10"), "合计")
 
         XCTAssertEqual(try doc.cell(sheet: s, ref: "F5")?.formula, "SUBTOTAL(9,F3:F4)")
-        try assertMoney(doc, s, "F5", "1860.00")   // 1560.00 + 300.00
+        try assertMoney(doc, s, "F5", "1860.00")  // 1560.00 + 300.00
         XCTAssertEqual(try doc.cell(sheet: s, ref: "F7")?.formula, "SUBTOTAL(9,F6:F6)")
         try assertMoney(doc, s, "F7", "800.50")
         XCTAssertEqual(try doc.cell(sheet: s, ref: "F10")?.formula, "SUBTOTAL(9,F3:F9)")
-        try assertMoney(doc, s, "F10", "2706.10")   // 1560.00 + 300.00 + 800.50 + 45.60
-        try assertMoney(doc, s, "G10", "2365.85")   // 1380.00 + 300.00 + 640.25 + 45.60
-        try assertMoney(doc, s, "K5", "2180.00")   // 1880.00 + 300.00
+        try assertMoney(doc, s, "F10", "2706.10")  // 1560.00 + 300.00 + 800.50 + 45.60
+        try assertMoney(doc, s, "G10", "2365.85")  // 1380.00 + 300.00 + 640.25 + 45.60
+        try assertMoney(doc, s, "K5", "2180.00")  // 1880.00 + 300.00
         try assertMoney(doc, s, "K10", "3065.85")
-        try assertMoney(doc, s, "P10", "2180.00")   // settled 1880.00 + 300.00
+        try assertMoney(doc, s, "P10", "2180.00")  // settled 1880.00 + 300.00
         try assertMoney(doc, s, "Q5", "300.00")
-        try assertMoney(doc, s, "Q10", "885.85")    // 0 + 300.00 + 540.25 + 45.60 = 3065.85 − 2180.00
+        try assertMoney(doc, s, "Q10", "885.85")  // 0 + 300.00 + 540.25 + 45.60 = 3065.85 − 2180.00
         XCTAssertEqual(try doc.cell(sheet: s, ref: "Q10")?.formula, "SUBTOTAL(9,Q3:Q9)")
         XCTAssertNil(try doc.cell(sheet: s, ref: "A11"))
     }
@@ -71,8 +75,8 @@ final class FinanceWorkbookTests: ReportTestCase {
         try assertMoney(doc, s, "G3", "1200.00")
         XCTAssertEqual(try number(doc, s, "H4"), 0.8)
         XCTAssertEqual(try doc.numberFormat(sheet: s, ref: "H4"), "0.0%")
-        try assertMoney(doc, s, "I4", "1200.00")   // 1500.00 × 0.8
-        try assertMoney(doc, s, "M5", "4400.00")   // 2000.00 + 2400.00
+        try assertMoney(doc, s, "I4", "1200.00")  // 1500.00 × 0.8
+        try assertMoney(doc, s, "M5", "4400.00")  // 2000.00 + 2400.00
         try assertMoney(doc, s, "M8", "6900.00")
         XCTAssertEqual(try text(doc, s, "A8"), "合计")
         XCTAssertEqual(try text(doc, s, "A9"), nil)
@@ -85,7 +89,7 @@ final class FinanceWorkbookTests: ReportTestCase {
         XCTAssertEqual(try text(doc, s, "A3"), "expenses.csv")
         XCTAssertEqual(try number(doc, s, "B3"), 2)
         XCTAssertEqual(try text(doc, s, "E3"), "张伟")
-        XCTAssertEqual(try number(doc, s, "F3"), 44991)            // 2023-03-06 as a date serial
+        XCTAssertEqual(try number(doc, s, "F3"), 44991)  // 2023-03-06 as a date serial
         XCTAssertEqual(try doc.numberFormat(sheet: s, ref: "F3"), "yyyy-mm-dd")
         XCTAssertEqual(try text(doc, s, "G3"), "住宿费")
         XCTAssertEqual(try text(doc, s, "H4"), "飞机")
@@ -96,16 +100,16 @@ final class FinanceWorkbookTests: ReportTestCase {
         XCTAssertEqual(try text(doc, s, "O3"), "否")
         XCTAssertEqual(try text(doc, s, "P6"), "EXP-NO-PLAN, EXP-LODGING-CAP")
         XCTAssertEqual(try text(doc, s, "Q6"), "未附《区域经理每周行动计划表》，一律不作报销；超过住宿标准，按标准报销")
-        XCTAssertEqual(try text(doc, s, "K6"), "00123")            // ids keep every digit
+        XCTAssertEqual(try text(doc, s, "K6"), "00123")  // ids keep every digit
         XCTAssertEqual(try text(doc, s, "A7"), "合计")
         XCTAssertEqual(try doc.cell(sheet: s, ref: "L7")?.formula, "SUBTOTAL(9,L3:L6)")
-        try assertMoney(doc, s, "L7", "2460.50")   // 160.00 + 1200.00 + 300.00 + 800.50
-        try assertMoney(doc, s, "M7", "1080.25")   // 140.00 + 0 + 300.00 + 640.25
+        try assertMoney(doc, s, "L7", "2460.50")  // 160.00 + 1200.00 + 300.00 + 800.50
+        try assertMoney(doc, s, "M7", "1080.25")  // 140.00 + 0 + 300.00 + 640.25
     }
 
     func testAdvancesAndAdjustments() throws {
         let (doc, _) = try financeDocument()
-        XCTAssertEqual(try text(doc, "借款", "G3"), "+出差华东")     // a leading + stays text
+        XCTAssertEqual(try text(doc, "借款", "G3"), "+出差华东")  // a leading + stays text
         XCTAssertEqual(try text(doc, "借款", "H4"), "不予审批")
         XCTAssertEqual(try text(doc, "借款", "J5"), "非区域经理，不能以借款方式支取差旅费")
         try assertMoney(doc, "借款", "E6", "3300.00")
@@ -123,8 +127,9 @@ final class FinanceWorkbookTests: ReportTestCase {
 
     func testALeaversDeferredCommissionStaysVisibleAndThoseOutsidePayAreListed() throws {
         var r = Fixture.result()
-        var leaver = EmployeeResult(employeeId: "E009", name: "孙强", region: "华东", department: "销售一部", role: .sales_rep,
-                                    level: .numbered(3), active: false)
+        var leaver = EmployeeResult(
+            employeeId: "E009", name: "孙强", region: "华东", department: "销售一部", role: .sales_rep,
+            level: .numbered(3), active: false)
         leaver.commissionDeferredBefore = yuan("321.00"); leaver.commissionDeferredBalance = yuan("321.00")
         r.employees.append(leaver)
         let (doc, _) = try financeDocument(r)
@@ -146,11 +151,11 @@ final class FinanceWorkbookTests: ReportTestCase {
         XCTAssertEqual(try text(doc, s, "A5"), "E003")
         XCTAssertEqual(try number(doc, s, "G3")!, 0.7999, accuracy: 1e-12)
         XCTAssertEqual(try number(doc, s, "G4"), 1.0)
-        XCTAssertNil(try doc.cell(sheet: s, ref: "G5"))               // no target: no attainment
+        XCTAssertNil(try doc.cell(sheet: s, ref: "G5"))  // no target: no attainment
         XCTAssertEqual(try doc.numberFormat(sheet: s, ref: "G3"), "0.0%")
         try assertMoney(doc, s, "E6", "150000.00")
         try assertMoney(doc, s, "F6", "134990.00")
-        try assertMoney(doc, s, "K6", "1699.80")   // 1599.80 + 0 + 100.00
+        try assertMoney(doc, s, "K6", "1699.80")  // 1599.80 + 0 + 100.00
         XCTAssertEqual(try text(doc, s, "N3"), "COM-DEFERRED")
 
         let formats = try doc.sheet(s).conditionalFormats
@@ -167,11 +172,11 @@ final class FinanceWorkbookTests: ReportTestCase {
     func testHeaderFrozenBoldWithAutofilterAndPrintSetup() throws {
         let (doc, _) = try financeDocument()
         let sheet = try doc.sheet("报销汇总")
-        XCTAssertEqual(sheet.pane?.ySplit, 2)            // the title row and the header
+        XCTAssertEqual(sheet.pane?.ySplit, 2)  // the title row and the header
         XCTAssertEqual(sheet.pane?.xSplit, 0)
-        XCTAssertEqual(try text(doc, "报销汇总", "A1"), "2023-03  报销汇总")   // the fixture's policy names no company
+        XCTAssertEqual(try text(doc, "报销汇总", "A1"), "2023-03  报销汇总")  // the fixture's policy names no company
         XCTAssertEqual(sheet.pane?.state, "frozen")
-        XCTAssertEqual(sheet.autofilter, "A2:R9")        // header to the last subtotal, not the total row
+        XCTAssertEqual(sheet.autofilter, "A2:R9")  // header to the last subtotal, not the total row
         XCTAssertEqual(sheet.pageSetup["orientation"], "landscape")
         XCTAssertEqual(sheet.pageSetup["fitToWidth"] ?? "1", "1")
         XCTAssertEqual(sheet.pageSetup["fitToHeight"], "0")
@@ -203,7 +208,7 @@ final class FinanceWorkbookTests: ReportTestCase {
         XCTAssertEqual(try text(doc, s, "G2"), "原始内容")
         XCTAssertEqual(try text(doc, s, "G3"), Fixture.rejectedRaw)
         XCTAssertNil(try doc.cell(sheet: s, ref: "G3")?.formula)
-        XCTAssertEqual(try text(doc, s, "C4"), "金额")   // the column as the input file names it
+        XCTAssertEqual(try text(doc, s, "C4"), "金额")  // the column as the input file names it
         let (en, _) = try financeDocument(options: ReportOptions(lang: .en), name: "en.xlsx")
         XCTAssertEqual(try text(en, "Rejected rows", "F2"), "Message")
         XCTAssertEqual(try text(en, "Rejected rows", "F3"), "employee_id \"E999\" is not in the roster")
@@ -227,7 +232,7 @@ final class FinanceWorkbookTests: ReportTestCase {
         XCTAssertEqual(try number(doc, s, "G4"), 1)
         XCTAssertEqual(try doc.cell(sheet: s, ref: "H4")?.formula, "D4-E4-F4-G4")
         XCTAssertEqual(try number(doc, s, "H4"), 0)
-        XCTAssertEqual(try number(doc, s, "I4"), 1)                // one money cell did not parse
+        XCTAssertEqual(try number(doc, s, "I4"), 1)  // one money cell did not parse
         // Totals: rows 4 + 7 + 3, accepted 4 + 4 + 3.
         XCTAssertEqual(try text(doc, s, "A6"), "合计")
         XCTAssertEqual(try number(doc, s, "D6"), 14)
@@ -241,7 +246,7 @@ final class FinanceWorkbookTests: ReportTestCase {
         XCTAssertEqual(try text(doc, s, "B10"), "金额")
         try assertMoney(doc, s, "C10", "2460.50")
         try assertMoney(doc, s, "D10", "99.99")
-        try assertMoney(doc, s, "E10", "2560.49")   // 2460.50 + 99.99
+        try assertMoney(doc, s, "E10", "2560.49")  // 2460.50 + 99.99
         XCTAssertEqual(try doc.cell(sheet: s, ref: "F10")?.formula, "E10-C10-D10")
         try assertMoney(doc, s, "F10", "0.00")
         try assertMoney(doc, s, "C11", "3300.00")
@@ -258,8 +263,8 @@ final class FinanceWorkbookTests: ReportTestCase {
         let (doc, written) = try financeDocument()
         let s = "报销单"
         let sheet = try XCTUnwrap(written.sheets(key: FinanceWorkbook.Key.claimSlips).first)
-        XCTAssertEqual(sheet.slips.count, 4)                               // E001–E004 each have a claim slip
-        XCTAssertEqual(try text(doc, s, "A1"), "2023-03  报销单")           // the sheet's title row
+        XCTAssertEqual(sheet.slips.count, 4)  // E001–E004 each have a claim slip
+        XCTAssertEqual(try text(doc, s, "A1"), "2023-03  报销单")  // the sheet's title row
         let e1 = sheet.slips[0]
         let top = e1.lowerBound + 1
         XCTAssertEqual(try text(doc, s, "A\(top)"), "报销单  E001  张伟  销售一部  华东")
@@ -275,8 +280,9 @@ final class FinanceWorkbookTests: ReportTestCase {
         try assertMoney(doc, s, "D\(top + 4)", "1560.00")
         // The settlement adds up on its face.
         let reimb = try XCTUnwrap(slipRow(doc, s, e1, "应报销"))
-        XCTAssertEqual(try doc.cell(sheet: s, ref: "E\(reimb)")?.formula,
-                       "MAX(0,E\(reimb - 4)+E\(reimb - 3)-E\(reimb - 2)+E\(reimb - 1))")
+        XCTAssertEqual(
+            try doc.cell(sheet: s, ref: "E\(reimb)")?.formula,
+            "MAX(0,E\(reimb - 4)+E\(reimb - 3)-E\(reimb - 2)+E\(reimb - 1))")
         try assertMoney(doc, s, "E\(reimb)", "1880.00")
         let after = try XCTUnwrap(slipRow(doc, s, e1, "期末借款余额"))
         let before = try XCTUnwrap(slipRow(doc, s, e1, "期初借款余额"))
@@ -284,8 +290,9 @@ final class FinanceWorkbookTests: ReportTestCase {
         let repaid = try XCTUnwrap(slipRow(doc, s, e1, "减：还款"))
         let writtenOff = try XCTUnwrap(slipRow(doc, s, e1, "减：核销"))
         let advances = try XCTUnwrap(slipRow(doc, s, e1, "加：本月借款"))
-        XCTAssertEqual(try doc.cell(sheet: s, ref: "E\(after)")?.formula,
-                       "E\(before)+E\(advances)-E\(settled)-E\(repaid)-E\(writtenOff)")
+        XCTAssertEqual(
+            try doc.cell(sheet: s, ref: "E\(after)")?.formula,
+            "E\(before)+E\(advances)-E\(settled)-E\(repaid)-E\(writtenOff)")
         // 1000.00 + 2000.00 − 1880.00 − 0 − 0
         try assertMoney(doc, s, "E\(after)", "1120.00")
         let net = try XCTUnwrap(slipRow(doc, s, e1, "实付"))
@@ -312,7 +319,7 @@ final class FinanceWorkbookTests: ReportTestCase {
         let (doc, written) = try financeDocument()
         let s = "工资条"
         let sheet = try XCTUnwrap(written.sheets(key: FinanceWorkbook.Key.paySlips).first)
-        XCTAssertEqual(sheet.slips.count, 3)                               // E004 has no pay
+        XCTAssertEqual(sheet.slips.count, 3)  // E004 has no pay
         let e1 = sheet.slips[0], e2 = sheet.slips[1]
         let att = try XCTUnwrap(slipRow(doc, s, e1, "完成率"))
         XCTAssertEqual(try number(doc, s, "B\(att)"), 0.7999)
@@ -327,8 +334,8 @@ final class FinanceWorkbookTests: ReportTestCase {
         let gross2 = try XCTUnwrap(slipRow(doc, s, e2, "应发工资"))
         let paid2 = try XCTUnwrap(slipRow(doc, s, e2, "底薪计发"))
         XCTAssertEqual(try doc.cell(sheet: s, ref: "B\(paid2)")?.formula, "ROUND((B\(paid2 - 3)+B\(paid2 - 2))*B\(paid2 - 1),2)")
-        try assertMoney(doc, s, "B\(paid2)", "1200.00")                 // (800 + 700) × 0.8
-        try assertMoney(doc, s, "B\(gross2)", "2400.00")                // 1200 + 1200 settled
+        try assertMoney(doc, s, "B\(paid2)", "1200.00")  // (800 + 700) × 0.8
+        try assertMoney(doc, s, "B\(gross2)", "2400.00")  // 1200 + 1200 settled
         XCTAssertEqual(try text(doc, s, "A\(e2.upperBound)"), "员工签字：")
         XCTAssertEqual(written.verify { sh, ref in try doc.cell(sheet: sh, ref: ref)?.number }, [])
     }
@@ -394,9 +401,9 @@ final class FinanceWorkbookTests: ReportTestCase {
         XCTAssertTrue(doc.sheetNames.contains("费用明细 (2)"))
         XCTAssertEqual(doc.sheetNames.firstIndex(of: "费用明细 (2)"), doc.sheetNames.firstIndex(of: "费用明细")! + 1)
         XCTAssertEqual(try text(doc, "费用明细 (2)", "A2"), "文件")
-        XCTAssertEqual(try number(doc, "费用明细 (2)", "B3"), 4)     // third line (file line 4)
-        try assertMoney(doc, "费用明细", "L5", "1360.00")            // 160.00 + 1200.00
-        try assertMoney(doc, "费用明细 (2)", "L5", "1100.50")        // 300.00 + 800.50
+        XCTAssertEqual(try number(doc, "费用明细 (2)", "B3"), 4)  // third line (file line 4)
+        try assertMoney(doc, "费用明细", "L5", "1360.00")  // 160.00 + 1200.00
+        try assertMoney(doc, "费用明细 (2)", "L5", "1100.50")  // 300.00 + 800.50
         let parts = written.sheets(key: FinanceWorkbook.Key.expenseLines)
         XCTAssertEqual(parts.map(\.dataRows), [2, 2])
         XCTAssertEqual(parts.map(\.part), [1, 2])
@@ -412,11 +419,14 @@ final class FinanceWorkbookTests: ReportTestCase {
         XCTAssertEqual(try text(doc, "季度考核", "A4"), "员工编号")
         XCTAssertEqual(try doc.sheet("季度考核").pane?.ySplit, 4)
 
-        let assessed = QuarterBlock(year: 2023, quarter: 1, codes: [], employees: [
-            QuarterEmployee(employeeId: "E002", attainment: 0.75, assessed: true, nextPayFactor: Rate(num: 8, den: 10),
-                            codes: ["QTR-CUT"], remitted: yuan("112500.00"), target: yuan("150000.00"), newOutlets: 2,
-                            newOutletsTarget: 3),
-        ])
+        let assessed = QuarterBlock(
+            year: 2023, quarter: 1, codes: [],
+            employees: [
+                QuarterEmployee(
+                    employeeId: "E002", attainment: 0.75, assessed: true, nextPayFactor: Rate(num: 8, den: 10),
+                    codes: ["QTR-CUT"], remitted: yuan("112500.00"), target: yuan("150000.00"), newOutlets: 2,
+                    newOutletsTarget: 3)
+            ])
         let (doc2, _) = try financeDocument(Fixture.result(quarter: assessed), name: "q.xlsx")
         XCTAssertEqual(try text(doc2, "季度考核", "A4"), "E002")
         XCTAssertEqual(try text(doc2, "季度考核", "B4"), "李娜")
@@ -428,23 +438,27 @@ final class FinanceWorkbookTests: ReportTestCase {
 
     func testYearEndSheetInDecember() throws {
         var r = Fixture.result()
-        r.year = YearBlock(year: 2023, codes: [], employees: [
-            YearEmployee(employeeId: "E002", attainment: 1.2, rate: Rate(num: 25, den: 1000), yearTotal: yuan("18000.00"),
-                         paid: yuan("12000.00"), bonus: yuan("6000.00"), codes: ["YR-BONUS"], remitted: yuan("720000.00"),
-                         target: yuan("600000.00")),
-            YearEmployee(employeeId: "E001", attainment: nil, rate: nil, yearTotal: nil, paid: nil, bonus: nil, codes: [],
-                         remitted: yuan("0.00"), target: yuan("0.00")),
-        ])
+        r.year = YearBlock(
+            year: 2023, codes: [],
+            employees: [
+                YearEmployee(
+                    employeeId: "E002", attainment: 1.2, rate: Rate(num: 25, den: 1000), yearTotal: yuan("18000.00"),
+                    paid: yuan("12000.00"), bonus: yuan("6000.00"), codes: ["YR-BONUS"], remitted: yuan("720000.00"),
+                    target: yuan("600000.00")),
+                YearEmployee(
+                    employeeId: "E001", attainment: nil, rate: nil, yearTotal: nil, paid: nil, bonus: nil, codes: [],
+                    remitted: yuan("0.00"), target: yuan("0.00"))
+            ])
         let (doc, _) = try financeDocument(r, options: ReportOptions(lang: .en))
         let s = "Year-end bonus"
         XCTAssertTrue(doc.sheetNames.contains(s))
         XCTAssertEqual(try text(doc, s, "A2"), "Year-end bonus 2023")
         XCTAssertEqual(try text(doc, s, "A4"), "E002")
-        XCTAssertEqual(try number(doc, s, "E4"), 1.2)     // 720000.00 / 600000.00
+        XCTAssertEqual(try number(doc, s, "E4"), 1.2)  // 720000.00 / 600000.00
         XCTAssertEqual(try number(doc, s, "F4"), 0.025)
         XCTAssertEqual(try doc.numberFormat(sheet: s, ref: "F4"), "0.0%")
         try assertMoney(doc, s, "I4", "6000.00")
-        XCTAssertNil(try doc.cell(sheet: s, ref: "E5"))   // no target: no attainment
+        XCTAssertNil(try doc.cell(sheet: s, ref: "E5"))  // no target: no attainment
         XCTAssertEqual(try text(doc, s, "A6"), "Total")
         try assertMoney(doc, s, "G6", "18000.00")
         try assertMoney(doc, s, "I6", "6000.00")
@@ -460,8 +474,11 @@ final class FinanceWorkbookTests: ReportTestCase {
         XCTAssertEqual(try text(doc2, "重开差异", "C3"), "实付")
         try assertMoney(doc2, "重开差异", "F3", "50.00")
         // A summary field name reads as the sheets name it.
-        let (doc3, _) = try financeDocument(name: "reopen2.xlsx", changes: [
-            ChangeRow(employeeId: "E002", field: "gross_pay", before: .money(yuan("1.00")), after: .money(yuan("2.00")))])
+        let (doc3, _) = try financeDocument(
+            name: "reopen2.xlsx",
+            changes: [
+                ChangeRow(employeeId: "E002", field: "gross_pay", before: .money(yuan("1.00")), after: .money(yuan("2.00")))
+            ])
         XCTAssertEqual(try text(doc3, "重开差异", "C3"), "应发工资")
     }
 }

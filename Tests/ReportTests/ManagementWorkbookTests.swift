@@ -7,8 +7,10 @@ import XlsxWriter
 
 final class ManagementWorkbookTests: ReportTestCase {
     let zhSheets = ["仪表盘", "分部门达成", "分区域达成", "分产品销售", "分客户应收", "分人员达成", "考勤出差", "计划与拜访", "稽核"]
-    let enSheets = ["Dashboard", "By department", "By region", "By product", "By customer", "By employee", "Travel",
-                    "Plans & activity", "Audit flags"]
+    let enSheets = [
+        "Dashboard", "By department", "By region", "By product", "By customer", "By employee", "Travel",
+        "Plans & activity", "Audit flags"
+    ]
 
     func testFileNameCarriesThePeriod() {
         XCTAssertEqual(ManagementWorkbook.fileName(Period(year: 2023, month: 3)!), "management-2023-03.xlsx")
@@ -57,15 +59,15 @@ final class ManagementWorkbookTests: ReportTestCase {
         let d = "仪表盘"
         // Row 1 the title, row 2 the note, row 3 the header, the figures from row 4.
         let expected: [(row: Int, label: String, formula: String?, value: Double)] = [
-            (4, "销售额", "'分人员达成'!$K$6", 36111.10),       // 5000 + 12000 + 8000 + 7777.77 + 3333.33
+            (4, "销售额", "'分人员达成'!$K$6", 36111.10),  // 5000 + 12000 + 8000 + 7777.77 + 3333.33
             (5, "销售指标", "'分人员达成'!$J$6", 40000),
-            (7, "回款额", "'分人员达成'!$G$6", 25555.55),       // 14000 + 6000 + 5555.55
+            (7, "回款额", "'分人员达成'!$G$6", 25555.55),  // 14000 + 6000 + 5555.55
             (8, "回款指标", "'分人员达成'!$F$6", 35000),
             (10, "期末应收账款", "'分客户应收'!$G$6", 12055.55),  // 7166.66 + 3000 + 1888.89
             (11, "新开网点", "'分人员达成'!$O$6", 2),
             (12, "出差天数", "'考勤出差'!$E$6", 40),
             (13, "核实出差天数", "'考勤出差'!$F$6", 39),
-            (14, "核准报销", "'考勤出差'!$J$6", 2320.25),       // 1380 + 300 + 640.25
+            (14, "核准报销", "'考勤出差'!$J$6", 2320.25)  // 1380 + 300 + 640.25
         ]
         for e in expected {
             XCTAssertEqual(try text(doc, d, "A\(e.row)"), e.label)
@@ -78,7 +80,7 @@ final class ManagementWorkbookTests: ReportTestCase {
             let ref = target.split(separator: "!")[1].replacingOccurrences(of: "$", with: "")
             let total = try XCTUnwrap(doc.cell(sheet: sheet, ref: ref), target)
             XCTAssertEqual(total.number, cell.number, target)
-            XCTAssertTrue(total.formula?.hasPrefix("SUBTOTAL(9,") ?? false, target)   // filtered sheets: SUBTOTAL
+            XCTAssertTrue(total.formula?.hasPrefix("SUBTOTAL(9,") ?? false, target)  // filtered sheets: SUBTOTAL
         }
         XCTAssertEqual(try doc.numberFormat(sheet: d, ref: "B4"), "¥#,##0.00")
         // Attainment: remitted / target of the two cells above, as a percentage.
@@ -86,12 +88,12 @@ final class ManagementWorkbookTests: ReportTestCase {
         XCTAssertEqual(try XCTUnwrap(number(doc, d, "B6")), 36111.10 / 40000, accuracy: 1e-9)
         XCTAssertEqual(try doc.numberFormat(sheet: d, ref: "B9"), "0.0%")
         XCTAssertEqual(try text(doc, d, "E9"), "回款额 ÷ 回款指标")
-        XCTAssertEqual(try doc.cell(sheet: d, ref: "B9")?.formula, "B7/B8")         // a formula of the two figures above
-        XCTAssertEqual(try text(doc, d, "E4"), "分人员达成 · 合计 · 销售额")   // sources in words, not references
+        XCTAssertEqual(try doc.cell(sheet: d, ref: "B9")?.formula, "B7/B8")  // a formula of the two figures above
+        XCTAssertEqual(try text(doc, d, "E4"), "分人员达成 · 合计 · 销售额")  // sources in words, not references
         XCTAssertNil(try doc.cell(sheet: d, ref: "C4"), "no closed month before: no last month")
-        XCTAssertEqual(try number(doc, d, "B15"), 1) // audit
-        XCTAssertEqual(try number(doc, d, "B16"), 1) // travel low
-        XCTAssertEqual(try number(doc, d, "B17"), 1) // week without plan
+        XCTAssertEqual(try number(doc, d, "B15"), 1)  // audit
+        XCTAssertEqual(try number(doc, d, "B16"), 1)  // travel low
+        XCTAssertEqual(try number(doc, d, "B17"), 1)  // week without plan
         // The renderer's own read-back agrees with the file.
         XCTAssertEqual(written.verify { sheet, ref in try doc.cell(sheet: sheet, ref: ref)?.number }, [])
     }
@@ -100,14 +102,14 @@ final class ManagementWorkbookTests: ReportTestCase {
         let (doc, _) = try managementDocument()
         let s = "分区域达成"
         XCTAssertEqual(try text(doc, s, "A3"), "华东")
-        try assertMoney(doc, s, "C3", "25000.00")   // 20000 + 5000
+        try assertMoney(doc, s, "C3", "25000.00")  // 20000 + 5000
         try assertMoney(doc, s, "D3", "20000.00")
         XCTAssertEqual(try number(doc, s, "E3"), 0.8)
         XCTAssertEqual(try doc.cell(sheet: s, ref: "F3")?.formula, "D3-C3")
         try assertMoney(doc, s, "F3", "-5000.00")
         try assertMoney(doc, s, "G3", "30000.00")
         XCTAssertEqual(try XCTUnwrap(number(doc, s, "I4")), 1.111110, accuracy: 1e-9)
-        try assertMoney(doc, s, "F5", "-9444.45")   // −5000 + (5555.55 − 10000)
+        try assertMoney(doc, s, "F5", "-9444.45")  // −5000 + (5555.55 − 10000)
         XCTAssertEqual(try text(doc, "分部门达成", "A3"), "销售一部")
         XCTAssertEqual(try number(doc, "分部门达成", "B3"), 2)
         // Products: share of sales, largest first.
@@ -155,9 +157,9 @@ final class ManagementWorkbookTests: ReportTestCase {
         let (doc, _) = try managementDocument()
         let d = "仪表盘"
         let charts = try doc.charts(sheet: d)
-        XCTAssertEqual(charts.count, 4)                                   // regions, best ten, weakest ten, products
+        XCTAssertEqual(charts.count, 4)  // regions, best ten, weakest ten, products
         let title = try XCTUnwrap(row(doc, d, "分区域回款达成（按达成率排序；红：低于80%，黄：80%–100%，绿：100%以上）"))
-        let first = title + 2, last = first + 1                          // two regions below the header
+        let first = title + 2, last = first + 1  // two regions below the header
         XCTAssertEqual(charts[0].barDirection, "bar")
         XCTAssertEqual(charts[0].series.map(\.values), ["'仪表盘'!$F$\(first):$F$\(last)"])
         XCTAssertEqual(charts[0].series.map(\.categories), ["'仪表盘'!$B$\(first):$B$\(last)"])
@@ -205,10 +207,14 @@ final class ManagementWorkbookTests: ReportTestCase {
     }
 
     func testDashboardComparesWithLastMonthAndAddsTheTrend() throws {
-        let trend = [TrendPoint(period: Period(year: 2023, month: 2)!, sales: yuan("30000.00"), remitted: yuan("20000.00"),
-                                target: yuan("30000.00"), salesTarget: yuan("40000.00"), newOutlets: 1, travelDays: 35),
-                     TrendPoint(period: Period(year: 2023, month: 1)!, sales: yuan("10000.00"), remitted: yuan("9000.00"),
-                                target: yuan("30000.00"))]
+        let trend = [
+            TrendPoint(
+                period: Period(year: 2023, month: 2)!, sales: yuan("30000.00"), remitted: yuan("20000.00"),
+                target: yuan("30000.00"), salesTarget: yuan("40000.00"), newOutlets: 1, travelDays: 35),
+            TrendPoint(
+                period: Period(year: 2023, month: 1)!, sales: yuan("10000.00"), remitted: yuan("9000.00"),
+                target: yuan("30000.00"))
+        ]
         let (doc, _) = try managementDocument(trend: trend)
         let d = "仪表盘"
         // Last month and the change beside this month: 回款额 25,555.55 against February's 20,000.00.
@@ -216,15 +222,19 @@ final class ManagementWorkbookTests: ReportTestCase {
         try assertMoney(doc, d, "C7", "20000.00")
         XCTAssertEqual(try doc.cell(sheet: d, ref: "D7")?.formula, "B7-C7")
         try assertMoney(doc, d, "D7", "5555.55")
-        XCTAssertEqual(try XCTUnwrap(number(doc, d, "C9")), 20000.0 / 30000, accuracy: 1e-9)   // February's attainment
-        XCTAssertEqual(try number(doc, d, "C11"), 1)                                             // February's new outlets
+        XCTAssertEqual(try XCTUnwrap(number(doc, d, "C9")), 20000.0 / 30000, accuracy: 1e-9)  // February's attainment
+        XCTAssertEqual(try number(doc, d, "C11"), 1)  // February's new outlets
         let charts = try doc.charts(sheet: d)
         XCTAssertEqual(charts.count, 5)
         XCTAssertEqual(charts[4].types, ["lineChart"])
         let title = try XCTUnwrap(row(doc, d, "近几个月走势"))
         let jan = title + 2, mar = title + 4
-        XCTAssertEqual(charts[4].series.map(\.values), ["'仪表盘'!$B$\(jan):$B$\(mar)", "'仪表盘'!$C$\(jan):$C$\(mar)",
-                                                         "'仪表盘'!$D$\(jan):$D$\(mar)"])
+        XCTAssertEqual(
+            charts[4].series.map(\.values),
+            [
+                "'仪表盘'!$B$\(jan):$B$\(mar)", "'仪表盘'!$C$\(jan):$C$\(mar)",
+                "'仪表盘'!$D$\(jan):$D$\(mar)"
+            ])
         XCTAssertEqual(try text(doc, d, "A\(jan)"), "2023-01")
         XCTAssertEqual(try text(doc, d, "A\(mar)"), "2023-03")
         try assertMoney(doc, d, "C\(mar)", "25555.55")

@@ -50,8 +50,9 @@ final class PrintLayoutTests: ReportTestCase {
                 let bold = doc.style(at: cell.styleIndex)?.bold == true
                 let width = Double(formatted(value, format).count) * (bold ? 1.1 : 1)
                 let column = sheet.columns.first { $0.min <= cell.col + 1 && cell.col + 1 <= $0.max }?.width ?? 8.43
-                XCTAssertLessThanOrEqual(width, column - 1, "\(name)!\(cell.ref) \(formatted(value, format)) in a column \(column) wide",
-                                         file: file, line: line)
+                XCTAssertLessThanOrEqual(
+                    width, column - 1, "\(name)!\(cell.ref) \(formatted(value, format)) in a column \(column) wide",
+                    file: file, line: line)
                 checked += 1
             }
         }
@@ -70,22 +71,27 @@ final class PrintLayoutTests: ReportTestCase {
 
     func testTotalsRowWidensItsColumn() {
         // One data row of ¥9,999,999.99 (13 characters); the bold total of two is ¥19,999,999.98 (14 × 1.1).
-        let sheet = SheetModel(key: "s", name: "S", table: TableModel(
-            columns: [ColumnModel("项", .text), ColumnModel("金额", .money)],
-            rows: [[.text("a"), .money(yuan("9999999.99"))], [.text("b"), .money(yuan("9999999.99"))]],
-            totals: TotalsSpec(label: "合计")))
+        let sheet = SheetModel(
+            key: "s", name: "S",
+            table: TableModel(
+                columns: [ColumnModel("项", .text), ColumnModel("金额", .money)],
+                rows: [[.text("a"), .money(yuan("9999999.99"))], [.text("b"), .money(yuan("9999999.99"))]],
+                totals: TotalsSpec(label: "合计")))
         let widths = Layout.fitWidths(sheet)
         XCTAssertGreaterThanOrEqual(widths[1], 14 * 1.1 + 1)
-        XCTAssertLessThanOrEqual(widths[1], (14 * 1.1).rounded(.up) + 2)   // no wider than its widest value plus two
+        XCTAssertLessThanOrEqual(widths[1], (14 * 1.1).rounded(.up) + 2)  // no wider than its widest value plus two
     }
 
     func testLongTextWrapsInABoundedColumn() throws {
         let long = String(repeating: "超过住宿标准，按标准报销；", count: 10)
-        let sheet = SheetModel(key: "s", name: "S", table: TableModel(
-            columns: [ColumnModel("原因", .text)], rows: [[.text(long)], [.text("短")]]))
+        let sheet = SheetModel(
+            key: "s", name: "S",
+            table: TableModel(
+                columns: [ColumnModel("原因", .text)], rows: [[.text(long)], [.text("短")]]))
         let file = path("wrap.xlsx")
-        try WorkbookRenderer.write(WorkbookModel(title: "T", subject: "2023-03", created: day("2023-03-31"), sheets: [sheet]),
-                                   to: file, options: RenderOptions())
+        try WorkbookRenderer.write(
+            WorkbookModel(title: "T", subject: "2023-03", created: day("2023-03-31"), sheets: [sheet]),
+            to: file, options: RenderOptions())
         let doc = try XlsxDocument(path: file)
         let width = try XCTUnwrap(doc.sheet("S").columns.first?.width)
         XCTAssertLessThanOrEqual(width, 45)
@@ -113,7 +119,7 @@ final class PrintLayoutTests: ReportTestCase {
                 let header = try XCTUnwrap(xml.firstMatch(of: #/<oddHeader>(.*?)</oddHeader>/#).map { String($0.1) }, name)
                 let footer = try XCTUnwrap(xml.firstMatch(of: #/<oddFooter>(.*?)</oddFooter>/#).map { String($0.1) }, name)
                 XCTAssertTrue(header.contains("2023-03"), "\(name): \(header)")
-                XCTAssertTrue(company.isEmpty || header.contains(company), "\(name): \(header)")   // & is && in a header
+                XCTAssertTrue(company.isEmpty || header.contains(company), "\(name): \(header)")  // & is && in a header
                 XCTAssertTrue(footer.contains("2023-03") && footer.contains("第 &amp;P 页 / 共 &amp;N 页"), "\(name): \(footer)")
                 // The title row above everything else names the period and the sheet.
                 let title = try XCTUnwrap(doc.cell(sheet: name, ref: "A1")?.text, name)
@@ -153,19 +159,22 @@ final class PrintLayoutTests: ReportTestCase {
     }
 
     /// No slip has a page break inside it, and no page is taller than A4 at the sheet's print scale.
-    func assertSlipsStayOnTheirPages(_ doc: XlsxDocument, _ sheet: String, slips: [ClosedRange<Int>],
-                                     file: StaticString = #filePath, line: UInt = #line) throws {
+    func assertSlipsStayOnTheirPages(
+        _ doc: XlsxDocument, _ sheet: String, slips: [ClosedRange<Int>],
+        file: StaticString = #filePath, line: UInt = #line
+    ) throws {
         let p = try printed(doc, sheet)
         for slip in slips {
             for b in p.breaks where b > slip.lowerBound && b <= slip.upperBound {
-                XCTFail("\(sheet): the slip in rows \(slip.lowerBound + 1)–\(slip.upperBound + 1) crosses the page break above row \(b + 1)",
-                        file: file, line: line)
+                XCTFail(
+                    "\(sheet): the slip in rows \(slip.lowerBound + 1)–\(slip.upperBound + 1) crosses the page break above row \(b + 1)",
+                    file: file, line: line)
             }
         }
         let lastRow = slips.map(\.upperBound).max() ?? 0
         let starts = [0] + p.breaks
         let ends = p.breaks.map { $0 - 1 } + [lastRow]
-        let printable = (842.0 - 2 * 54) * 100 / Double(p.scale)   // A4 less the default top and bottom margins
+        let printable = (842.0 - 2 * 54) * 100 / Double(p.scale)  // A4 less the default top and bottom margins
         for (a, b) in zip(starts, ends) where a <= b {
             let height = (a...b).map { p.heights[$0] ?? 15 }.reduce(0, +)
             XCTAssertLessThanOrEqual(height, printable, "\(sheet): rows \(a + 1)–\(b + 1) do not fit one page", file: file, line: line)
@@ -198,7 +207,7 @@ final class PrintLayoutTests: ReportTestCase {
         let claims = try slips(doc, "报销单", first: { $0.hasPrefix("报销单  E") }, last: "报销人：")
         XCTAssertEqual(claims.count, 90)
         let claimBreaks = try printed(doc, "报销单").breaks
-        XCTAssertGreaterThan(claimBreaks.count, 10)                       // many pages, so the test means something
+        XCTAssertGreaterThan(claimBreaks.count, 10)  // many pages, so the test means something
         try assertSlipsStayOnTheirPages(doc, "报销单", slips: claims)
         let pays = try slips(doc, "工资条", first: { $0.hasPrefix("工资条  E") }, last: "员工签字：")
         XCTAssertEqual(pays.count, 90)
@@ -243,15 +252,20 @@ final class PrintLayoutTests: ReportTestCase {
     func testPastExcelsPageBreakLimitSlipsContinueOnASecondSheet() throws {
         // Slips of 30 rows: one a page, so 1,100 slips need 1,099 breaks, more than one sheet may hold.
         let slip = { (i: Int) in
-            SlipModel(label: "\(i)", rows: [SlipRow(.heading, [.text("单 \(i)")])]
-                      + (0..<28).map { SlipRow(.data, [.text("项目"), .money(Money(fen: Int64($0)))]) }
-                      + [SlipRow(.signature, [.text("签字：")])])
+            SlipModel(
+                label: "\(i)",
+                rows: [SlipRow(.heading, [.text("单 \(i)")])]
+                    + (0..<28).map { SlipRow(.data, [.text("项目"), .money(Money(fen: Int64($0)))]) }
+                    + [SlipRow(.signature, [.text("签字：")])])
         }
-        let sheet = SheetModel(key: "slips", name: "单", table: TableModel(columns: []), layout: .slips,
-                               freezeHeader: false, autofilter: false, slips: (0..<1100).map(slip))
+        let sheet = SheetModel(
+            key: "slips", name: "单", table: TableModel(columns: []), layout: .slips,
+            freezeHeader: false, autofilter: false, slips: (0..<1100).map(slip))
         let file = path("slips.xlsx")
-        let written = try WorkbookRenderer.write(WorkbookModel(title: "T", subject: "2023-03", created: day("2023-03-31"),
-                                                               sheets: [sheet]), to: file, options: RenderOptions())
+        let written = try WorkbookRenderer.write(
+            WorkbookModel(
+                title: "T", subject: "2023-03", created: day("2023-03-31"),
+                sheets: [sheet]), to: file, options: RenderOptions())
         XCTAssertEqual(written.sheetNames, ["单", "单 (2)"])
         XCTAssertEqual(written.sheets[0].pageBreaks.count, 1023)
         XCTAssertEqual(written.sheets.map(\.slips.count).reduce(0, +), 1100)

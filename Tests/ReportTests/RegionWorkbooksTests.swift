@@ -79,7 +79,7 @@ final class RegionWorkbooksTests: ReportTestCase {
         XCTAssertEqual(try text(east, s, "B3"), "SO-1")
         XCTAssertEqual(try text(east, s, "B4"), "SO-2")
         XCTAssertEqual(try text(east, s, "B5"), "SO-3")
-        XCTAssertEqual(try text(east, s, "A6"), "合计")    // SO-6 (rejected) and SO-0 (February) are not there
+        XCTAssertEqual(try text(east, s, "A6"), "合计")  // SO-6 (rejected) and SO-0 (February) are not there
         try assertMoney(east, s, "J6", "25000.00")
         try assertMoney(east, s, "K6", "14000.00")
         XCTAssertEqual(try east.numberFormat(sheet: s, ref: "A3"), "yyyy-mm-dd")
@@ -103,8 +103,9 @@ final class RegionWorkbooksTests: ReportTestCase {
         var r = ManagementFixture.result()
         r.employees[1].region = "North"
         r.employees[2].region = "north"
-        XCTAssertEqual(RegionWorkbooks.fileNames(r).map(\.file),
-                       ["regions/华东-2023-03.xlsx", "regions/North-2023-03.xlsx", "regions/north-2023-03-2.xlsx"])
+        XCTAssertEqual(
+            RegionWorkbooks.fileNames(r).map(\.file),
+            ["regions/华东-2023-03.xlsx", "regions/North-2023-03.xlsx", "regions/north-2023-03-2.xlsx"])
         r.employees[0].region = "a/b"
         r.employees[1].region = "a:b"
         XCTAssertEqual(RegionWorkbooks.fileNames(r).map(\.file).prefix(2), ["regions/a_b-2023-03.xlsx", "regions/a_b-2023-03-2.xlsx"])

@@ -13,8 +13,10 @@ final class RendererTests: ReportTestCase {
 
     func testTextThatLooksLikeAFormulaStaysText() throws {
         let injections = ["=1+1", "+A1", "-3", "@SUM(A1:A2)", "=HYPERLINK(\"http://x\")"]
-        let sheet = SheetModel(key: "s", name: "S", table: TableModel(
-            columns: [ColumnModel("文本", .text)], rows: injections.map { [CellModel.text($0)] }))
+        let sheet = SheetModel(
+            key: "s", name: "S",
+            table: TableModel(
+                columns: [ColumnModel("文本", .text)], rows: injections.map { [CellModel.text($0)] }))
         let file = path("t.xlsx")
         try WorkbookRenderer.write(model([sheet]), to: file, options: RenderOptions())
         let doc = try XlsxDocument(path: file)
@@ -27,8 +29,10 @@ final class RendererTests: ReportTestCase {
     }
 
     func testIdsAreTextAndKeepEveryDigit() throws {
-        let sheet = SheetModel(key: "s", name: "S", table: TableModel(
-            columns: [ColumnModel("编号", .id)], rows: [[.id("00123")], [.id("1.23457E+11")], [.id("4500000000000001")]]))
+        let sheet = SheetModel(
+            key: "s", name: "S",
+            table: TableModel(
+                columns: [ColumnModel("编号", .id)], rows: [[.id("00123")], [.id("1.23457E+11")], [.id("4500000000000001")]]))
         let file = path("t.xlsx")
         try WorkbookRenderer.write(model([sheet]), to: file, options: RenderOptions())
         let doc = try XlsxDocument(path: file)
@@ -38,13 +42,15 @@ final class RendererTests: ReportTestCase {
     }
 
     func testWidthsCountCJKCharactersDouble() {
-        let sheet = SheetModel(key: "s", name: "S", table: TableModel(
-            columns: [ColumnModel("部门", .text), ColumnModel("ab", .text), ColumnModel("金额", .money)],
-            rows: [[.text("销售一部销售一部"), .text("abcdefghabcdefgh"), .money(yuan("1234567.89"))]]))
+        let sheet = SheetModel(
+            key: "s", name: "S",
+            table: TableModel(
+                columns: [ColumnModel("部门", .text), ColumnModel("ab", .text), ColumnModel("金额", .money)],
+                rows: [[.text("销售一部销售一部"), .text("abcdefghabcdefgh"), .money(yuan("1234567.89"))]]))
         let widths = Layout.fitWidths(sheet)
-        XCTAssertEqual(widths[0], 18)   // 8 CJK characters × 2 + 2
-        XCTAssertEqual(widths[1], 18)   // 16 ASCII characters + 2
-        XCTAssertEqual(widths[2], 15)   // "¥1,234,567.89" is 13 + 2
+        XCTAssertEqual(widths[0], 18)  // 8 CJK characters × 2 + 2
+        XCTAssertEqual(widths[1], 18)  // 16 ASCII characters + 2
+        XCTAssertEqual(widths[2], 15)  // "¥1,234,567.89" is 13 + 2
     }
 
     func testTextWidthAgreesWithTheWrappersDisplayWidth() {
@@ -55,11 +61,13 @@ final class RendererTests: ReportTestCase {
 
     func testIntegerTotalsAndGroupsAreExactAndGeneral() throws {
         let columns = [ColumnModel("区域", .text), ColumnModel("网点", .integer, summed: true), ColumnModel("回款", .money)]
-        let table = TableModel.grouped(columns: columns, rows: [
-            (key: "华东", cells: [.text("上海"), .integer(3), .money(yuan("0.10"))]),
-            (key: "华南", cells: [.text("广州"), .integer(2), .money(yuan("0.20"))]),
-            (key: "华东", cells: [.text("南京"), .integer(4), .money(yuan("0.70"))]),
-        ], label: { "\($0) 小计" }, totals: TotalsSpec(label: "合计"))
+        let table = TableModel.grouped(
+            columns: columns,
+            rows: [
+                (key: "华东", cells: [.text("上海"), .integer(3), .money(yuan("0.10"))]),
+                (key: "华南", cells: [.text("广州"), .integer(2), .money(yuan("0.20"))]),
+                (key: "华东", cells: [.text("南京"), .integer(4), .money(yuan("0.70"))])
+            ], label: { "\($0) 小计" }, totals: TotalsSpec(label: "合计"))
         // Rows regrouped in first-appearance order: 上海, 南京, 华东 小计, 广州, 华南 小计, 合计.
         let sheet = SheetModel(key: "s", name: "S", table: table)
         let file = path("t.xlsx")
@@ -69,7 +77,7 @@ final class RendererTests: ReportTestCase {
         XCTAssertEqual(try text(doc, "S", "A5"), "华东 小计")
         XCTAssertEqual(try number(doc, "S", "B5"), 7)
         XCTAssertEqual(try doc.numberFormat(sheet: "S", ref: "B5"), "#,##0")
-        XCTAssertEqual(try number(doc, "S", "C5"), 0.8)       // 0.10 + 0.70 in fen, not 0.7999999…
+        XCTAssertEqual(try number(doc, "S", "C5"), 0.8)  // 0.10 + 0.70 in fen, not 0.7999999…
         XCTAssertEqual(try doc.cell(sheet: "S", ref: "B8")?.formula, "SUBTOTAL(9,B3:B7)")
         XCTAssertEqual(try number(doc, "S", "B8"), 9)
         try assertMoney(doc, "S", "C8", "1.00")
@@ -106,16 +114,23 @@ final class RowProgressTests: ReportTestCase {
 
     func testProgressIsToldThePlannedRowsAndEveryRowWritten() throws {
         let count = Count()
-        let progress = RowProgress(every: 10, planned: { count.planned += $0 }, wrote: { count.wrote += $0; count.calls += 1 })
-        let sheet = SheetModel(key: "s", name: "S", table: TableModel(
-            columns: [ColumnModel("金额", .money)], rows: (0..<25).map { [.money(Money(fen: Int64($0)))] },
-            totals: TotalsSpec(label: "合计")))
+        let progress = RowProgress(
+            every: 10, planned: { count.planned += $0 },
+            wrote: {
+                count.wrote += $0; count.calls += 1
+            })
+        let sheet = SheetModel(
+            key: "s", name: "S",
+            table: TableModel(
+                columns: [ColumnModel("金额", .money)], rows: (0..<25).map { [.money(Money(fen: Int64($0)))] },
+                totals: TotalsSpec(label: "合计")))
         let file = path("p.xlsx")
-        try WorkbookRenderer.write(WorkbookModel(title: "T", subject: "2023-03", created: day("2023-03-31"), sheets: [sheet]),
-                                   to: file, options: RenderOptions(progress: progress))
+        try WorkbookRenderer.write(
+            WorkbookModel(title: "T", subject: "2023-03", created: day("2023-03-31"), sheets: [sheet]),
+            to: file, options: RenderOptions(progress: progress))
         // Title, header, 25 rows, the totals row.
         XCTAssertEqual(count.planned, 28)
         XCTAssertEqual(count.wrote, 28)
-        XCTAssertEqual(count.calls, 3)          // 10, 10, then the sheet's last 8
+        XCTAssertEqual(count.calls, 3)  // 10, 10, then the sheet's last 8
     }
 }

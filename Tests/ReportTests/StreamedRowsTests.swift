@@ -14,19 +14,24 @@ final class StreamedRowsTests: ReportTestCase {
 
     func streamed(_ amounts: [Int64], count: Int? = nil, expected: Int64? = nil) -> SheetModel {
         let rows = amounts.map { [CellModel.text("行"), CellModel.money(Money(fen: $0))] }
-        let s = StreamedRows(count: count ?? rows.count, widths: [4, 10],
-                             expectedSums: [1: .money(Money(fen: expected ?? amounts.reduce(0, +)))]) { body in
+        let s = StreamedRows(
+            count: count ?? rows.count, widths: [4, 10],
+            expectedSums: [1: .money(Money(fen: expected ?? amounts.reduce(0, +)))]
+        ) { body in
             for r in rows { try body(r) }
         }
-        return SheetModel(key: "lines", name: "明细", table: TableModel(
-            columns: [ColumnModel("项", .text), ColumnModel("金额", .money)], totals: TotalsSpec(label: "合计"), streamed: s))
+        return SheetModel(
+            key: "lines", name: "明细",
+            table: TableModel(
+                columns: [ColumnModel("项", .text), ColumnModel("金额", .money)], totals: TotalsSpec(label: "合计"), streamed: s))
     }
 
     func testStreamedRowsContinueOnAFurtherSheetWithTheirOwnTotals() throws {
         let file = path("t.xlsx")
         // 5 rows a sheet: title, header, two data rows, totals.
-        let written = try WorkbookRenderer.write(model([streamed([100, 250, 5])]), to: file,
-                                                 options: RenderOptions(maxRowsPerSheet: 5))
+        let written = try WorkbookRenderer.write(
+            model([streamed([100, 250, 5])]), to: file,
+            options: RenderOptions(maxRowsPerSheet: 5))
         XCTAssertEqual(written.sheets.map(\.name), ["明细", "明细 (2)"])
         XCTAssertEqual(written.sheets.map(\.dataRows), [2, 1])
         let doc = try XlsxDocument(path: file)
@@ -39,12 +44,18 @@ final class StreamedRowsTests: ReportTestCase {
     }
 
     func testARowThatDoesNotComeBackIsAnError() {
-        XCTAssertThrowsError(try WorkbookRenderer.write(model([streamed([100, 250], count: 3)]), to: path("a.xlsx"),
-                                                        options: RenderOptions())) { e in
+        XCTAssertThrowsError(
+            try WorkbookRenderer.write(
+                model([streamed([100, 250], count: 3)]), to: path("a.xlsx"),
+                options: RenderOptions())
+        ) { e in
             XCTAssertTrue("\(e)".contains("2 of 3"), "\(e)")
         }
-        XCTAssertThrowsError(try WorkbookRenderer.write(model([streamed([100, 250], expected: 351)]), to: path("b.xlsx"),
-                                                        options: RenderOptions())) { e in
+        XCTAssertThrowsError(
+            try WorkbookRenderer.write(
+                model([streamed([100, 250], expected: 351)]), to: path("b.xlsx"),
+                options: RenderOptions())
+        ) { e in
             XCTAssertTrue("\(e)".contains("adds up to"), "\(e)")
         }
     }

@@ -20,8 +20,8 @@ final class AchievementTests: XCTestCase {
         f.employee("E3", region: "西北")
         f.target("E2", sales: "100.00", remittance: "1000.00")
         f.target("E3", remittance: "500.00")
-        f.remittance("E1", "2023-03-10", customer: "C1", amount: "100.00")   // last active day: E1's
-        f.remittance("E1", "2023-03-20", customer: "C1", amount: "200.00")   // after leaving: 华南's, not E1's
+        f.remittance("E1", "2023-03-10", customer: "C1", amount: "100.00")  // last active day: E1's
+        f.remittance("E1", "2023-03-20", customer: "C1", amount: "200.00")  // after leaving: 华南's, not E1's
         f.remittance("E2", "2023-03-21", customer: "C2", amount: "800.00")
         f.remittance("E3", "2023-03-21", customer: "C3", amount: "350.00")
         return f.run().finished
@@ -35,7 +35,7 @@ final class AchievementTests: XCTestCase {
         let r = s.result
         let regions = r.achievements(of: r.employees, by: \.region, leavers: r.unattributedRemittances, leaverKey: { $0.region })
         XCTAssertEqual(regions.map(\.key), ["华南", "西北"])
-        XCTAssertEqual(regions[0].figures.remitted, yuan("1100.00"))          // 100 (E1 while active) + 800 + 200
+        XCTAssertEqual(regions[0].figures.remitted, yuan("1100.00"))  // 100 (E1 while active) + 800 + 200
         XCTAssertEqual(regions[0].figures.headcount, 2)
         // Everything received: the customers' remitted, the regions' and the company's are one figure.
         let customers = r.customers.map(\.remitted).sum()
@@ -49,10 +49,11 @@ final class AchievementTests: XCTestCase {
         let r = leaverClose().result
         let people = r.employees.map { Achievement.of($0) }
         let groups = r.achievements(of: r.employees, by: \.region, leavers: r.unattributedRemittances, leaverKey: { $0.region })
-        XCTAssertEqual(people.map(\.deviation).sum() + r.unattributedRemittances.map(\.amount).sum(),
-                       groups.map(\.figures.deviation).sum())
+        XCTAssertEqual(
+            people.map(\.deviation).sum() + r.unattributedRemittances.map(\.amount).sum(),
+            groups.map(\.figures.deviation).sum())
         XCTAssertEqual(groups.map(\.figures.deviation).sum(), r.companyAchievement.deviation)
-        XCTAssertNil(Achievement.of(r.employees[0]).attainment)              // no target: no attainment
+        XCTAssertNil(Achievement.of(r.employees[0]).attainment)  // no target: no attainment
     }
 
     func testBandsCompareExactlyInFen() {

@@ -15,7 +15,7 @@ final class ChineseAmountTests: XCTestCase {
         XCTAssertEqual(words("540.25"), "伍佰肆拾元贰角伍分")
         XCTAssertEqual(words("0.05"), "伍分")
         XCTAssertEqual(words("0.50"), "伍角整")
-        XCTAssertEqual(words("12.03"), "壹拾贰元零叁分")      // no jiao between yuan and fen: 零
+        XCTAssertEqual(words("12.03"), "壹拾贰元零叁分")  // no jiao between yuan and fen: 零
     }
 
     func testZerosAreReadOnceAcrossGroups() {

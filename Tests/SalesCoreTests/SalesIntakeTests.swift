@@ -4,7 +4,7 @@ import XCTest
 /// The pieces that let the close keep no order line: the digests of the duplicate check, the line store's byte form.
 final class SalesIntakeTests: XCTestCase {
     func testDigestsTellKeysApartAndFindRepeats() {
-        var set = DigestSet(expected: 4)   // grows past its first size
+        var set = DigestSet(expected: 4)  // grows past its first size
         var seen = Set<String>()
         for i in 0..<50_000 {
             let order = "SO\(i % 20_000)", line = i % 3
@@ -21,11 +21,13 @@ final class SalesIntakeTests: XCTestCase {
 
     func testAnOrderLineComesBackFromItsBytesUnchanged() {
         let rows = [
-            SaleRow(date: rd("2023-03-31"), orderId: "SO-1", lineNo: 2, employeeId: "E001", customerId: "C𠀀", customerName: "甲, \"农资\"\n",
-                    product: "磷肥", quantity: Decimal4(units: -15_000), unitPrice: Money(fen: 1_999), amount: Money(fen: -2_998),
-                    remitted: .zero, newCustomer: true),
-            SaleRow(date: rd("1900-01-01"), orderId: "", employeeId: "E2", customerId: "C2", customerName: nil, product: "",
-                    quantity: Decimal4(units: 0), unitPrice: nil, amount: Money(fen: Int64.max), remitted: Money(fen: 1), newCustomer: nil),
+            SaleRow(
+                date: rd("2023-03-31"), orderId: "SO-1", lineNo: 2, employeeId: "E001", customerId: "C𠀀", customerName: "甲, \"农资\"\n",
+                product: "磷肥", quantity: Decimal4(units: -15_000), unitPrice: Money(fen: 1_999), amount: Money(fen: -2_998),
+                remitted: .zero, newCustomer: true),
+            SaleRow(
+                date: rd("1900-01-01"), orderId: "", employeeId: "E2", customerId: "C2", customerName: nil, product: "",
+                quantity: Decimal4(units: 0), unitPrice: nil, amount: Money(fen: Int64.max), remitted: Money(fen: 1), newCustomer: nil)
         ]
         let store = MemoryOrderLines()
         for (i, r) in rows.enumerated() { store.append(region: "华东", line: OrderLine(line: 10 + i, row: r)) }
@@ -48,16 +50,20 @@ final class SalesIntakeTests: XCTestCase {
         let roster = ["E1": RosterRow(employeeId: "E1", name: "张三", role: .sales_rep, region: "华东", hireDate: rd("2020-01-01"))]
         var intake = SalesIntake(roster: roster, period: rp("2023-03"), store: MemoryOrderLines(), expectedLines: 3)
         func row(_ line: Int, _ d: String, _ emp: String, _ order: String, _ amount: String) -> InputRow<SaleRow> {
-            InputRow(ref: RowRef(file: "sales.csv", fileOrder: 0, line: line), raw: "",
-                     value: SaleRow(date: rd(d), orderId: order, employeeId: emp, customerId: "C1", product: "P",
-                                    quantity: qty("1"), amount: yuan(amount)), issue: nil,
-                     money: [MoneyCell(column: "amount", value: yuan(amount))])
+            InputRow(
+                ref: RowRef(file: "sales.csv", fileOrder: 0, line: line), raw: "",
+                value: SaleRow(
+                    date: rd(d), orderId: order, employeeId: emp, customerId: "C1", product: "P",
+                    quantity: qty("1"), amount: yuan(amount)), issue: nil,
+                money: [MoneyCell(column: "amount", value: yuan(amount))])
         }
-        var rows = [row(2, "2023-03-01", "E1", "SO1", "10.00"), row(3, "2023-03-02", "E1", "SO1", "20.00"),
-                    row(4, "2023-04-01", "E1", "SO2", "40.00"), row(5, "2023-03-03", "E7", "SO3", "80.00")]
+        var rows = [
+            row(2, "2023-03-01", "E1", "SO1", "10.00"), row(3, "2023-03-02", "E1", "SO1", "20.00"),
+            row(4, "2023-04-01", "E1", "SO2", "40.00"), row(5, "2023-03-03", "E7", "SO3", "80.00")
+        ]
         XCTAssertEqual(rows.indices.map { intake.take(&rows[$0]) }, [true, false, false, false])
         XCTAssertEqual(rows.map { $0.issue?.code }, [nil, "ROW-DUPLICATE", "ROW-OTHER-PERIOD", "ROW-UNKNOWN-EMPLOYEE"])
-        XCTAssertEqual(intake.store.count(region: "华东"), 0)   // buffered until the intake is finished
+        XCTAssertEqual(intake.store.count(region: "华东"), 0)  // buffered until the intake is finished
         intake.finish()
         XCTAssertEqual(intake.fold.lines, 1)
         XCTAssertEqual(intake.fold.employees["E1"]?.sales, yuan("10.00"))

@@ -42,7 +42,7 @@ final class ValidationTests: XCTestCase {
 
     func test_ROW_DUPLICATE() {
         var f = CloseFixture()
-        f.sale("X9", "2023-03-10", order: "O1")   // rejected: claims no key
+        f.sale("X9", "2023-03-10", order: "O1")  // rejected: claims no key
         f.sale("R1", "2023-03-10", order: "O1")
         f.sale("R1", "2023-03-11", order: "O1")
         f.ledger.expenseReceiptsUsed = ["R-OLD"]

@@ -4,21 +4,22 @@ import XCTest
 /// inputs.md "Errors": a column that fails on more than half of a file's rows and on at least 10 stops the close.
 final class WholeColumnStopTests: XCTestCase {
     func file(_ rows: Int, _ failed: Int, column: String = "date") -> FileReport {
-        FileReport(file: "expenses.csv", kind: .expenses, encoding: "utf-8", delimiter: ",", sha256: "", rows: rows, blank: 0,
-                   ignoredColumns: [], recognisedBy: "name",
-                   columnFailures: [ColumnFailures(column: column, header: "日期", failed: failed, samples: ["3/21/23"], forms: "2023-03-27")])
+        FileReport(
+            file: "expenses.csv", kind: .expenses, encoding: "utf-8", delimiter: ",", sha256: "", rows: rows, blank: 0,
+            ignoredColumns: [], recognisedBy: "name",
+            columnFailures: [ColumnFailures(column: column, header: "日期", failed: failed, samples: ["3/21/23"], forms: "2023-03-27")])
     }
 
     func testMoreThanTheShareStrictlyAndAtLeastTenRows() {
         let half = Policy.default.wholeColumnStop
         XCTAssertEqual(half, Rate.percent(50))
-        XCTAssertFalse(WholeColumnStop.stops(failed: 10, rows: 20, share: half))      // exactly half: not more
+        XCTAssertFalse(WholeColumnStop.stops(failed: 10, rows: 20, share: half))  // exactly half: not more
         XCTAssertTrue(WholeColumnStop.stops(failed: 11, rows: 20, share: half))
-        XCTAssertFalse(WholeColumnStop.stops(failed: 9, rows: 9, share: half))        // every row, but fewer than 10
+        XCTAssertFalse(WholeColumnStop.stops(failed: 9, rows: 9, share: half))  // every row, but fewer than 10
         XCTAssertTrue(WholeColumnStop.stops(failed: 10, rows: 10, share: half))
         XCTAssertFalse(WholeColumnStop.stops(failed: 500, rows: 1000, share: half))
         XCTAssertTrue(WholeColumnStop.stops(failed: 501, rows: 1000, share: half))
-        XCTAssertFalse(WholeColumnStop.stops(failed: 1000, rows: 1000, share: .percent(100)))   // 100%: never
+        XCTAssertFalse(WholeColumnStop.stops(failed: 1000, rows: 1000, share: .percent(100)))  // 100%: never
         XCTAssertTrue(WholeColumnStop.stops(failed: 30, rows: 100, share: .percent(25)))
     }
 

@@ -59,8 +59,9 @@ final class CellWritingTests: WorkbookTestCase {
         let doc = try roundTrip { workbook, sheet in
             try sheet.writeNumber(0, 0, 2)
             try sheet.writeNumber(1, 0, 3.25)
-            try sheet.writeFormula(2, 0, formula: "=SUM(A1:A2)", cachedValue: 5.25,
-                                   try workbook.addFormat(CellFormat(numberFormat: "¥#,##0.00")))
+            try sheet.writeFormula(
+                2, 0, formula: "=SUM(A1:A2)", cachedValue: 5.25,
+                try workbook.addFormat(CellFormat(numberFormat: "¥#,##0.00")))
             try sheet.writeFormula(3, 0, formula: "IF(A1>1,\"big\",\"small\")", cachedText: "big")
         }
         let total = try XCTUnwrap(doc.cell(sheet: "S", ref: "A3"))
@@ -77,8 +78,9 @@ final class CellWritingTests: WorkbookTestCase {
     func testDatesAreNumbersWithADateFormat() throws {
         let doc = try roundTrip { workbook, sheet in
             try sheet.writeDate(0, 0, year: 2023, month: 3, day: 31)
-            try sheet.writeDate(0, 1, CalendarDate(year: 2024, month: 2, day: 29),
-                                try workbook.addFormat(CellFormat(numberFormat: "yyyy年m月d日")))
+            try sheet.writeDate(
+                0, 1, CalendarDate(year: 2024, month: 2, day: 29),
+                try workbook.addFormat(CellFormat(numberFormat: "yyyy年m月d日")))
         }
         // Excel serial of 2023-03-31 is 45016; 2024-02-29 is 45351.
         XCTAssertEqual(try doc.cell(sheet: "S", ref: "A1")?.number, 45016)

@@ -44,9 +44,14 @@ final class ChartTests: WorkbookTestCase {
         XCTAssertEqual(info.barDirection, "col")
         XCTAssertEqual(info.title, "各区域达成率")
         XCTAssertNil(info.legendPosition)
-        XCTAssertEqual(info.series, [ChartSeriesInfo(name: "达成率", nameReference: nil,
-                                                    categories: "'销售 汇总'!$A$2:$A$7",
-                                                    values: "'销售 汇总'!$B$2:$B$7")])
+        XCTAssertEqual(
+            info.series,
+            [
+                ChartSeriesInfo(
+                    name: "达成率", nameReference: nil,
+                    categories: "'销售 汇总'!$A$2:$A$7",
+                    values: "'销售 汇总'!$B$2:$B$7")
+            ])
         let valueAxis = try XCTUnwrap(info.axes.first { $0.kind == "valAx" })
         XCTAssertEqual(valueAxis.numberFormat, "0%")
         XCTAssertEqual(valueAxis.min, 0)

@@ -14,8 +14,9 @@ final class SheetLayoutTests: WorkbookTestCase {
         let sheet = try doc.sheet("S")
         XCTAssertEqual(sheet.pane, Pane(xSplit: 0, ySplit: 1, topLeftCell: "A2", state: "frozen"))
         XCTAssertEqual(sheet.autofilter, "A1:D10")
-        XCTAssertTrue(doc.definedNames.contains { $0.name == "_xlnm._FilterDatabase" && $0.value == "S!$A$1:$D$10" },
-                      "\(doc.definedNames)")
+        XCTAssertTrue(
+            doc.definedNames.contains { $0.name == "_xlnm._FilterDatabase" && $0.value == "S!$A$1:$D$10" },
+            "\(doc.definedNames)")
     }
 
     func testConditionalFormatsAreWrittenWithTheirRulesAndFills() throws {
@@ -61,8 +62,9 @@ final class SheetLayoutTests: WorkbookTestCase {
     func testColumnWidthsAndRowHeights() throws {
         let doc = try roundTrip { workbook, sheet in
             try sheet.setColumn(0, 0, width: 20)
-            try sheet.setColumn(1, 3, width: Worksheet.displayWidth("销售一部合计") + 2,
-                                format: try workbook.addFormat(CellFormat(numberFormat: "¥#,##0.00")))
+            try sheet.setColumn(
+                1, 3, width: Worksheet.displayWidth("销售一部合计") + 2,
+                format: try workbook.addFormat(CellFormat(numberFormat: "¥#,##0.00")))
             try sheet.setRow(0, height: 30)
         }
         let columns = try doc.sheet("S").columns
@@ -103,8 +105,9 @@ final class SheetLayoutTests: WorkbookTestCase {
         XCTAssertEqual(sheet.pageSetup["fitToHeight"], "0")
         XCTAssertEqual(sheet.pageSetup["paperSize"], "9")
         XCTAssertTrue(sheet.fitToPage)
-        XCTAssertTrue(doc.definedNames.contains { $0.name == "_xlnm.Print_Titles" && $0.value == "S!$1:$1" },
-                      "\(doc.definedNames)")
+        XCTAssertTrue(
+            doc.definedNames.contains { $0.name == "_xlnm.Print_Titles" && $0.value == "S!$1:$1" },
+            "\(doc.definedNames)")
         let xml = try doc.text(part: sheet.part)
         XCTAssertTrue(xml.contains("<oddHeader>&amp;C销售月结</oddHeader>"), xml)
     }

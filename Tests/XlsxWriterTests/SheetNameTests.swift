@@ -17,7 +17,7 @@ final class SheetNameTests: WorkbookTestCase {
             ("tab\there", "control character"),
             ("history", "reserved"),
             ("SALES", "already used"), ("sales", "already used"),
-            ("ÉTÉ", "already used"), ("e\u{301}té", "already used"),
+            ("ÉTÉ", "already used"), ("e\u{301}té", "already used")
         ]
         for (name, expected) in cases {
             let error = try XCTUnwrap(xlsxError { _ = try workbook.addWorksheet(name: name) }, "name \(name)")
@@ -60,8 +60,10 @@ final class SheetNameTests: WorkbookTestCase {
 
     func testSafeSheetNamesAreAcceptedByAddWorksheet() throws {
         let workbook = try Workbook(path: path("safe.xlsx"))
-        let proposals = ["Sales", "sales", "SALES", "a/b", "a:b", "'x'", "", "History",
-                         String(repeating: "长", count: 40), String(repeating: "长", count: 40), "Été", "ÉTÉ"]
+        let proposals = [
+            "Sales", "sales", "SALES", "a/b", "a:b", "'x'", "", "History",
+            String(repeating: "长", count: 40), String(repeating: "长", count: 40), "Été", "ÉTÉ"
+        ]
         var names: [String] = []
         for proposal in proposals {
             let name = Workbook.safeSheetName(proposal, existing: workbook.worksheetNames)

@@ -23,8 +23,10 @@ class WorkbookTestCase: XCTestCase {
 
     /// Writes a workbook with one sheet `S` (unless `sheet` is nil), closes it, reads it back.
     @discardableResult
-    func roundTrip(_ name: String = "t.xlsx", options: WorkbookOptions = WorkbookOptions(),
-                   _ build: (Workbook, Worksheet) throws -> Void) throws -> XlsxDocument {
+    func roundTrip(
+        _ name: String = "t.xlsx", options: WorkbookOptions = WorkbookOptions(),
+        _ build: (Workbook, Worksheet) throws -> Void
+    ) throws -> XlsxDocument {
         let file = path(name)
         let workbook = try Workbook(path: file, options: options)
         let sheet = try workbook.addWorksheet(name: "S")

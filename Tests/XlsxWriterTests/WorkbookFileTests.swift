@@ -3,7 +3,7 @@ import XCTest
 import XlsxReader
 @testable import XlsxWriter
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 final class WorkbookFileTests: WorkbookTestCase {
@@ -41,8 +41,9 @@ final class WorkbookFileTests: WorkbookTestCase {
 
     private func writeSample(_ file: String, constantMemory: Bool = false) throws {
         let workbook = try Workbook(path: file, options: WorkbookOptions(constantMemory: constantMemory))
-        try workbook.setProperties(title: "财务 2023-03", author: "salesclose", company: "甲公司",
-                                   created: CalendarDate(year: 2023, month: 3, day: 31))
+        try workbook.setProperties(
+            title: "财务 2023-03", author: "salesclose", company: "甲公司",
+            created: CalendarDate(year: 2023, month: 3, day: 31))
         let sheet = try workbook.addWorksheet(name: "汇总")
         let money = try workbook.addFormat(CellFormat(numberFormat: "¥#,##0.00"))
         for row in 0..<50 {
@@ -141,8 +142,9 @@ final class WorkbookFileTests: WorkbookTestCase {
             try sheet.setColumn(0, 0, width: 20, format: try workbook.addFormat(CellFormat(numberFormat: "0.0%")))
             try sheet.freezePanes(1, 0)
             try sheet.autofilter(0, 0, 9, 0)
-            try sheet.conditionalFormat(1, 0, 9, 0, rule: .cell(.lessThan, 3),
-                                        format: try workbook.addFormat(CellFormat(bgColor: 0xFFC7CE)))
+            try sheet.conditionalFormat(
+                1, 0, 9, 0, rule: .cell(.lessThan, 3),
+                format: try workbook.addFormat(CellFormat(bgColor: 0xFFC7CE)))
             try sheet.setLandscape()
         }
         let sheet = try doc.sheet("S")
@@ -264,7 +266,8 @@ private struct DecimalCommaLocale {
         // Build the locale into a scratch directory when the system has its sources.
         let localedef = "/usr/bin/localedef"
         guard FileManager.default.isExecutableFile(atPath: localedef),
-              FileManager.default.fileExists(atPath: "/usr/share/i18n/locales/de_DE") else { return nil }
+            FileManager.default.fileExists(atPath: "/usr/share/i18n/locales/de_DE")
+        else { return nil }
         let target = scratch + "/locales"
         try FileManager.default.createDirectory(atPath: target, withIntermediateDirectories: true)
         let process = Process()

@@ -5,11 +5,11 @@ import XlsxReader
 /// The byte-level XML check the close verifies its workbooks with.
 final class XMLScanTests: XCTestCase {
     let sheet = """
-    <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-    <worksheet xmlns="x"><!-- c --><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row>\
-    <row r="2"><c r="B2"><f>SUM(B1:B1)</f><v>12.5</v></c><c r="C2" t="inlineStr"><is><t a="x>y">a&lt;b</t></is></c></row>\
-    <row r="10"><c r="A10"/></row></sheetData><x><![CDATA[<not a tag>]]></x></worksheet>
-    """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <worksheet xmlns="x"><!-- c --><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row>\
+        <row r="2"><c r="B2"><f>SUM(B1:B1)</f><v>12.5</v></c><c r="C2" t="inlineStr"><is><t a="x>y">a&lt;b</t></is></c></row>\
+        <row r="10"><c r="A10"/></row></sheetData><x><![CDATA[<not a tag>]]></x></worksheet>
+        """
 
     func testAWholeSheetIsWellFormedWithItsLastRowAndWantedValues() {
         let s = XMLScan.scan(Data(sheet.utf8), wanted: ["B2", "A10"])

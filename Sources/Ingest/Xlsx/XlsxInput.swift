@@ -332,7 +332,8 @@ extension InputReader {
                 for d in damaged {
                     // A column the builder found damaged too (its text in scientific notation) failed once on this row.
                     let twice =
-                        ctx.errors.filter { $0.issue.column == d.column && ($0.issue.code.isCode(.rowExcelDamage) || $0.issue.code.isCode(.rowBadValue)) }.count - 1
+                        ctx.errors.filter { $0.issue.column == d.column && ($0.issue.code.isCode(.rowExcelDamage) || $0.issue.code.isCode(.rowBadValue)) }.count
+                        - 1
                     if twice > 0 { ctx.tally(Col(schema, d.column)) { $0.failed -= twice } }
                 }
                 let issue = ctx.issue

@@ -9,8 +9,10 @@ public struct UnattributedRemittance: Sendable, Hashable {
     public var customerId: String
     public var date: Day
     public var amount: Money
-    public init(employeeId: String, name: String, region: String, department: String?, customerId: String, date: Day,
-                amount: Money) {
+    public init(
+        employeeId: String, name: String, region: String, department: String?, customerId: String, date: Day,
+        amount: Money
+    ) {
         self.employeeId = employeeId; self.name = name; self.region = region; self.department = department
         self.customerId = customerId; self.date = date; self.amount = amount
     }
@@ -82,9 +84,12 @@ extension CloseResult {
 
     /// The figures of `employees` grouped by `key` (first-appearance order), the leavers' remittances counted in
     /// the group `leaverKey` names (nil: in none); a group with only leavers' remittances comes last.
-    public func achievements(of employees: [EmployeeResult], by key: (EmployeeResult) -> String,
-                             leavers: [UnattributedRemittance], leaverKey: (UnattributedRemittance) -> String?)
-        -> [(key: String, figures: Achievement)] {
+    public func achievements(
+        of employees: [EmployeeResult], by key: (EmployeeResult) -> String,
+        leavers: [UnattributedRemittance], leaverKey: (UnattributedRemittance) -> String?
+    )
+        -> [(key: String, figures: Achievement)]
+    {
         var order: [String] = []
         var map: [String: Achievement] = [:]
         for e in employees {

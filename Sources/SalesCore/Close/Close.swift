@@ -18,18 +18,21 @@ public enum Close {
         Stage(name: "pay (§6)", run: PayRule.apply),
         Stage(name: "quarterly review (§7)", run: QuarterReview.apply),
         Stage(name: "year-end (§8)", run: YearEnd.apply),
-        Stage(name: "ledger record", run: LedgerRecord.apply),
+        Stage(name: "ledger record", run: LedgerRecord.apply)
     ]
 
     /// Runs the whole close of `period` over validated inputs.
     /// `inputs` is consumed: hand it over (`Runner` moves it out of its `Prepared`) so validation marks the rows
     /// in place instead of copying a million of them.
-    public static func run(period: Period, policy: Policy, inputs given: consuming InputSet, ledger: LedgerSnapshot,
-                           progress: ((String) -> Void)? = nil) -> CloseResult {
-        var inputs = given // a move: the last use of `given`
+    public static func run(
+        period: Period, policy: Policy, inputs given: consuming InputSet, ledger: LedgerSnapshot,
+        progress: ((String) -> Void)? = nil
+    ) -> CloseResult {
+        var inputs = given  // a move: the last use of `given`
         let v = Validation.apply(&inputs, period: period, policy: policy, ledger: ledger)
-        let ctx = CloseContext(period: period, policy: policy, ledger: ledger, inputs: inputs,
-                               lateClaimRefs: v.lateClaims, possibleDuplicates: v.possibleDuplicates)
+        let ctx = CloseContext(
+            period: period, policy: policy, ledger: ledger, inputs: inputs,
+            lateClaimRefs: v.lateClaims, possibleDuplicates: v.possibleDuplicates)
         var state = CloseState(result: CloseResult(period: period, policy: policy, inputs: inputs))
         state.result.sales = ctx.salesFold
         if let streamed = inputs.streamedSales { state.result.orderLines = streamed.intake.store }

@@ -58,7 +58,7 @@ public struct EmployeeResult: Sendable {
     public var activityShare: Double? = nil
     public var activityDaysMet: Int = 0
     public var workingDays: Int = 0
-    public var missingPlanWeeks: [Day] = []   // Mondays
+    public var missingPlanWeeks: [Day] = []  // Mondays
     public var belowStandardDays: [Day] = []
 
     // §1–§3 money
@@ -126,8 +126,10 @@ public struct QuarterEmployee: Sendable {
     public var target: Money
     public var newOutlets: Int
     public var newOutletsTarget: Int
-    public init(employeeId: String, attainment: Double?, assessed: Bool, nextPayFactor: Rate, codes: [String],
-                remitted: Money, target: Money, newOutlets: Int, newOutletsTarget: Int) {
+    public init(
+        employeeId: String, attainment: Double?, assessed: Bool, nextPayFactor: Rate, codes: [String],
+        remitted: Money, target: Money, newOutlets: Int, newOutletsTarget: Int
+    ) {
         self.employeeId = employeeId; self.attainment = attainment; self.assessed = assessed; self.nextPayFactor = nextPayFactor
         self.codes = codes; self.remitted = remitted; self.target = target; self.newOutlets = newOutlets; self.newOutletsTarget = newOutletsTarget
     }
@@ -154,8 +156,10 @@ public struct YearEmployee: Sendable {
     public var codes: [String]
     public var remitted: Money
     public var target: Money
-    public init(employeeId: String, attainment: Double?, rate: Rate?, yearTotal: Money?, paid: Money?, bonus: Money?, codes: [String],
-                remitted: Money, target: Money) {
+    public init(
+        employeeId: String, attainment: Double?, rate: Rate?, yearTotal: Money?, paid: Money?, bonus: Money?, codes: [String],
+        remitted: Money, target: Money
+    ) {
         self.employeeId = employeeId; self.attainment = attainment; self.rate = rate; self.yearTotal = yearTotal
         self.paid = paid; self.bonus = bonus; self.codes = codes; self.remitted = remitted; self.target = target
     }

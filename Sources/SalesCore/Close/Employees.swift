@@ -13,8 +13,9 @@ public enum Employees {
             let r = ctx.roster[id]!
             let active = r.isActive(in: ctx.period)
             guard active || withAmounts.contains(id) else { continue }
-            var e = EmployeeResult(employeeId: id, name: r.name, region: r.region, department: r.department,
-                                   role: r.role, level: r.level, active: active)
+            var e = EmployeeResult(
+                employeeId: id, name: r.name, region: r.region, department: r.department,
+                role: r.role, level: r.level, active: active)
             e.roleShown = r.roleShown
             s.add(e)
         }
@@ -42,7 +43,8 @@ public enum LedgerRecord {
         }
         for id in s.order {
             guard let r = ctx.roster[id], ctx.policy.advanceRoles.contains(r.role),
-                  (s.employees[id]?.travelDays ?? 0) > 0 else { continue }
+                (s.employees[id]?.travelDays ?? 0) > 0
+            else { continue }
             rec.travellers.insert(id)
             let v = datedHere[id] ?? (false, false)
             if !v.any || v.late { rec.lateClaimants.insert(id) }

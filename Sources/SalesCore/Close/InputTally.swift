@@ -18,7 +18,9 @@ public struct InputTally: Sendable {
         public func sums(_ column: String) -> MoneySums? { money.first { $0.column == column } }
         mutating func add(_ cell: MoneyCell, accepted: Bool) {
             let i: Int
-            if let found = money.firstIndex(where: { $0.column == cell.column }) { i = found } else {
+            if let found = money.firstIndex(where: { $0.column == cell.column }) {
+                i = found
+            } else {
                 money.append(MoneySums(column: cell.column)); i = money.count - 1
             }
             money[i].all += cell.value
@@ -80,8 +82,11 @@ public struct InputTally: Sendable {
                 } else {
                     cur.rejected += 1
                     let issue = row.issue ?? RowIssue(code: Code.rowBadValue.rawValue, column: nil, columnNumber: 0, message: "row did not parse")
-                    rejectedAt.append((fileOrder, rejectedAt.count,
-                                       Rejected(file: row.ref.file, line: row.ref.line, columnNumber: issue.columnNumber, issue: issue, raw: row.raw)))
+                    rejectedAt.append(
+                        (
+                            fileOrder, rejectedAt.count,
+                            Rejected(file: row.ref.file, line: row.ref.line, columnNumber: issue.columnNumber, issue: issue, raw: row.raw)
+                        ))
                 }
                 cur.badMoneyCells += row.badMoneyCells
                 for cell in row.money { cur.add(cell, accepted: isAccepted) }

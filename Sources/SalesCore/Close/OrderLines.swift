@@ -43,7 +43,8 @@ public struct OrderLine: Sendable, Equatable {
 public enum OrderLineCodec {
     public static func encode(_ l: OrderLine, into out: inout [UInt8]) {
         let r = l.row
-        let length = 13 * 8 + r.orderId.utf8.count + r.employeeId.utf8.count + r.customerId.utf8.count
+        let length =
+            13 * 8 + r.orderId.utf8.count + r.employeeId.utf8.count + r.customerId.utf8.count
             + (r.customerName?.utf8.count ?? 0) + r.product.utf8.count
         let start = out.count
         out.append(contentsOf: repeatElement(0, count: length))
@@ -88,15 +89,18 @@ public enum OrderLineCodec {
             return .some(s)
         }
         guard let line = int(), let ymd = int(), let order = text(), let lineNo = int(), let emp = text(), let cust = text(),
-              let name = text(), let product = text(), let qty = int(), let price = int(), let amount = int(),
-              let remitted = int(), let new = int(),
-              let date = Day(year: Int(ymd / 10_000), month: Int(ymd / 100 % 100), day: Int(ymd % 100)) else { return nil }
+            let name = text(), let product = text(), let qty = int(), let price = int(), let amount = int(),
+            let remitted = int(), let new = int(),
+            let date = Day(year: Int(ymd / 10_000), month: Int(ymd / 100 % 100), day: Int(ymd % 100))
+        else { return nil }
         offset = at
-        return OrderLine(line: Int(line), row: SaleRow(
-            date: date, orderId: order ?? "", lineNo: Int(lineNo), employeeId: emp ?? "", customerId: cust ?? "",
-            customerName: name, product: product ?? "", quantity: Decimal4(units: qty),
-            unitPrice: price == Int64.min ? nil : Money(fen: price), amount: Money(fen: amount), remitted: Money(fen: remitted),
-            newCustomer: new < 0 ? nil : new == 1))
+        return OrderLine(
+            line: Int(line),
+            row: SaleRow(
+                date: date, orderId: order ?? "", lineNo: Int(lineNo), employeeId: emp ?? "", customerId: cust ?? "",
+                customerName: name, product: product ?? "", quantity: Decimal4(units: qty),
+                unitPrice: price == Int64.min ? nil : Money(fen: price), amount: Money(fen: amount), remitted: Money(fen: remitted),
+                newCustomer: new < 0 ? nil : new == 1))
     }
 }
 

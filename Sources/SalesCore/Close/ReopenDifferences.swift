@@ -64,7 +64,7 @@ public enum ReopenDifferences {
                 .advanceSettled: e.advanceSettled, .advanceOutstandingAfter: e.advanceOutstandingAfter,
                 .netPayable: e.netPayable, .sales: e.sales, .remitted: e.remitted, .commissionEarned: e.commissionEarned,
                 .commissionSettled: e.commissionSettled, .commissionDeferredBalance: e.commissionDeferredBalance,
-                .commissionAdjustments: e.commissionAdjustments, .grossPay: e.grossPay,
+                .commissionAdjustments: e.commissionAdjustments, .grossPay: e.grossPay
             ]
             return EmployeeFigures(employeeId: e.employeeId, name: e.name, money: m, codes: e.codes)
         }

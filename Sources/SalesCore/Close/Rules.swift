@@ -19,6 +19,6 @@ public enum Rules {
         // §8 year-end
         YrBonus.self, YrIncomplete.self,
         // §9 adjustments
-        AdjUnauthorised.self, AdjExceedsBalance.self,
+        AdjUnauthorised.self, AdjExceedsBalance.self
     ]
 }

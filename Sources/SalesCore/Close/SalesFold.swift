@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The period's accepted order lines summed as they are read (issue 7: "folded into per-employee, per-region,
@@ -120,7 +120,9 @@ public struct SalesFold: Sendable {
         let mismatch = row.unitPrice.map { Self.isAmountMismatch(quantity: row.quantity, unitPrice: $0, amount: row.amount) } ?? false
         if mismatch { mismatches.append(SalesMismatch(ref: ref, row: row)) }
         let c: Int
-        if let known = customerIndex[row.customerId] { c = known } else {
+        if let known = customerIndex[row.customerId] {
+            c = known
+        } else {
             c = customers.count
             customerIndex[row.customerId] = c
             customers.append(Customer(id: row.customerId))
@@ -132,7 +134,9 @@ public struct SalesFold: Sendable {
             g = employees.values[e].regionNumber
         } else {
             let key = region ?? ""
-            if let known = regionIndex[key] { g = known } else {
+            if let known = regionIndex[key] {
+                g = known
+            } else {
                 g = regionList.count
                 regionIndex[key] = g; regionNames.append(key); regionList.append(Region())
             }
@@ -143,7 +147,9 @@ public struct SalesFold: Sendable {
         }
         let p: Int
         let pk = TextKey(row.product)
-        if let known = productIndex[pk] { p = known } else {
+        if let known = productIndex[pk] {
+            p = known
+        } else {
             p = productNames.count
             productIndex[pk] = p; productNames.append(row.product)
         }
@@ -160,7 +166,8 @@ public struct SalesFold: Sendable {
         if region != nil, !customers[c].regionNumbers.contains(g) { customers[c].regionNumbers.append(g) }
         if let n = row.customerName, !n.isEmpty {
             let at = (row.date, ref.fileOrder, ref.line)
-            if let cur = customers[c].latestAt, cur > at {} else {
+            if let cur = customers[c].latestAt, cur > at {
+            } else {
                 customers[c].latestAt = at
                 customers[c].latestName = n
             }
@@ -173,7 +180,9 @@ public struct SalesFold: Sendable {
         regionList[g].productFigures[p]!.quantity += row.quantity.units
         regionList[g].productFigures[p]!.sales += row.amount
         let ci: Dictionary<Int, RegionCustomer>.Index
-        if let known = regionList[g].customerFigures.index(forKey: c) { ci = known } else {
+        if let known = regionList[g].customerFigures.index(forKey: c) {
+            ci = known
+        } else {
             regionList[g].customerFigures[c] = RegionCustomer()
             ci = regionList[g].customerFigures.index(forKey: c)!
         }

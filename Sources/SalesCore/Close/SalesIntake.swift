@@ -35,7 +35,8 @@ public struct SalesIntake: Sendable {
     @discardableResult
     public mutating func take(_ row: inout InputRow<SaleRow>) -> Bool {
         guard let s = row.accepted, let r = checks.employee(&row, s.employeeId),
-              checks.inPeriod(&row, s.date), checks.active(&row, r, s.date) else { return false }
+            checks.inPeriod(&row, s.date), checks.active(&row, r, s.date)
+        else { return false }
         if !keys.insert(s.orderId, s.lineNo) {
             row.reject(Code.rowDuplicate.rawValue, column: nil, "order \(s.orderId) line \(s.lineNo) already stands on an earlier row")
             return false

@@ -9,8 +9,10 @@ public struct TrendPoint: Sendable, Hashable {
     public var salesTarget: Money?
     public var newOutlets: Int?
     public var travelDays: Int?
-    public init(period: Period, sales: Money, remitted: Money, target: Money, salesTarget: Money? = nil,
-                newOutlets: Int? = nil, travelDays: Int? = nil) {
+    public init(
+        period: Period, sales: Money, remitted: Money, target: Money, salesTarget: Money? = nil,
+        newOutlets: Int? = nil, travelDays: Int? = nil
+    ) {
         self.period = period; self.sales = sales; self.remitted = remitted; self.target = target
         self.salesTarget = salesTarget; self.newOutlets = newOutlets; self.travelDays = travelDays
     }
@@ -31,13 +33,17 @@ extension CloseResult {
                 sales += m.sales; remitted += m.remitted; target += m.remittanceTarget ?? .zero
                 salesTarget += m.salesTarget ?? .zero; outlets += m.newOutlets; travel += m.travelDays
             }
-            out.append(TrendPoint(period: p, sales: sales, remitted: remitted, target: target, salesTarget: salesTarget,
-                                  newOutlets: outlets, travelDays: travel))
+            out.append(
+                TrendPoint(
+                    period: p, sales: sales, remitted: remitted, target: target, salesTarget: salesTarget,
+                    newOutlets: outlets, travelDays: travel))
         }
         let company = companyAchievement
-        out.append(TrendPoint(period: period, sales: company.sales, remitted: company.remitted,
-                              target: company.remittanceTarget ?? .zero, salesTarget: company.salesTarget,
-                              newOutlets: company.newOutlets, travelDays: employees.reduce(0) { $0 + $1.travelDays }))
+        out.append(
+            TrendPoint(
+                period: period, sales: company.sales, remitted: company.remitted,
+                target: company.remittanceTarget ?? .zero, salesTarget: company.salesTarget,
+                newOutlets: company.newOutlets, travelDays: employees.reduce(0) { $0 + $1.travelDays }))
         return out
     }
 }

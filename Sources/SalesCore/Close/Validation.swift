@@ -59,7 +59,8 @@ public enum Validation {
         var attKeys = Set<PeriodRecord.EmpDay>()
         for i in inputs.attendance.indices {
             guard let a = inputs.attendance[i].accepted, let r = employee(&inputs.attendance[i], a.employeeId),
-                  active(&inputs.attendance[i], r, a.date) else { continue }
+                active(&inputs.attendance[i], r, a.date)
+            else { continue }
             _ = duplicate(&inputs.attendance[i], &attKeys, .init(a.employeeId, a.date), "attendance of \(a.employeeId) on \(a.date)")
         }
 
@@ -67,7 +68,8 @@ public enum Validation {
         var planKeys = Set<PeriodRecord.EmpDay>()
         for i in inputs.plans.indices {
             guard let p = inputs.plans[i].accepted, let r = employee(&inputs.plans[i], p.employeeId),
-                  active(&inputs.plans[i], r, p.date) else { continue }
+                active(&inputs.plans[i], r, p.date)
+            else { continue }
             _ = duplicate(&inputs.plans[i], &planKeys, .init(p.employeeId, p.date), "a plan row of \(p.employeeId) for \(p.date)")
         }
 
@@ -83,11 +85,13 @@ public enum Validation {
                 if previousClosed && period.previous.contains(x.date) {
                     late = true
                 } else {
-                    let why = period.previous.contains(x.date)
+                    let why =
+                        period.previous.contains(x.date)
                         ? "; \(period.previous) is not closed, so it cannot take a late claim"
                         : (x.date < period.firstDay ? "; only lines of the closed month before (\(period.previous)) are taken as late claims" : "")
-                    inputs.expenses[i].reject(Code.rowOtherPeriod.rawValue, column: "date",
-                                              "date \(x.date) is in \(x.date.period), not in the period being closed (\(period))\(why)")
+                    inputs.expenses[i].reject(
+                        Code.rowOtherPeriod.rawValue, column: "date",
+                        "date \(x.date) is in \(x.date.period), not in the period being closed (\(period))\(why)")
                     continue
                 }
             }
@@ -108,7 +112,8 @@ public enum Validation {
         var remReceipts = Set<String>()
         for i in inputs.remittances.indices {
             guard let m = inputs.remittances[i].accepted, employee(&inputs.remittances[i], m.employeeId) != nil,
-                  inPeriod(&inputs.remittances[i], m.date) else { continue }
+                inPeriod(&inputs.remittances[i], m.date)
+            else { continue }
             if let no = m.receiptNo, !no.isEmpty {
                 if ledger.remittanceReceiptsUsed.contains(no) {
                     inputs.remittances[i].reject(Code.rowDuplicate.rawValue, column: nil, "receipt_no \"\(no)\" was already used in an earlier closed period")
@@ -122,7 +127,8 @@ public enum Validation {
         var advanceIds = Set<String>()
         for i in inputs.advances.indices {
             guard let a = inputs.advances[i].accepted, let r = employee(&inputs.advances[i], a.employeeId),
-                  inPeriod(&inputs.advances[i], a.date), active(&inputs.advances[i], r, a.date) else { continue }
+                inPeriod(&inputs.advances[i], a.date), active(&inputs.advances[i], r, a.date)
+            else { continue }
             _ = duplicate(&inputs.advances[i], &advanceIds, a.advanceId, "advance_id \"\(a.advanceId)\"")
         }
 
@@ -130,9 +136,11 @@ public enum Validation {
         var adjIds = Set<String>()
         for i in inputs.adjustments.indices {
             guard let a = inputs.adjustments[i].accepted, employee(&inputs.adjustments[i], a.employeeId) != nil,
-                  inPeriod(&inputs.adjustments[i], a.date) else { continue }
+                inPeriod(&inputs.adjustments[i], a.date)
+            else { continue }
             if ledger.adjustmentIdsUsed.contains(a.adjustmentId) {
-                inputs.adjustments[i].reject(Code.rowDuplicate.rawValue, column: nil, "adjustment_id \"\(a.adjustmentId)\" was already used in an earlier closed period")
+                inputs.adjustments[i].reject(
+                    Code.rowDuplicate.rawValue, column: nil, "adjustment_id \"\(a.adjustmentId)\" was already used in an earlier closed period")
                 continue
             }
             if duplicate(&inputs.adjustments[i], &adjIds, a.adjustmentId, "adjustment_id \"\(a.adjustmentId)\"") { continue }
@@ -142,7 +150,8 @@ public enum Validation {
         // Visits.
         for i in inputs.visits.indices {
             guard let v = inputs.visits[i].accepted, let r = employee(&inputs.visits[i], v.employeeId),
-                  inPeriod(&inputs.visits[i], v.date), active(&inputs.visits[i], r, v.date) else { continue }
+                inPeriod(&inputs.visits[i], v.date), active(&inputs.visits[i], r, v.date)
+            else { continue }
         }
         return out
     }
@@ -161,8 +170,10 @@ public struct RowChecks: Sendable {
     func employee<T>(_ row: inout InputRow<T>, _ id: String) -> RosterRow? {
         if let r = roster[id] { return r }
         if let original = ids.matchAfterLeadingZeros(id) {
-            row.reject(Code.rowExcelDamage.rawValue, column: "employee_id",
-                       "employee_id \"\(id)\" matches roster id \"\(original)\" only with its leading zeros: Excel dropped them when the file was saved. Format the employee_id column as Text in Excel (or export it as text) and export again")
+            row.reject(
+                Code.rowExcelDamage.rawValue, column: "employee_id",
+                "employee_id \"\(id)\" matches roster id \"\(original)\" only with its leading zeros: Excel dropped them when the file was saved. Format the employee_id column as Text in Excel (or export it as text) and export again"
+            )
         } else {
             row.reject(Code.rowUnknownEmployee.rawValue, column: nil, "employee_id \"\(id)\" is not in the roster")
         }
@@ -170,8 +181,9 @@ public struct RowChecks: Sendable {
     }
     func inPeriod<T>(_ row: inout InputRow<T>, _ d: Day) -> Bool {
         if period.contains(d) { return true }
-        row.reject(Code.rowOtherPeriod.rawValue, column: "date",
-                   "date \(d) is in \(d.period), not in the period being closed (\(period))")
+        row.reject(
+            Code.rowOtherPeriod.rawValue, column: "date",
+            "date \(d) is in \(d.period), not in the period being closed (\(period))")
         return false
     }
     func active<T>(_ row: inout InputRow<T>, _ r: RosterRow, _ d: Day) -> Bool {

@@ -18,7 +18,7 @@ final class AdjustmentsTests: XCTestCase {
     func test_ADJ_EXCEEDS_BALANCE() {
         var f = CloseFixture()
         f.advance("M1", "2023-03-05", "500.00")
-        let early = f.adjustment("M1", "2023-03-04", .advance_repaid, "100.00")    // before the advance: nothing outstanding
+        let early = f.adjustment("M1", "2023-03-04", .advance_repaid, "100.00")  // before the advance: nothing outstanding
         let ok = f.adjustment("M1", "2023-03-06", .advance_written_off, "500.00")
         let r = f.run()
         let e = r.inputs.adjustments.first { $0.ref == early }!

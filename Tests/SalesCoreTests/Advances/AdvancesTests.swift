@@ -19,7 +19,7 @@ final class AdvancesTests: XCTestCase {
         rec.travellers = ["M1", "M2"]
         rec.attendance[.init("M2", rd("2023-02-20"))] = .init(status: .travel, city: "郑州")
         f.ledger.previous = rec
-        f.expense("M2", "2023-02-20", .other, "10.00", submitted: "2023-03-03")   // M2's late claim arrives now
+        f.expense("M2", "2023-02-20", .other, "10.00", submitted: "2023-03-03")  // M2's late claim arrives now
         let m1 = f.advance("M1", "2023-03-02", "500.00")
         let m2 = f.advance("M2", "2023-03-05", "500.00")
         let r = f.run()
@@ -31,10 +31,10 @@ final class AdvancesTests: XCTestCase {
         var f = CloseFixture()
         f.ledger.closedPeriods = [rp("2023-02")]
         f.ledger.balances["M1"] = CarriedBalances(advanceOutstanding: yuan("1000.00"))
-        let a = f.advance("M1", "2023-03-02", "1500.00")                      // 2500.00
-        let b = f.advance("M1", "2023-03-03", "600.00")                       // 3100.00 > 3000.00 → denied whole
+        let a = f.advance("M1", "2023-03-02", "1500.00")  // 2500.00
+        let b = f.advance("M1", "2023-03-03", "600.00")  // 3100.00 > 3000.00 → denied whole
         let repaid = f.adjustment("M1", "2023-03-03", .advance_repaid, "200.00")  // same date: after requests
-        let c = f.advance("M1", "2023-03-04", "700.00")                       // 2300.00 + 700.00 = 3000.00 → approved
+        let c = f.advance("M1", "2023-03-04", "700.00")  // 2300.00 + 700.00 = 3000.00 → approved
         let r = f.run()
         XCTAssertEqual(r.advance(a)?.decision, .approved)
         XCTAssertEqual(r.advance(b)?.codes, ["ADV-OVER-LIMIT"])

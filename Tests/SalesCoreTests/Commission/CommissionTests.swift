@@ -102,7 +102,7 @@ final class CommissionTests: XCTestCase {
     func test_earned_rounds_half_away_from_zero() {
         var f = RulesFixture("2023-03")
         f.employee("P"); f.employee("N")
-        f.remittance("P", "2023-03-01", amount: "0.25")   // 0.5 fen → 1 fen
+        f.remittance("P", "2023-03-01", amount: "0.25")  // 0.5 fen → 1 fen
         f.remittance("N", "2023-03-01", amount: "-0.25")  // −0.5 fen → −1 fen
         let s = f.run()
         XCTAssertEqual(s.emp("P").commissionEarned, Money(fen: 1))
@@ -115,7 +115,7 @@ final class CommissionTests: XCTestCase {
         f.employee("E1")
         f.ledger.balances["E1"] = CarriedBalances(commissionDeferred: yuan("100.00"))
         f.target("E1", remittance: "10000.00")
-        f.remittance("E1", "2023-12-01", amount: "1000.00") // 10% → deferred; earned 20.00
+        f.remittance("E1", "2023-12-01", amount: "1000.00")  // 10% → deferred; earned 20.00
         let s = f.run()
         XCTAssertEqual(s.emp("E1").commissionDeferredBalance, yuan("120.00"))
         XCTAssertEqual(s.result.monthsAfter["E1"]?.commissionDeferredAfter, yuan("120.00"))
@@ -126,7 +126,7 @@ final class CommissionTests: XCTestCase {
         g.employee("E1")
         g.ledger.balances["E1"] = CarriedBalances(commissionDeferred: yuan("120.00"))
         g.target("E1", remittance: "1000.00")
-        g.remittance("E1", "2024-01-05", amount: "1000.00") // 100% → settled 20.00 + 0
+        g.remittance("E1", "2024-01-05", amount: "1000.00")  // 100% → settled 20.00 + 0
         let t = g.run()
         XCTAssertEqual(t.emp("E1").commissionDeferredBefore, .zero)
         XCTAssertEqual(t.emp("E1").commissionSettled, yuan("20.00"))

@@ -78,11 +78,11 @@ final class ExpensesTests: XCTestCase {
 
     func test_EXP_NO_PLAN() {
         var f = CloseFixture()
-        f.travel("M1", ["2023-03-07"], plan: "郑州")           // week of Monday 2023-03-06 has a plan
+        f.travel("M1", ["2023-03-07"], plan: "郑州")  // week of Monday 2023-03-06 has a plan
         let planned = f.expense("M1", "2023-03-09", .transport, "80.00", mode: .train)
-        let unplanned = f.expense("M1", "2023-03-14", .transport, "80.00", mode: .train)   // week of 2023-03-13: none
-        let local = f.expense("M1", "2023-03-14", .transport, "20.00", mode: .local)       // local transport needs no plan
-        let rep = f.expense("R1", "2023-03-14", .transport, "80.00", mode: .train)          // not a plan role
+        let unplanned = f.expense("M1", "2023-03-14", .transport, "80.00", mode: .train)  // week of 2023-03-13: none
+        let local = f.expense("M1", "2023-03-14", .transport, "20.00", mode: .local)  // local transport needs no plan
+        let rep = f.expense("R1", "2023-03-14", .transport, "80.00", mode: .train)  // not a plan role
         let r = f.run()
         XCTAssertEqual(r.line(planned)?.decision, .approved)
         XCTAssertEqual(r.line(unplanned)?.codes, ["EXP-NO-PLAN"])
@@ -95,7 +95,7 @@ final class ExpensesTests: XCTestCase {
         f.travel("M1", ["2023-03-07", "2023-03-08"], plan: "郑州")
         f.travel("M1", ["2023-03-09"], city: "新乡", plan: "新乡")
         let ok = f.expense("M1", "2023-03-07", .lodging, "200.00", city: "郑州", nights: 2)
-        let wrong = f.expense("M1", "2023-03-09", .lodging, "100.00", city: "郑州", nights: 1)   // plan says 新乡
+        let wrong = f.expense("M1", "2023-03-09", .lodging, "100.00", city: "郑州", nights: 1)  // plan says 新乡
         let r = f.run()
         XCTAssertEqual(r.line(ok)?.decision, .approved)
         XCTAssertEqual(r.line(wrong)?.codes, ["EXP-ROUTE-MISMATCH"])
@@ -115,7 +115,7 @@ final class ExpensesTests: XCTestCase {
     func test_EXP_DOUBLE_LODGING() {
         var f = CloseFixture()
         f.travel("R1", ["2023-03-10", "2023-03-11", "2023-03-12"])
-        let first = f.expense("R1", "2023-03-10", .lodging, "180.00", nights: 2)   // covers 10 and 11
+        let first = f.expense("R1", "2023-03-10", .lodging, "180.00", nights: 2)  // covers 10 and 11
         let second = f.expense("R1", "2023-03-11", .lodging, "90.00", nights: 2)  // 11 already covered
         let third = f.expense("R1", "2023-03-12", .lodging, "90.00", nights: 1)
         let r = f.run()
@@ -128,8 +128,8 @@ final class ExpensesTests: XCTestCase {
         var f = CloseFixture()
         f.travel("R1", ["2023-03-10", "2023-03-11"], city: "上海")
         f.travel("R1", ["2023-03-20"])
-        let tier = f.expense("R1", "2023-03-10", .lodging, "250.00", city: "上海", nights: 2) // (100 + 20) × 2 = 240.00
-        let plain = f.expense("R1", "2023-03-20", .lodging, "100.00")                          // exactly the cap
+        let tier = f.expense("R1", "2023-03-10", .lodging, "250.00", city: "上海", nights: 2)  // (100 + 20) × 2 = 240.00
+        let plain = f.expense("R1", "2023-03-20", .lodging, "100.00")  // exactly the cap
         let r = f.run()
         XCTAssertEqual(r.line(tier)?.decision, .reduced)
         XCTAssertEqual(r.line(tier)?.approved, yuan("240.00"))
@@ -139,11 +139,11 @@ final class ExpensesTests: XCTestCase {
 
     func test_EXP_OVER_QUOTA() {
         var f = CloseFixture()
-        let a = f.expense("R1", "2023-03-05", .entertainment, "200.00")                 // 300 left → approved, 100 left
-        let b = f.expense("R1", "2023-03-06", .entertainment, "150.00")                 // cut to 100.00
-        let c = f.expense("R1", "2023-03-07", .entertainment, "50.00")                  // nothing left → denied
-        let d = f.expense("R1", "2023-03-08", .entertainment, "70.00", gm: "GM-2")      // approved whole, flagged
-        let phone = f.expense("R1", "2023-03-09", .communication, "99.00")              // quota 0 → denied
+        let a = f.expense("R1", "2023-03-05", .entertainment, "200.00")  // 300 left → approved, 100 left
+        let b = f.expense("R1", "2023-03-06", .entertainment, "150.00")  // cut to 100.00
+        let c = f.expense("R1", "2023-03-07", .entertainment, "50.00")  // nothing left → denied
+        let d = f.expense("R1", "2023-03-08", .entertainment, "70.00", gm: "GM-2")  // approved whole, flagged
+        let phone = f.expense("R1", "2023-03-09", .communication, "99.00")  // quota 0 → denied
         let r = f.run()
         XCTAssertEqual(r.line(a)?.decision, .approved)
         XCTAssertEqual(r.line(b)?.approved, yuan("100.00"))

@@ -25,23 +25,30 @@ struct RulesFixture {
 
     private mutating func ref(_ file: String) -> RowRef { line += 1; return RowRef(file: file, fileOrder: 0, line: line) }
 
-    mutating func employee(_ id: String, role: Role = .sales_rep, level: Level = .numbered(3), region: String = "华北",
-                           hire: String = "2020-01-01", leave: String? = nil) {
-        let r = RosterRow(employeeId: id, name: "N\(id)", role: role, level: level, region: region, department: "销售一部",
-                          hireDate: rd(hire), leaveDate: leave.map(rd))
+    mutating func employee(
+        _ id: String, role: Role = .sales_rep, level: Level = .numbered(3), region: String = "华北",
+        hire: String = "2020-01-01", leave: String? = nil
+    ) {
+        let r = RosterRow(
+            employeeId: id, name: "N\(id)", role: role, level: level, region: region, department: "销售一部",
+            hireDate: rd(hire), leaveDate: leave.map(rd))
         inputs.roster.append(InputRow(ref: ref("roster.csv"), raw: id, value: r, issue: nil))
     }
     mutating func target(_ id: String, _ p: String? = nil, sales: String = "0", remittance: String, outlets: Int = 0) {
-        let t = TargetRow(period: p.map(rp) ?? period, employeeId: id, salesTarget: yuan(sales), remittanceTarget: yuan(remittance),
-                          newOutletsTarget: outlets)
+        let t = TargetRow(
+            period: p.map(rp) ?? period, employeeId: id, salesTarget: yuan(sales), remittanceTarget: yuan(remittance),
+            newOutletsTarget: outlets)
         inputs.targets.append(InputRow(ref: ref("targets.csv"), raw: "", value: t, issue: nil))
     }
-    mutating func sale(_ id: String, _ day: String, customer: String = "C1", name: String? = nil, quantity: String = "1",
-                       unitPrice: String? = nil, amount: String, remitted: String = "0", newCustomer: Bool? = nil) {
+    mutating func sale(
+        _ id: String, _ day: String, customer: String = "C1", name: String? = nil, quantity: String = "1",
+        unitPrice: String? = nil, amount: String, remitted: String = "0", newCustomer: Bool? = nil
+    ) {
         let r = ref("sales.csv")
-        let row = SaleRow(date: rd(day), orderId: "O\(r.line)", employeeId: id, customerId: customer, customerName: name,
-                          product: "复合肥", quantity: qty(quantity), unitPrice: unitPrice.map(yuan), amount: yuan(amount),
-                          remitted: yuan(remitted), newCustomer: newCustomer)
+        let row = SaleRow(
+            date: rd(day), orderId: "O\(r.line)", employeeId: id, customerId: customer, customerName: name,
+            product: "复合肥", quantity: qty(quantity), unitPrice: unitPrice.map(yuan), amount: yuan(amount),
+            remitted: yuan(remitted), newCustomer: newCustomer)
         inputs.sales.append(InputRow(ref: r, raw: "", value: row, issue: nil))
     }
     mutating func remittance(_ id: String, _ day: String, customer: String = "C1", amount: String) {
@@ -65,12 +72,16 @@ struct RulesFixture {
     }
     /// The close has a visits file (possibly header-only).
     mutating func visitsFile() {
-        inputs.files.append(FileReport(file: "visits.csv", kind: .visits, encoding: "utf-8", delimiter: ",", sha256: "",
-                                       rows: 0, blank: 0, ignoredColumns: [], recognisedBy: "name"))
+        inputs.files.append(
+            FileReport(
+                file: "visits.csv", kind: .visits, encoding: "utf-8", delimiter: ",", sha256: "",
+                rows: 0, blank: 0, ignoredColumns: [], recognisedBy: "name"))
     }
     /// A closed month in the ledger for an employee.
-    mutating func closedMonth(_ id: String, _ p: String, remitted: String, target: String?, outlets: Int = 0, outletsTarget: Int = 0,
-                              settled: String = "0", forfeited: String = "0", adjusted: String = "0", level: Level = .numbered(3)) {
+    mutating func closedMonth(
+        _ id: String, _ p: String, remitted: String, target: String?, outlets: Int = 0, outletsTarget: Int = 0,
+        settled: String = "0", forfeited: String = "0", adjusted: String = "0", level: Level = .numbered(3)
+    ) {
         var m = EmployeeMonth()
         m.remitted = yuan(remitted); m.remittanceTarget = target.map(yuan)
         m.newOutlets = outlets; m.newOutletsTarget = outletsTarget
@@ -102,8 +113,10 @@ struct RulesFixture {
         var s = CloseState(result: CloseResult(period: period, policy: policy, inputs: inputs))
         for id in ctx.rosterOrder {
             let r = ctx.roster[id]!
-            s.add(EmployeeResult(employeeId: id, name: r.name, region: r.region, department: r.department, role: r.role,
-                                 level: r.level, active: r.isActive(in: period)))
+            s.add(
+                EmployeeResult(
+                    employeeId: id, name: r.name, region: r.region, department: r.department, role: r.role,
+                    level: r.level, active: r.isActive(in: period)))
         }
         return s
     }

@@ -7,11 +7,11 @@ final class PayTests: XCTestCase {
         f.employee("E1", level: .numbered(2))
         f.ledger.balances["E1"] = CarriedBalances(payFactor: Rate(num: 8, den: 10))
         f.target("E1", remittance: "5000.00")
-        f.remittance("E1", "2023-05-02", amount: "5000.00") // settled 100.00
+        f.remittance("E1", "2023-05-02", amount: "5000.00")  // settled 100.00
         let s = f.run(between: { s in
             s.update("E1") { e in
-                e.commissionAdjustments = yuan("50.00")   // §9
-                e.commissionForfeited = yuan("100.00")    // audit forfeit
+                e.commissionAdjustments = yuan("50.00")  // §9
+                e.commissionForfeited = yuan("100.00")  // audit forfeit
             }
         })
         let e = s.emp("E1")
@@ -66,7 +66,7 @@ final class PayTests: XCTestCase {
         f.employee("A1", role: .assistant, level: .numbered(4))
         f.employee("E1")
         let s = f.run()
-        XCTAssertEqual(s.emp("A1").grossPay, yuan("1200.00")) // 800 + 400
+        XCTAssertEqual(s.emp("A1").grossPay, yuan("1200.00"))  // 800 + 400
         XCTAssertNil(s.emp("E1").grossPay)
     }
 
@@ -82,7 +82,7 @@ final class PayTests: XCTestCase {
         // Through Close.run (the lead's validation, employee list and stages around ours).
         var f = RulesFixture("2023-03")
         f.employee("E1", level: .numbered(2))
-        f.employee("L1", leave: "2023-02-10") // left earlier; a remittance arrives for his customer
+        f.employee("L1", leave: "2023-02-10")  // left earlier; a remittance arrives for his customer
         f.closedMonth("E1", "2023-01", remitted: "1000.00", target: "1000.00")
         f.closedMonth("E1", "2023-02", remitted: "1000.00", target: "1000.00")
         f.ledger.balances["E1"] = CarriedBalances(commissionDeferred: yuan("40.00"), payFactor: Rate(num: 4, den: 5))

@@ -4,9 +4,11 @@ import XCTest
 final class QuarterTests: XCTestCase {
     /// Q1 2023 at March's close: January and February closed for `id` with 1000.00 target and `janFeb` remitted each;
     /// March's target 1000.00 and remittance `march`.
-    func quarter(_ id: String = "E1", janFeb: String = "1000.00", march: String, factor: Rate = .one,
-                 level: Level = .numbered(3), hire: String = "2020-01-01", outlets: Int = 0, outletsTarget: Int = 0,
-                 previous: QuarterOutcome? = nil) -> RulesFixture {
+    func quarter(
+        _ id: String = "E1", janFeb: String = "1000.00", march: String, factor: Rate = .one,
+        level: Level = .numbered(3), hire: String = "2020-01-01", outlets: Int = 0, outletsTarget: Int = 0,
+        previous: QuarterOutcome? = nil
+    ) -> RulesFixture {
         var f = RulesFixture("2023-03")
         f.employee(id, level: level, hire: hire)
         f.closedMonth(id, "2023-01", remitted: janFeb, target: "1000.00", outlets: outlets, outletsTarget: outletsTarget, level: level)
@@ -28,13 +30,13 @@ final class QuarterTests: XCTestCase {
 
     func test_QTR_INCOMPLETE() {
         var f = quarter(march: "1000.00", factor: Rate(num: 4, den: 5))
-        f.ledger.closedPeriods = [rp("2023-02")] // January never closed
+        f.ledger.closedPeriods = [rp("2023-02")]  // January never closed
         let s = f.run()
         XCTAssertEqual(s.result.quarter?.codes, ["QTR-INCOMPLETE"])
         XCTAssertEqual(s.result.quarter?.employees.count, 0)
         XCTAssertEqual(s.result.quarter?.label, "2023-Q1")
         XCTAssertTrue(s.result.quarterOutcomes.isEmpty)
-        XCTAssertEqual(s.result.balancesAfter["E1"]?.payFactor, Rate(num: 4, den: 5)) // unchanged
+        XCTAssertEqual(s.result.balancesAfter["E1"]?.payFactor, Rate(num: 4, den: 5))  // unchanged
         XCTAssertFalse(s.emp("E1").codes.contains { $0.hasPrefix("QTR-") })
     }
 
@@ -132,7 +134,7 @@ final class QuarterTests: XCTestCase {
         let atOld = QuarterOutcome(year: 2022, quarter: 4, assessed: true, belowCut: false, promoteQualified: true, level: .numbered(4))
         let s = quarter(march: "1000.00", previous: atOld).run()
         XCTAssertEqual(q(s).codes, [])
-        XCTAssertEqual(s.result.quarterOutcomes["E1"]?.promoteQualified, true) // this quarter starts a new run
+        XCTAssertEqual(s.result.quarterOutcomes["E1"]?.promoteQualified, true)  // this quarter starts a new run
         XCTAssertEqual(s.result.quarterOutcomes["E1"]?.level, .numbered(3))
         // already level 1: never a candidate
         let top = QuarterOutcome(year: 2022, quarter: 4, assessed: true, belowCut: false, promoteQualified: true, level: .numbered(1))
@@ -165,9 +167,9 @@ final class QuarterTests: XCTestCase {
 
     func test_who_is_listed_and_a_quarter_without_targets() {
         var f = quarter(march: "1000.00")
-        f.employee("Z", leave: "2023-03-15")             // not active on the last day: not listed
-        f.employee("D", role: .director)                 // not a commission role: not listed
-        f.employee("T")                                  // no target in any month: listed, not assessed
+        f.employee("Z", leave: "2023-03-15")  // not active on the last day: not listed
+        f.employee("D", role: .director)  // not a commission role: not listed
+        f.employee("T")  // no target in any month: listed, not assessed
         f.closedMonth("T", "2023-01", remitted: "100.00", target: nil)
         let s = f.run()
         XCTAssertEqual(s.result.quarter?.employees.map(\.employeeId), ["E1", "T"])

@@ -73,7 +73,7 @@ final class SalesTests: XCTestCase {
         XCTAssertEqual(c2.sales, yuan("500.00"))
         XCTAssertEqual(c2.remitted, yuan("100.00"))
         XCTAssertEqual(c2.receivableBefore, .zero)
-        XCTAssertEqual(c2.name, "乙") // latest sales row's name
+        XCTAssertEqual(c2.name, "乙")  // latest sales row's name
         XCTAssertEqual(c2.regions, ["华东", "华北"].sorted())
         let c1 = c.first { $0.customerId == "C1" }!
         XCTAssertEqual(c1.name, "老客户甲")
@@ -84,9 +84,9 @@ final class SalesTests: XCTestCase {
     func test_remittance_of_a_leaver_counts_for_the_employee_only_while_active() {
         var f = RulesFixture("2023-03")
         f.employee("E1", region: "华南", leave: "2023-03-10")
-        f.employee("E0", region: "西北", leave: "2023-01-31") // left before the period
-        f.remittance("E1", "2023-03-10", customer: "C1", amount: "100.00") // last active day: counts
-        f.remittance("E1", "2023-03-20", customer: "C1", amount: "200.00") // after leaving: customer and region only
+        f.employee("E0", region: "西北", leave: "2023-01-31")  // left before the period
+        f.remittance("E1", "2023-03-10", customer: "C1", amount: "100.00")  // last active day: counts
+        f.remittance("E1", "2023-03-20", customer: "C1", amount: "200.00")  // after leaving: customer and region only
         f.remittance("E0", "2023-03-05", customer: "C2", amount: "50.00")
         let s = f.run()
         XCTAssertEqual(s.emp("E1").remitted, yuan("100.00"))
@@ -112,8 +112,8 @@ final class SalesTests: XCTestCase {
         f.sale("E1", "2023-03-03", customer: "C6", amount: "10.00")
         f.sale("E1", "2023-03-04", customer: "C6", amount: "10.00", newCustomer: true)
         let s = f.run()
-        XCTAssertEqual(s.emp("E1").newOutlets, 2) // C1, C6
-        XCTAssertEqual(s.emp("E2").newOutlets, 1) // C1
+        XCTAssertEqual(s.emp("E1").newOutlets, 2)  // C1, C6
+        XCTAssertEqual(s.emp("E2").newOutlets, 1)  // C1
     }
 
     func test_new_outlets_from_the_ledger_when_no_cell_is_given() {
@@ -121,10 +121,10 @@ final class SalesTests: XCTestCase {
         f.employee("E1")
         f.close("2023-02")
         f.ledger.customers["C1"] = CustomerBalance(receivable: yuan("10.00"), hadSales: true)
-        f.ledger.customers["C2"] = CustomerBalance(receivable: yuan("10.00"), hadSales: false) // only remittances before
-        f.sale("E1", "2023-03-01", customer: "C1", amount: "10.00") // sold in a closed period: not new
-        f.sale("E1", "2023-03-01", customer: "C2", amount: "10.00") // seen, never sold: new
-        f.sale("E1", "2023-03-01", customer: "C3", amount: "10.00") // unknown: new
+        f.ledger.customers["C2"] = CustomerBalance(receivable: yuan("10.00"), hadSales: false)  // only remittances before
+        f.sale("E1", "2023-03-01", customer: "C1", amount: "10.00")  // sold in a closed period: not new
+        f.sale("E1", "2023-03-01", customer: "C2", amount: "10.00")  // seen, never sold: new
+        f.sale("E1", "2023-03-01", customer: "C3", amount: "10.00")  // unknown: new
         XCTAssertEqual(f.run().emp("E1").newOutlets, 2)
 
         // The first close ever: no earlier closed period, so no customer is new without the cell.
@@ -139,12 +139,12 @@ final class SalesTests: XCTestCase {
         var f = RulesFixture("2023-03")
         f.employee("E1")
         f.employee("M1", role: .regional_manager)
-        f.attendance("E1", "2023-03-01", .office); f.plan("E1", "2023-03-01")                    // meets 2/3/4
-        f.attendance("E1", "2023-03-02", .field); f.plan("E1", "2023-03-02", calls: 3)           // low
-        f.attendance("E1", "2023-03-03", .travel); f.plan("E1", "2023-03-03", new: 1, existing: 0) // low
-        f.attendance("E1", "2023-03-04", .leave); f.plan("E1", "2023-03-04", new: 0, existing: 0, calls: 0) // not a working day
-        f.plan("E1", "2023-02-28", new: 0) // another month
-        f.attendance("M1", "2023-03-01", .office); f.plan("M1", "2023-03-01", new: 0) // not an activity role
+        f.attendance("E1", "2023-03-01", .office); f.plan("E1", "2023-03-01")  // meets 2/3/4
+        f.attendance("E1", "2023-03-02", .field); f.plan("E1", "2023-03-02", calls: 3)  // low
+        f.attendance("E1", "2023-03-03", .travel); f.plan("E1", "2023-03-03", new: 1, existing: 0)  // low
+        f.attendance("E1", "2023-03-04", .leave); f.plan("E1", "2023-03-04", new: 0, existing: 0, calls: 0)  // not a working day
+        f.plan("E1", "2023-02-28", new: 0)  // another month
+        f.attendance("M1", "2023-03-01", .office); f.plan("M1", "2023-03-01", new: 0)  // not an activity role
         let s = f.run()
         XCTAssertEqual(s.emp("E1").planActivityLowDays, 2)
         XCTAssertTrue(s.emp("E1").codes.contains("PLAN-ACTIVITY-LOW"))
@@ -158,13 +158,13 @@ final class SalesTests: XCTestCase {
         f.employee("E1"); f.employee("E3"); f.employee("E4"); f.employee("M1", role: .regional_manager)
         for d in ["2023-03-01", "2023-03-02", "2023-03-03", "2023-03-06"] { f.attendance("E1", d, .office) }
         f.attendance("E1", "2023-03-04", .rest)
-        f.visits("E1", "2023-03-01", new: 2, existing: 3, calls: 4)   // met
-        f.visits("E1", "2023-03-02", new: 2, existing: 3, calls: 3)   // one call short
+        f.visits("E1", "2023-03-01", new: 2, existing: 3, calls: 4)  // met
+        f.visits("E1", "2023-03-02", new: 2, existing: 3, calls: 3)  // one call short
         // 2023-03-03: no visits at all
-        f.visits("E1", "2023-03-04", new: 5, existing: 5, calls: 5)   // rest day: not counted
-        f.visits("E1", "2023-03-06", new: 3, existing: 4, calls: 9)   // met
-        for d in ["2023-03-01", "2023-03-02", "2023-03-03"] { f.attendance("E3", d, .field) } // no visit rows
-        f.attendance("E4", "2023-03-01", .leave)   // no working day
+        f.visits("E1", "2023-03-04", new: 5, existing: 5, calls: 5)  // rest day: not counted
+        f.visits("E1", "2023-03-06", new: 3, existing: 4, calls: 9)  // met
+        for d in ["2023-03-01", "2023-03-02", "2023-03-03"] { f.attendance("E3", d, .field) }  // no visit rows
+        f.attendance("E4", "2023-03-01", .leave)  // no working day
         f.attendance("M1", "2023-03-01", .office)  // not an activity role
         let s = f.run()
         // E1: 2 of 4 working days met → 0.5
@@ -213,13 +213,13 @@ final class SalesTests: XCTestCase {
         // March 2023: the 1st is a Wednesday. ISO weeks overlapping it start Feb 27, Mar 6, 13, 20, 27.
         var f = RulesFixture("2023-03")
         f.employee("M1", role: .regional_manager)
-        f.employee("E1") // sales_rep: not in plan_roles
+        f.employee("E1")  // sales_rep: not in plan_roles
         for d in ["2023-03-01", "2023-03-07", "2023-03-14", "2023-03-21"] { f.attendance("M1", d, .travel); f.attendance("E1", d, .office) }
-        f.attendance("M1", "2023-03-28", .leave)   // week of Mar 27: no working day → not missing
-        f.plan("M1", "2023-02-27")                 // a February day covers the week of Feb 27
-        f.plan("M1", "2023-03-08")                 // any day of the week counts
+        f.attendance("M1", "2023-03-28", .leave)  // week of Mar 27: no working day → not missing
+        f.plan("M1", "2023-02-27")  // a February day covers the week of Feb 27
+        f.plan("M1", "2023-03-08")  // any day of the week counts
         // week of Mar 13: no plan row → missing
-        f.plan("M1", "2023-03-26")                 // Sunday of the week of Mar 20
+        f.plan("M1", "2023-03-26")  // Sunday of the week of Mar 20
         let s = f.run()
         XCTAssertEqual(s.emp("M1").missingPlanWeeks, [rd("2023-03-13")])
         XCTAssertTrue(s.emp("M1").codes.contains("PLAN-MISSING-WEEK"))

@@ -6,9 +6,9 @@ final class TravelTests: XCTestCase {
     func test_ATT_TRAVEL_UNVERIFIED() {
         var f = CloseFixture()
         f.travel("M1", ["2023-03-07"], plan: "郑州")
-        f.travel("M1", ["2023-03-08"], plan: "新乡")     // attendance 郑州, plan 新乡
-        f.travel("M1", ["2023-03-09"])                   // no plan row
-        f.travel("R1", ["2023-03-09"])                   // not a plan role: verified
+        f.travel("M1", ["2023-03-08"], plan: "新乡")  // attendance 郑州, plan 新乡
+        f.travel("M1", ["2023-03-09"])  // no plan row
+        f.travel("R1", ["2023-03-09"])  // not a plan role: verified
         let r = f.run()
         let m1 = r.emp("M1")!
         XCTAssertEqual(m1.travelDays, 3)
@@ -24,7 +24,7 @@ final class TravelTests: XCTestCase {
         var f = CloseFixture()
         f.travel("M1", (1...19).map { String(format: "2023-03-%02d", $0) }, plan: "郑州")
         f.travel("M2", (1...20).map { String(format: "2023-03-%02d", $0) })
-        f.employee("M3", "新经理", .regional_manager, hire: "2023-03-10")   // not active every day: not flagged
+        f.employee("M3", "新经理", .regional_manager, hire: "2023-03-10")  // not active every day: not flagged
         let r = f.run()
         XCTAssertTrue(r.emp("M1")!.codes.contains("ATT-TRAVEL-DAYS-LOW"))
         XCTAssertFalse(r.emp("M2")!.codes.contains("ATT-TRAVEL-DAYS-LOW"))
@@ -47,10 +47,10 @@ final class TravelTests: XCTestCase {
         f.policy.forfeitOnAudit = true
         f.travel("R1", ["2023-03-10", "2023-03-11"])
         f.office("R1", "2023-03-12")
-        f.expense("R1", "2023-03-10", .lodging, "80.00")                      // approved 80.00
-        f.expense("R1", "2023-03-10", .transport, "40.00", mode: .bus)         // approved 40.00
-        f.expense("R1", "2023-03-11", .other, "15.00")                         // not lodging/transport: kept
-        f.expense("R1", "2023-03-12", .lodging, "90.00")                       // not travelling → AUDIT
+        f.expense("R1", "2023-03-10", .lodging, "80.00")  // approved 80.00
+        f.expense("R1", "2023-03-10", .transport, "40.00", mode: .bus)  // approved 40.00
+        f.expense("R1", "2023-03-11", .other, "15.00")  // not lodging/transport: kept
+        f.expense("R1", "2023-03-12", .lodging, "90.00")  // not travelling → AUDIT
         let r = f.run()
         let e = r.emp("R1")!
         XCTAssertTrue(e.codes.contains("AUDIT-FORFEIT"))

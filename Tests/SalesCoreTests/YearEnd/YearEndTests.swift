@@ -3,8 +3,10 @@ import XCTest
 
 final class YearEndTests: XCTestCase {
     /// December 2023 with January–November closed for `id`: each month `remitted` of `target`, `settled` settled.
-    func year(_ f: inout RulesFixture, _ id: String, remitted: String, target: String?, settled: String,
-              decRemitted: String, decTarget: String?) {
+    func year(
+        _ f: inout RulesFixture, _ id: String, remitted: String, target: String?, settled: String,
+        decRemitted: String, decTarget: String?
+    ) {
         f.employee(id)
         for m in 1...11 {
             f.closedMonth(id, "2023-" + (m < 10 ? "0\(m)" : "\(m)"), remitted: remitted, target: target, settled: settled)

@@ -4,8 +4,9 @@ public enum AdjUnauthorised: Rule {
     public static let code: Code = .adjUnauthorised
     static func check(_ row: inout InputRow<AdjustmentRow>, _ a: AdjustmentRow, _ ids: EmployeeIndex) {
         if !ids.isDirector(a.approvedBy) {
-            row.reject(code.rawValue, column: "approved_by",
-                       "approved_by \"\(a.approvedBy)\" is not a director in the roster; adjustments need a director's approval")
+            row.reject(
+                code.rawValue, column: "approved_by",
+                "approved_by \"\(a.approvedBy)\" is not a director in the roster; adjustments need a director's approval")
         }
     }
 }

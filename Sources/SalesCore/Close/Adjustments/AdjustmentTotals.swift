@@ -5,7 +5,7 @@ public enum AdjustmentTotals {
             switch a.kind {
             case .reimbursement: s.update(a.employeeId) { $0.reimbursementAdjustments += a.amount }
             case .commission: s.update(a.employeeId) { $0.commissionAdjustments += a.amount }
-            case .advance_repaid, .advance_written_off: break // §3 takes these in date order
+            case .advance_repaid, .advance_written_off: break  // §3 takes these in date order
             }
         }
     }

@@ -9,9 +9,24 @@ public enum Advances {
     enum Event {
         case request(RowRef, AdvanceRow)
         case reduction(RowRef, AdjustmentRow)
-        var date: Day { switch self { case .request(_, let r): return r.date; case .reduction(_, let a): return a.date } }
-        var rank: Int { switch self { case .request: return 0; case .reduction: return 1 } }
-        var ref: RowRef { switch self { case .request(let f, _): return f; case .reduction(let f, _): return f } }
+        var date: Day {
+            switch self {
+            case .request(_, let r): return r.date;
+            case .reduction(_, let a): return a.date
+            }
+        }
+        var rank: Int {
+            switch self {
+            case .request: return 0;
+            case .reduction: return 1
+            }
+        }
+        var ref: RowRef {
+            switch self {
+            case .request(let f, _): return f;
+            case .reduction(let f, _): return f
+            }
+        }
     }
 
     /// Late claimants of the previous period: those recorded at its close, and advance-role travellers of it
@@ -38,8 +53,9 @@ public enum Advances {
         for ev in events {
             switch ev {
             case .request(let ref, let a):
-                let request = AdvanceRequest(row: a, role: ctx.roster[a.employeeId]?.role, balance: current(a.employeeId),
-                                             lateClaimants: late)
+                let request = AdvanceRequest(
+                    row: a, role: ctx.roster[a.employeeId]?.role, balance: current(a.employeeId),
+                    lateClaimants: late)
                 var codes: [String] = []
                 if let rule = requestRules.first(where: { $0.denies(request, ctx) }) {
                     codes = [rule.code.rawValue]
@@ -48,8 +64,10 @@ public enum Advances {
                     balance[a.employeeId] = current(a.employeeId) + a.amount
                     s.update(a.employeeId) { $0.advancesApproved += a.amount }
                 }
-                s.result.advances.append(AdvanceResult(ref: ref, row: a, decision: codes.isEmpty ? .approved : .denied,
-                                                       codes: codes, balanceAfter: current(a.employeeId)))
+                s.result.advances.append(
+                    AdvanceResult(
+                        ref: ref, row: a, decision: codes.isEmpty ? .approved : .denied,
+                        codes: codes, balanceAfter: current(a.employeeId)))
             case .reduction(let ref, let a):
                 let before = current(a.employeeId)
                 if AdjExceedsBalance.exceeds(a, before) {

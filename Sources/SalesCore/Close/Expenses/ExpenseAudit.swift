@@ -4,7 +4,7 @@ public enum ExpenseAudit {
     public static let rules: [any ExpenseRule.Type] = [
         ExpLate.self, ExpNoReceipt.self, ExpUnsigned.self, ExpMealsAllowance.self, ExpFlightUnapproved.self,
         ExpNoPlan.self, ExpRouteMismatch.self, ExpNotTravelling.self, ExpDoubleLodging.self, ExpLodgingCap.self,
-        ExpOverQuota.self,
+        ExpOverQuota.self
     ]
 
     public static func apply(_ ctx: CloseContext, _ s: inout CloseState) {
@@ -39,8 +39,10 @@ public enum ExpenseAudit {
                     book.nightsPaid.insert(.init(emp.employeeId, n)); paidHere.insert(.init(emp.employeeId, n))
                 }
             }
-            s.result.expenseLines.append(ExpenseLineResult(ref: l.ref, row: l.row, lateClaim: l.late, decision: decision,
-                                                           approved: line.approved, codes: codes, role: emp.role))
+            s.result.expenseLines.append(
+                ExpenseLineResult(
+                    ref: l.ref, row: l.row, lateClaim: l.late, decision: decision,
+                    approved: line.approved, codes: codes, role: emp.role))
             s.update(emp.employeeId) { e in
                 e.expensesClaimed += l.row.amount
                 e.expensesApproved += line.approved

@@ -7,7 +7,9 @@ public enum GrossPay {
         for id in s.order {
             guard let emp = s.employees[id] else { continue }
             guard emp.active, policy.payRoles.contains(emp.role) else {
-                s.update(id) { e in e.payFactor = nil; e.basePay = nil; e.performancePay = nil; e.baseSalary = nil; e.basePayAfterFactor = nil; e.grossPay = nil }
+                s.update(id) { e in
+                    e.payFactor = nil; e.basePay = nil; e.performancePay = nil; e.baseSalary = nil; e.basePayAfterFactor = nil; e.grossPay = nil
+                }
                 continue
             }
             let factor = PayRule.currentFactor(ctx, id)

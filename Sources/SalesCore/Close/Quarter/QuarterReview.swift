@@ -46,7 +46,8 @@ public enum QuarterReview {
         var listed: [QuarterEmployee] = []
         for id in s.order {
             guard let e = s.employees[id], let r = ctx.roster[id],
-                  policy.commissionRoles.contains(e.role), r.isActive(on: lastDay) else { continue }
+                policy.commissionRoles.contains(e.role), r.isActive(on: lastDay)
+            else { continue }
             let q = sums(ctx, e)
             let current = ctx.ledger.balances[id]?.payFactor ?? .one
             let onProbation = probationEnd(r, months: policy.probationMonths) > lastDay
@@ -76,11 +77,14 @@ public enum QuarterReview {
                     codes.append(QtrPromote.code.rawValue)
                 }
             }
-            listed.append(QuarterEmployee(employeeId: id, attainment: attainment, assessed: assessed, nextPayFactor: next,
-                                          codes: codes, remitted: q.remitted, target: q.target,
-                                          newOutlets: q.newOutlets, newOutletsTarget: q.newOutletsTarget))
-            s.result.quarterOutcomes[id] = QuarterOutcome(year: year, quarter: quarter, assessed: assessed, belowCut: belowCut,
-                                                          promoteQualified: promoteQualified, level: e.level)
+            listed.append(
+                QuarterEmployee(
+                    employeeId: id, attainment: attainment, assessed: assessed, nextPayFactor: next,
+                    codes: codes, remitted: q.remitted, target: q.target,
+                    newOutlets: q.newOutlets, newOutletsTarget: q.newOutletsTarget))
+            s.result.quarterOutcomes[id] = QuarterOutcome(
+                year: year, quarter: quarter, assessed: assessed, belowCut: belowCut,
+                promoteQualified: promoteQualified, level: e.level)
             s.result.balancesAfter[id, default: CarriedBalances()].payFactor = next
             s.update(id) { e in for c in codes { e.raise(c) } }
         }

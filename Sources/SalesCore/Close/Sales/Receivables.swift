@@ -24,9 +24,11 @@ public enum Receivables {
         for id in ids {
             let before = ctx.ledger.customers[id]?.receivable ?? .zero
             let sl = sales[id] ?? .zero, rm = remitted[id] ?? .zero
-            out.append(CustomerResult(customerId: id, name: latestName[id]?.name ?? ctx.ledger.customers[id]?.name,
-                                      receivableBefore: before, sales: sl, remitted: rm, receivableAfter: before + sl - rm,
-                                      regions: (regions[id] ?? []).sorted()))
+            out.append(
+                CustomerResult(
+                    customerId: id, name: latestName[id]?.name ?? ctx.ledger.customers[id]?.name,
+                    receivableBefore: before, sales: sl, remitted: rm, receivableAfter: before + sl - rm,
+                    regions: (regions[id] ?? []).sorted()))
         }
         out.sort { a, b in
             a.receivableAfter != b.receivableAfter ? a.receivableAfter > b.receivableAfter : a.customerId < b.customerId

@@ -26,9 +26,10 @@ public enum SalesRules {
             if countsForEmployee(ctx, row) {
                 s.update(row.employeeId) { $0.remitted += row.amount }
             } else if let who = ctx.roster[row.employeeId] {
-                s.result.unattributedRemittances.append(UnattributedRemittance(
-                    employeeId: who.employeeId, name: who.name, region: who.region, department: who.department,
-                    customerId: row.customerId, date: row.date, amount: row.amount))
+                s.result.unattributedRemittances.append(
+                    UnattributedRemittance(
+                        employeeId: who.employeeId, name: who.name, region: who.region, department: who.department,
+                        customerId: row.customerId, date: row.date, amount: row.amount))
             }
         }
     }

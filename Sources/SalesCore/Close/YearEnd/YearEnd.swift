@@ -14,7 +14,8 @@ public enum YearEnd {
         var listed: [YearEmployee] = []
         for id in s.order {
             guard let e = s.employees[id], let r = ctx.roster[id],
-                  policy.commissionRoles.contains(e.role), r.isActive(on: dec31) else { continue }
+                policy.commissionRoles.contains(e.role), r.isActive(on: dec31)
+            else { continue }
             var remitted = Money.zero, target = Money.zero, paid = Money.zero
             for p in months {
                 if p == period {
@@ -28,8 +29,10 @@ public enum YearEnd {
                 }
             }
             guard target.fen > 0 else {
-                listed.append(YearEmployee(employeeId: id, attainment: nil, rate: nil, yearTotal: nil, paid: nil, bonus: nil,
-                                           codes: [], remitted: remitted, target: target))
+                listed.append(
+                    YearEmployee(
+                        employeeId: id, attainment: nil, rate: nil, yearTotal: nil, paid: nil, bonus: nil,
+                        codes: [], remitted: remitted, target: target))
                 continue
             }
             listed.append(YrBonus.employee(id, policy, remitted: remitted, target: target, paid: paid))

@@ -7,8 +7,9 @@ public enum YrBonus: Rule {
         let rate = policy.yearEndRate(actual: remitted.fen, target: target.fen)
         let total = remitted.times(rate)
         let bonus = (total - paid).max(.zero)
-        return YearEmployee(employeeId: id, attainment: Rational.ratio4(remitted.fen, target.fen), rate: rate,
-                            yearTotal: total, paid: paid, bonus: bonus, codes: [code.rawValue],
-                            remitted: remitted, target: target)
+        return YearEmployee(
+            employeeId: id, attainment: Rational.ratio4(remitted.fen, target.fen), rate: rate,
+            yearTotal: total, paid: paid, bonus: bonus, codes: [code.rawValue],
+            remitted: remitted, target: target)
     }
 }
