@@ -36,7 +36,7 @@ monthly-close: release
 	$(RELEASE_BIN) close --inputs "$(INPUTS)" --outputs "$(OUTPUTS)" --lang "$(WORKBOOK_LANG)" $(if $(PERIOD),--period "$(PERIOD)")
 
 check: release
-	$(RELEASE_BIN) check --inputs "$(INPUTS)" --outputs "$(OUTPUTS)" $(if $(PERIOD),--period "$(PERIOD)")
+	$(RELEASE_BIN) check --inputs "$(INPUTS)" --outputs "$(OUTPUTS)" --lang "$(WORKBOOK_LANG)" $(if $(PERIOD),--period "$(PERIOD)")
 
 demo: release
 	$(RELEASE_BIN) demo "$(INPUTS)"
