@@ -19,6 +19,22 @@ public struct SalesStreaming: Sendable {
 }
 
 extension InputReader {
+    /// `carry`, then up to `size` bytes of `input` read at `at` straight after it into the same buffer; and how many
+    /// bytes were read (fewer than `size` at the end of the file).
+    static func readAfter(_ carry: [UInt8], _ input: InputFile, at: Int, upTo size: Int) throws(FileError) -> ([UInt8], Int) {
+        var failure: FileError? = nil
+        var got = 0
+        let buf = [UInt8](unsafeUninitializedCapacity: carry.count + size) { b, count in
+            _ = b.initialize(from: carry)
+            do throws(FileError) {
+                got = try input.read(at: at, into: UnsafeMutableRawBufferPointer(UnsafeMutableBufferPointer(rebasing: b[carry.count...])))
+            } catch { failure = error }
+            count = carry.count + got
+        }
+        if let failure { throw failure }
+        return (buf, got)
+    }
+
     /// Reads a file in chunks of whole lines from its start, calling `body` with each (the last one may end without a
     /// line break). A line is carried into the next chunk while it goes on, up to `recordLimit`: a longer one
     /// is a FileError (memory stays bounded by the chunk size and that limit, whatever the file's size).
@@ -29,16 +45,7 @@ extension InputReader {
         var at = 0
         while true {
             // A fresh buffer: the carried part of a line, then up to `size` bytes read straight after it.
-            var failure: FileError? = nil
-            var got = 0
-            var buf = [UInt8](unsafeUninitializedCapacity: carry.count + size) { b, count in
-                _ = b.initialize(from: carry)
-                do throws(FileError) {
-                    got = try input.read(at: at, into: UnsafeMutableRawBufferPointer(UnsafeMutableBufferPointer(rebasing: b[carry.count...])))
-                } catch { failure = error }
-                count = carry.count + got
-            }
-            if let failure { throw failure }
+            var (buf, got) = try readAfter(carry, input, at: at, upTo: size)
             at += got
             if got < size {
                 try body(&buf, true)
@@ -74,16 +81,7 @@ extension InputReader {
         var carry: [UInt8] = []
         while true {
             // The carried bytes, then up to `chunkSize` bytes read straight after them.
-            var failure: FileError? = nil
-            var got = 0
-            var chunk = [UInt8](unsafeUninitializedCapacity: carry.count + chunkSize) { b, count in
-                _ = b.initialize(from: carry)
-                do throws(FileError) {
-                    got = try input.read(at: at, into: UnsafeMutableRawBufferPointer(UnsafeMutableBufferPointer(rebasing: b[carry.count...])))
-                } catch { failure = error }
-                count = carry.count + got
-            }
-            if let failure { throw failure }
+            var (chunk, got) = try readAfter(carry, input, at: at, upTo: chunkSize)
             at += got
             carry = []
             let last = got < chunkSize
