@@ -218,15 +218,21 @@ struct LedgerCmd: ParsableCommand {
         subcommands: [LedgerVerifyCmd.self, LedgerRestoreCmd.self])
 }
 
+/// What both ledger commands take.
+struct LedgerOptions: ParsableArguments {
+    @Option(help: "The outputs folder.") var outputs: String = "outputs"
+    @Option(help: "The ledger file (default OUTPUTS/ledger.sqlite).") var ledger: String?
+    @Option(help: "Language of the messages: zh (default) or en.") var lang: String = "zh"
+}
+
 struct LedgerVerifyCmd: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
         abstract: "Check the ledger against the period folders' summaries and SHA-256s; exit 0 when all agree, 3 when something disagrees.")
-    @Option(help: "The outputs folder.") var outputs: String = "outputs"
-    @Option(help: "The ledger file (default OUTPUTS/ledger.sqlite).") var ledger: String?
-    @Option(help: "Language of the messages: zh (default) or en.") var lang: String = "zh"
+    @OptionGroup var options: LedgerOptions
     func run() throws {
-        _ = try parseLanguage(lang)
+        _ = try parseLanguage(options.lang)
+        let outputs = options.outputs, ledger = options.ledger
         try CloseRunnerMain.run {
             let r = try LedgerCare.verify(outputs: outputs, ledger: ledger)
             print(sayLines(r.report), terminator: "")
@@ -241,11 +247,10 @@ struct LedgerRestoreCmd: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "restore",
         abstract: "Put back the copy of the ledger kept before the last commit (exit 0 done, 3 nothing to restore).")
-    @Option(help: "The outputs folder.") var outputs: String = "outputs"
-    @Option(help: "The ledger file (default OUTPUTS/ledger.sqlite).") var ledger: String?
-    @Option(help: "Language of the messages: zh (default) or en.") var lang: String = "zh"
+    @OptionGroup var options: LedgerOptions
     func run() throws {
-        _ = try parseLanguage(lang)
+        _ = try parseLanguage(options.lang)
+        let outputs = options.outputs, ledger = options.ledger
         try CloseRunnerMain.run {
             stderrText(sayLines(try LedgerCare.restore(outputs: outputs, ledger: ledger)))
         }
