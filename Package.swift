@@ -43,12 +43,12 @@ let package = Package(
                 "SalesCore",
                 .product(name: "GRDB", package: "GRDB.swift")
             ]),
-        .target(name: "Report", dependencies: ["SalesCore", "XlsxWriter"]),
+        .target(name: "Report", dependencies: ["SalesCore", "XlsxWriter", "XlsxReader"]),
         .target(name: "Demo", dependencies: ["SalesCore"]),
         .target(
             name: "CloseRunner",
             dependencies: [
-                "SalesCore", "Ingest", "PolicyFile", "Ledger", "Report", "XlsxWriter", "XlsxReader"
+                "SalesCore", "Ingest", "PolicyFile", "Ledger", "Report"
             ]),
         .executableTarget(
             name: "salesclose",

@@ -4,7 +4,8 @@
 1. `swift format lint --strict` over Sources/ and Tests/ with the committed .swift-format.
 2. Declared dependencies equal imports: every project module or package product a target imports is declared
    in Package.swift for that target, and every declared one is imported by some file of the target.
-3. Only XlsxWriter imports the C module (CXlsxWriter); C snake_case types do not appear above it.
+3. Only XlsxWriter imports the C module (CXlsxWriter); C snake_case types do not appear above it; CloseRunner
+   reaches the workbooks only through Report.
 4. Ingest names no rule: no close rule code, no validation type (the ingest reads and types rows, nothing else).
 5. SalesCore and Report touch no files: no file-system API in them.
 6. Rule codes are typed: no code written as a string literal (`"EXP-LATE"`, `hasPrefix("COM-")`) outside
@@ -89,6 +90,12 @@ for folder in ["Sources", "Tests"]:
             l = re.sub(r'"(?:[^"\\]|\\.)*"', '""', l)  # text in string literals is not code
             if re.search(r"\bimport\s+CXlsxWriter\b", l) or re.search(r"\blxw_[a-z_]+", l):
                 findings.append(f"{path}:{i}: lint: only Sources/XlsxWriter touches libxlsxwriter's C API")
+
+# 3b. CloseRunner reaches the workbooks only through Report
+for path in swift_files("Sources/CloseRunner"):
+    for i, l in code_lines(path):
+        if re.match(r"\s*import\s+(XlsxWriter|XlsxReader|CXlsxWriter)\b", l):
+            findings.append(f"{path}:{i}: lint: CloseRunner reaches the workbooks only through Report")
 
 # 4. Ingest names no rule
 RULE = re.compile(r'"(?:EXP|ADV|COM|SAL|QTR|YR|PLAN|ACT|ATT|ADJ)-[A-Z-]+"|"AUDIT(?:-FORFEIT)?"|\bValidation\.|\bSalesIntake\b|\bClose\.run\b')

@@ -1,8 +1,6 @@
 import Foundation
 import SalesCore
 import Report
-import XlsxWriter
-import XlsxReader
 import Ledger
 
 /// Writes a close's outputs into a folder and verifies each file by reading it back.
@@ -49,7 +47,7 @@ enum Render {
                 try Verify.workbook(try task.write())
                 // Each workbook's buffers go back to the system when it is done: the threads' malloc arenas would
                 // otherwise keep the largest region's high-water mark each.
-                ProcessMemory.releaseFreeMemory()
+                ReadBack.releaseFreeMemory()
                 let sha = try Files.sha256(of: dir + "/" + task.file)
                 meter.finished(task.file)
                 return .success(sha)

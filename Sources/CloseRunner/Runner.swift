@@ -3,7 +3,7 @@ import SalesCore
 import Ingest
 import PolicyFile
 import Ledger
-import XlsxWriter
+import Report
 #if canImport(Glibc)
     import Glibc
 #endif
@@ -309,7 +309,7 @@ public enum Runner {
             progress: { progress("rules: \($0)") })
 
         // What the ingest freed goes back to the system before the workbooks are written (glibc keeps it otherwise).
-        ProcessMemory.releaseFreeMemory()
+        ReadBack.releaseFreeMemory()
 
         // What a reopen changed, from the figures the ledger keeps (issue 14 §2).
         let (changes, legacyReplaced) = try Changes.of(
@@ -318,7 +318,7 @@ public enum Runner {
 
         // Write everything under a temporary name, read back and verify; libxlsxwriter's own stderr lines are kept
         // and said once (a full disk would otherwise flood stderr with them).
-        let (writing, cLines) = XlsxDiagnostics.capturingStderr {
+        let (writing, cLines) = ReadBack.capturingLibraryMessages {
             try tx.writePartial { dir in
                 try Render.all(
                     result, into: dir, lang: o.lang, policySHA256: prep.policySHA256, changes: changes.map(Changes.rows),
