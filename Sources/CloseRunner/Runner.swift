@@ -58,10 +58,10 @@ public enum Runner {
 
     // MARK: reading
 
-    public static func loadPolicy(inputs: String) throws -> (policy: Policy, text: String, sha256: String) {
-        let path = inputs + "/policy.toml"
+    /// The effective policy: `inputs/policy.toml` over the defaults, or the defaults alone without an inputs folder.
+    public static func loadPolicy(inputs: String?) throws -> (policy: Policy, text: String, sha256: String) {
         var policy = Policy.default
-        if Files.exists(path) {
+        if let inputs, case let path = inputs + "/policy.toml", Files.exists(path) {
             // Opened as every input is: a regular file only, read within a bound.
             let bytes: [UInt8]
             do { bytes = try InputFile.open(path, name: "policy.toml").readAll(limit: InputReader.policyLimit) } catch { throw RunError.from(error) }

@@ -206,7 +206,7 @@ struct PolicyCmd: ParsableCommand {
     @Option(help: "Folder whose policy.toml to apply over the defaults.") var inputs: String?
     func run() throws {
         try CloseRunnerMain.run {
-            let p = try inputs.map { try Runner.loadPolicy(inputs: $0) } ?? Runner.loadPolicy(inputs: "/nonexistent-\(UUID())")
+            let p = try Runner.loadPolicy(inputs: inputs)
             print(p.text, terminator: "")
         }
     }

@@ -8,7 +8,7 @@ final class PolicyIdentityTests: XCTestCase {
     static let defaultPolicySHA256Of010 = "ffb691fa91c16eb72e331ab7c97ff1bc0e505ae389d2850d06ca3f4dd9545d73"
 
     func testTheDefaultPolicyStillHasItsEarlierSHA256AsALegacyIdentity() throws {
-        let p = try Runner.loadPolicy(inputs: "/nonexistent-inputs-folder")
+        let p = try Runner.loadPolicy(inputs: nil)
         XCTAssertNotEqual(p.sha256, Self.defaultPolicySHA256Of010, "the canonical text gained two keys")
         XCTAssertEqual(Runner.legacyPolicySHA256(p.policy, canonical: p.text), Self.defaultPolicySHA256Of010)
     }
