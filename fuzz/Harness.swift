@@ -28,7 +28,7 @@ public func salescloseFuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
             _ = ValueParser.expenseCategory(field)
             _ = ValueParser.city(field, aliases: [(key: "郑州市", value: "郑州")])
             _ = Cell.clean(field)
-            _ = Cell.cutToExcelLimit(field)
+            _ = CellTextLimit(units: 8, cut: { String($0.prefix(8)) }).apply(field)
             _ = Cell.foldWidth(field)
         }
     }

@@ -93,6 +93,7 @@ public enum Runner {
         let set: InputSet
         var reader = InputReader(cityAliases: p.policy.cityAliases)
         reader.computeHashes = hashes
+        reader.cellText = .workbook  // text over the workbooks' cell limit is cut on the way in and flagged ROW-TEXT-CUT
         if streamSales {
             // A run that writes nothing (check, hashes off) counts the lines instead of keeping them.
             let keep = hashes

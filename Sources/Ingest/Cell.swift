@@ -73,22 +73,6 @@ public enum Cell {
         }
         return String(out)
     }
-
-    /// Excel's limit for a cell, in UTF-16 code units.
-    public static let excelCellLimit = 32_767
-
-    /// Cuts text longer than Excel's cell limit, never between the halves of a surrogate pair.
-    public static func cutToExcelLimit(_ s: String) -> (text: String, cut: Bool) {
-        guard s.utf16.count > excelCellLimit else { return (s, false) }
-        var units = 0
-        var end = s.unicodeScalars.startIndex
-        for idx in s.unicodeScalars.indices {
-            let w = s.unicodeScalars[idx].utf16.count
-            if units + w > excelCellLimit { end = idx; break }
-            units += w
-        }
-        return (String(s.unicodeScalars[..<end]), true)
-    }
 }
 
 /// The same cell rules on the bytes of valid UTF-8 text, for the row reader's fast path.

@@ -31,6 +31,9 @@ public struct InputReader: Sendable {
     public var parallelThreshold = InputReader.defaultParallelThreshold
     /// Whether the files' SHA-256 are computed (`check` needs none: it records nothing).
     public var computeHashes = true
+    /// The cell limit of the workbooks the inputs will be written into (handed in: the ingest knows no workbook
+    /// format); text over it is cut and flagged `ROW-TEXT-CUT`. Unlimited by default.
+    public var cellText: CellTextLimit = .unlimited
     /// When set, sales files are streamed through the sales intake (see `SalesStreaming`); otherwise every row is kept.
     public var salesStreaming: SalesStreaming? = nil
     /// Streamed sales rows that parse keep no money cells (the intake sums their values): set by the stream only.
@@ -556,7 +559,9 @@ struct RowScan {
         dropCleanMoney = reader.dropCleanSalesMoney && file.kind == .sales
         width = file.header.count
         columnNumbers = file.match.columns.mapValues { $0 + 1 }
-        ctx = RowContext(kind: file.kind, layout: ColumnLayout(kind: file.kind, columns: file.match.columns), cities: reader.cities)
+        ctx = RowContext(
+            kind: file.kind, layout: ColumnLayout(kind: file.kind, columns: file.match.columns), cities: reader.cities,
+            textLimit: reader.cellText)
         ctx.fields.reserveCapacity(width + 8)
     }
 

@@ -71,8 +71,10 @@ public struct RowContext {
     /// The orders the file's date columns settled (by `Col.id`), for the second typing of the rows they hold.
     var dateOrders: [Int: ValueParser.DateOrder] = [:]
 
-    init(kind: InputKind, layout: ColumnLayout, cities: CityNormalizer) {
-        self.kind = kind; self.layout = layout; self.cities = cities
+    /// The writer's cell limit (InputReader.cellText): longer text is cut as the writer cuts it, and flagged.
+    let textLimit: CellTextLimit
+    init(kind: InputKind, layout: ColumnLayout, cities: CityNormalizer, textLimit: CellTextLimit = .unlimited) {
+        self.kind = kind; self.layout = layout; self.cities = cities; self.textLimit = textLimit
     }
 
     /// Points the context at a record whose `fields` the scanner just filled; forgets the previous record's findings.
@@ -142,7 +144,7 @@ public struct RowContext {
         }
         let cut: String
         switch c {
-        case .bytes(let b) where b.count <= Cell.excelCellLimit:
+        case .bytes(let b) where b.count <= textLimit.units:
             // Never over the limit: UTF-16 units ≤ UTF-8 bytes.
             cut = interner.string(b)
             if layout.damage[column.id] {
@@ -151,7 +153,7 @@ public struct RowContext {
             }
             return cut
         default:
-            let (t, wasCut) = Cell.cutToExcelLimit(c.string)
+            let (t, wasCut) = textLimit.apply(c.string)
             if wasCut { flag(.rowTextCut, column) }
             cut = t
         }

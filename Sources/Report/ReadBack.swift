@@ -1,4 +1,5 @@
 import Foundation
+import SalesCore
 import XlsxReader
 import XlsxWriter
 
@@ -86,4 +87,9 @@ public enum ReadBack {
     public static func capturingLibraryMessages<T>(_ body: () throws -> T) -> (Result<T, Error>, [String]) {
         XlsxDiagnostics.capturingStderr(body)
     }
+}
+
+extension CellTextLimit {
+    /// The limit of the workbooks this report writes: Excel's, as XlsxWriter knows it, cut as XlsxWriter cuts.
+    public static let workbook = CellTextLimit(units: Worksheet.maxStringLength, cut: { Worksheet.cutToCellLimit($0).0 })
 }

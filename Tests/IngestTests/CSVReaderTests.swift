@@ -98,12 +98,11 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertTrue(c.removed)
     }
 
-    func testTextOverExcelsLimitIsCutWithoutSplittingASurrogatePair() {
-        let long = String(repeating: "a", count: 32_766) + "𠀀" + "tail"
-        let (cut, was) = Cell.cutToExcelLimit(long)
-        XCTAssertTrue(was)
-        XCTAssertEqual(cut.utf16.count, 32_766)
-        XCTAssertFalse(cut.contains("𠀀"))
-        XCTAssertFalse(Cell.cutToExcelLimit(String(repeating: "b", count: 32_767)).cut)
+    func testTextOverTheLimitHandedInIsCutByItsCutAndFlagged() {
+        let limit = CellTextLimit(units: 5, cut: { String($0.prefix(4)) + "…" })
+        XCTAssertEqual(limit.apply("abcdef").text, "abcd…")
+        XCTAssertTrue(limit.apply("abcdef").cut)
+        XCTAssertFalse(limit.apply("abcde").cut)
+        XCTAssertFalse(CellTextLimit.unlimited.apply(String(repeating: "b", count: 100_000)).cut)
     }
 }

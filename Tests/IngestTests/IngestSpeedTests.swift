@@ -149,7 +149,7 @@ final class IngestSpeedTests: XCTestCase {
                         XCTAssertEqual(row.issue?.column, "new_customer", where_)
                     }
                 case 1, 5, 6:
-                    let expected = text.isEmpty ? nil : Cell.cutToExcelLimit(text).text
+                    let expected = text.isEmpty ? nil : text  // the reader here hands in no cell limit
                     let got = [row.value?.orderId, row.value?.customerName, row.value?.product][column == 1 ? 0 : column == 5 ? 1 : 2]
                     if row.issue == nil { XCTAssertEqual(got, expected, where_) }
                     if column == 1 && ValueParser.isScientificNotation(text) { XCTAssertEqual(row.issue?.code, "ROW-EXCEL-DAMAGE", where_) }

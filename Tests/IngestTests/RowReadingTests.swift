@@ -158,10 +158,14 @@ final class RowReadingTests: XCTestCase {
     }
 
     func testTextOverExcelsLimitIsCutAndFlagged() throws {
+        // The limit is the writer's, handed in (the close hands in XlsxWriter's 32,767 units, see the end-to-end tests).
         let long = String(repeating: "长", count: 40_000)
-        let (_, set) = try readOne("plans.csv", "employee_id,date,city,purpose\nE1,2023-03-01,北京,\(long)\n")
+        let limit = CellTextLimit(units: 32_767, cut: { String($0.utf16.prefix(32_767)) ?? "" })
+        let (_, set) = try readOne("plans.csv", "employee_id,date,city,purpose\nE1,2023-03-01,北京,\(long)\n", cellText: limit)
         XCTAssertEqual(set.plans[0].accepted?.purpose?.utf16.count, 32_767)
         XCTAssertEqual(set.plans[0].flags.map(\.code), ["ROW-TEXT-CUT"])
+        let (_, whole) = try readOne("plans.csv", "employee_id,date,city,purpose\nE1,2023-03-01,北京,\(long)\n")
+        XCTAssertEqual(whole.plans[0].accepted?.purpose?.utf16.count, 40_000, "no limit handed in: the text stays whole")
     }
 
     func testAdjustmentAmountSignsByKind() throws {

@@ -63,8 +63,12 @@ func expectFileError(_ body: () throws -> Void, file: StaticString = #filePath, 
 }
 
 /// Reads one CSV file's text as the given file name, with the rows of its kind.
-func readOne(_ name: String, _ text: String, aliases: [(key: String, value: String)] = []) throws -> (PreparedFile, InputSet) {
-    let reader = InputReader(cityAliases: aliases)
+func readOne(
+    _ name: String, _ text: String, aliases: [(key: String, value: String)] = [],
+    cellText: CellTextLimit = .unlimited
+) throws -> (PreparedFile, InputSet) {
+    var reader = InputReader(cityAliases: aliases)
+    reader.cellText = cellText
     let p = try reader.prepare(name: name, bytes: Array(text.utf8))
     var set = InputSet()
     try reader.readRows(p, fileOrder: 0, into: &set)

@@ -221,7 +221,7 @@ extension InputReader {
         }
         let columnNumbers = file.match.columns.mapValues { $0 + 1 }
         let layout = ColumnLayout(kind: file.kind, columns: file.match.columns)
-        var ctx = RowContext(kind: file.kind, layout: layout, cities: cities)
+        var ctx = RowContext(kind: file.kind, layout: layout, cities: cities, textLimit: cellText)
         let dropCleanMoney = dropCleanSalesMoney && file.kind == .sales
         let settle = settleDateOrders
         var rows = 0, blank = 0
@@ -287,7 +287,7 @@ extension InputReader {
             var orders: [Int: ValueParser.DateOrder] = [:]
             for (id, t) in tallies.enumerated() { if let o = t.dates.order { orders[id] = o } }
             let settled = Set(orders.keys.map { schema.columns[$0].name })
-            var again = RowContext(kind: file.kind, layout: layout, cities: cities)
+            var again = RowContext(kind: file.kind, layout: layout, cities: cities, textLimit: cellText)
             again.dateOrders = orders
             for h in held {
                 // Every value of a settled column reads in its order: the rows a date of it rejected are typed again.
