@@ -358,8 +358,9 @@ def main():
 
         out = tempfile.mkdtemp(prefix="salesclose-bench-", dir=tmproot)
         try:
+            # --lang en: the stage lines read below are the English ones (messages follow --lang, Chinese by default).
             log(f"bench: {fmt_n(n)}: salesclose close → {out}")
-            c = run_timed([binary, "close", "--inputs", d, "--outputs", out], env=env)
+            c = run_timed([binary, "close", "--inputs", d, "--outputs", out, "--lang", "en"], env=env)
             r["close"] = c
             r["stages"] = stages(c["lines"], c["end"])
             r["books"] = outputs_found(out)
@@ -377,7 +378,7 @@ def main():
             out = tempfile.mkdtemp(prefix="salesclose-bench-xlsx-", dir=tmproot)
             try:
                 log(f"bench: {fmt_n(n)}: salesclose close (sales.xlsx) → {out}")
-                r["xlsx_close"] = run_timed([binary, "close", "--inputs", xd, "--outputs", out], env=env)
+                r["xlsx_close"] = run_timed([binary, "close", "--inputs", xd, "--outputs", out, "--lang", "en"], env=env)
             finally:
                 shutil.rmtree(out, ignore_errors=True)
 
