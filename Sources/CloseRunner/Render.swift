@@ -6,11 +6,10 @@ import Ledger
 /// Writes a close's outputs into a folder and verifies each file by reading it back.
 enum Render {
     static func all(
-        _ r: CloseResult, into dir: String, lang: WorkbookLang, policySHA256: String, changes: [ChangeRow]?,
+        _ r: CloseResult, into dir: String, lang: Language, policySHA256: String, changes: [ChangeRow]?,
         trend: [TrendPoint], progress: @escaping (String) -> Void
     ) throws -> (files: [String], summary: String) {
         var outputs: [(file: String, sha256: String)] = []
-        let reportLang: Lang = lang == .en ? .en : .zh
         let password = ProcessInfo.processInfo.environment["SALESCLOSE_SHEET_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 }
 
         // The workbooks are independent: written (and read back) concurrently, one workbook per task, so both cores work.
@@ -19,7 +18,7 @@ enum Render {
         let regionFiles = RegionWorkbooks.fileNames(r)
         let index = ReportIndex(r)  // one set of look-ups for every region's workbook
         let meter = WriteProgress(workbooks: 2 + regionFiles.count, report: progress)
-        let shared = ReportOptions(lang: reportLang, progress: meter.rows())
+        let shared = ReportOptions(lang: lang, progress: meter.rows())
         if !regionFiles.isEmpty { try Files.makeDirectory(dir + "/regions") }
         var tasks: [(file: String, write: () throws -> WrittenWorkbook)] = [
             (
@@ -27,7 +26,7 @@ enum Render {
                 {
                     try FinanceWorkbook.write(
                         r, to: dir + "/" + finance,
-                        options: ReportOptions(lang: reportLang, sheetPassword: password, progress: shared.progress),
+                        options: ReportOptions(lang: lang, sheetPassword: password, progress: shared.progress),
                         changes: changes)
                 }
             ),

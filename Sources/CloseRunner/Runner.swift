@@ -8,17 +8,14 @@ import Report
     import Glibc
 #endif
 
-/// The workbooks' language is the run's language (`--lang`).
-public typealias WorkbookLang = Language
-
 public struct CloseOptions: Sendable {
     public var inputs: String
     public var outputs: String
     public var period: Period?
     public var ledger: String?
-    public var lang: WorkbookLang = .zh
+    public var lang: Language = .zh
     public var reopen = false
-    public init(inputs: String, outputs: String, period: Period? = nil, ledger: String? = nil, lang: WorkbookLang = .zh, reopen: Bool = false) {
+    public init(inputs: String, outputs: String, period: Period? = nil, ledger: String? = nil, lang: Language = .zh, reopen: Bool = false) {
         self.inputs = inputs; self.outputs = outputs; self.period = period; self.ledger = ledger; self.lang = lang; self.reopen = reopen
     }
     var ledgerPath: String { ledger ?? (outputs + "/ledger.sqlite") }

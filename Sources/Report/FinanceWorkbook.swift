@@ -754,7 +754,6 @@ public enum FinanceWorkbook {
             // A detail sheet: its rows are made as the sheet is written (files, then lines), not kept as cells.
             let rejected = r.tally.rejected
             let wholeRow = t(H.wholeRow), lang = self.lang
-            let language: Language = lang == .zh ? .zh : .en
             let kinds = Dictionary(r.inputs.files.map { ($0.file, $0.kind) }, uniquingKeysWith: { a, _ in a })
             let headers = Dictionary(r.inputs.files.map { ($0.file, $0.headers) }, uniquingKeysWith: { a, _ in a })
             let streamed = StreamedRows.measured(count: rejected.count, columns: columns.count) { body in
@@ -764,7 +763,7 @@ public enum FinanceWorkbook {
                     try body([
                         .text(x.file), .integer(x.line), .text(column),
                         .text(x.issue.code), .text(CodeText.sentence(x.issue.code, lang)),
-                        .text(MessageText.render(x.issue.message, language, headers: own)), .text(x.raw)
+                        .text(MessageText.render(x.issue.message, lang, headers: own)), .text(x.raw)
                     ])
                 }
             }

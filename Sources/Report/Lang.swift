@@ -1,12 +1,8 @@
 import SalesCore
 
-/// The language of a workbook's labels, sheet names and code sentences.
-public enum Lang: String, Sendable, CaseIterable {
-    /// Simplified Chinese (the default).
-    case zh
-    /// English (`--lang en`).
-    case en
-}
+/// The language of a workbook's labels, sheet names and code sentences: SalesCore's `Language` (zh, the
+/// default, or en with `--lang en`), the one of the run.
+public typealias Lang = Language
 
 /// A label in both workbook languages.
 public struct Bilingual: Sendable, Hashable {
