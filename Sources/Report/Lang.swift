@@ -87,17 +87,18 @@ public enum Vocab {
     }
 
     public static func inputKind(_ k: InputKind, _ lang: Lang) -> String {
-        switch k {
-        case .roster: return Bilingual("花名册", "Roster")(lang)
-        case .targets: return Bilingual("指标", "Targets")(lang)
-        case .sales: return Bilingual("销售", "Sales")(lang)
-        case .attendance: return Bilingual("考勤", "Attendance")(lang)
-        case .expenses: return Bilingual("报销", "Expenses")(lang)
-        case .plans: return Bilingual("行动计划", "Plans")(lang)
-        case .remittances: return Bilingual("回款", "Remittances")(lang)
-        case .advances: return Bilingual("借款", "Advances")(lang)
-        case .adjustments: return Bilingual("调整", "Adjustments")(lang)
-        case .visits: return Bilingual("拜访", "Visits")(lang)
+        switch (lang, k) {
+        case (.zh, _): return k.zhName
+        case (.en, .roster): return "Roster"
+        case (.en, .targets): return "Targets"
+        case (.en, .sales): return "Sales"
+        case (.en, .attendance): return "Attendance"
+        case (.en, .expenses): return "Expenses"
+        case (.en, .plans): return "Plans"
+        case (.en, .remittances): return "Remittances"
+        case (.en, .advances): return "Advances"
+        case (.en, .adjustments): return "Adjustments"
+        case (.en, .visits): return "Visits"
         }
     }
 
