@@ -108,28 +108,11 @@ public enum Vocab {
 
     /// An input column by the name the company's files give it (inputs.md's first Chinese name; 票据号 for an
     /// expense's receipt, 收据号 for a remittance's), or its canonical name in English.
+    /// A column as inputs.md names it in Chinese (the file's own header, where the caller has it, comes first).
     public static func column(_ canonical: String, kind: InputKind?, _ lang: Lang) -> String {
         guard lang == .zh else { return canonical }
-        switch (kind, canonical) {
-        case (.remittances?, "receipt_no"): return "收据号"
-        case (.expenses?, "approved_by"): return "经理签字"
-        case (.plans?, "purpose"): return "工作内容"
-        default: return columnNames[canonical] ?? canonical
-        }
+        return MessageText.columnName(canonical, kind: kind) ?? canonical
     }
-
-    static let columnNames: [String: String] = [
-        "adjustment_id": "调整单号", "advance_id": "借款单号", "amount": "金额", "approved_by": "审批人", "category": "类别",
-        "city": "城市", "claim_id": "报销单号", "customer_id": "客户编号", "customer_name": "客户名称", "date": "日期",
-        "department": "部门", "gm_approval": "总经理批准", "hire_date": "入职日期", "kind": "类型", "leave_date": "离职日期",
-        "level": "级别", "line_no": "行号", "manager_id": "上级", "missing_receipt_reason": "无票原因", "name": "姓名",
-        "new_customer": "新客户", "new_outlets_target": "网点开发指标", "nights": "晚数", "note": "说明", "order_id": "订单号",
-        "period": "月份", "planned_calls": "计划电话", "planned_existing_visits": "计划拜访老客户",
-        "planned_new_visits": "计划拜访新客户", "product": "产品", "purpose": "事由", "quantity": "数量",
-        "receipt_kind": "票据类型", "receipt_no": "票据号", "reference": "依据", "region": "区域",
-        "remittance_target": "回款指标", "remitted": "回款", "role": "岗位", "sales_target": "销售指标", "status": "状态",
-        "submitted_on": "提交日期", "transport_mode": "交通方式", "unit_price": "单价", "employee_id": "员工编号"
-    ]
 
     /// Employees without a department are grouped under this.
     public static let noDepartment = Bilingual("未分部门", "No department")

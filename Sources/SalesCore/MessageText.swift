@@ -55,9 +55,15 @@ public enum MessageText {
     }
 
     /// The column as the file names it, else its Chinese name; nil when `canonical` is no column name.
-    public static func columnName(_ canonical: String, _ headers: [String: String] = [:]) -> String? {
+    public static func columnName(_ canonical: String, _ headers: [String: String] = [:], kind: InputKind? = nil) -> String? {
         if let h = headers[canonical], !h.isEmpty { return h }
-        return columnNames[canonical]
+        switch (kind, canonical) {
+        case (.remittances?, "receipt_no"): return "收据号"
+        case (.expenses?, "approved_by"): return "经理签字"
+        case (.attendance?, "status"): return "考勤状态"
+        case (.advances?, "purpose"): return "事由"
+        default: return columnNames[canonical]
+        }
     }
 
     // MARK: the catalogue
