@@ -110,8 +110,8 @@ public struct InputReader: Sendable {
                     (
                         name,
                         ext.isEmpty
-                            ? "no file extension; only .csv, .tsv and .txt files are read"
-                            : "a .\(ext) file; only .csv, .tsv and .txt files are read"
+                            ? "no file extension; only .csv, .tsv, .txt, .xlsx and .xlsm files are read"
+                            : "a .\(ext) file; only .csv, .tsv, .txt, .xlsx and .xlsm files are read"
                     ))
                 continue
             }

@@ -253,9 +253,6 @@ public enum MessageText {
             #"the file is (.+), more than the (.+) an input of this kind may hold; .*"#,
             "文件有 $1，超过了这类输入允许的 $2；请确认导出的文件是否正确（只有 UTF-8 的销售文件会分段读取，不限大小：请在 Excel 中另存为“CSV UTF-8”）"),
         Entry(
-            #"this is a spreadsheet workbook \(\.(\w+)\), which the close does not read; .*"#,
-            "这是电子表格工作簿（.$1），结账不读这种文件；请在 Excel 中用“另存为”保存为 .xlsx 或“CSV UTF-8（逗号分隔）”，再放入输入文件夹"),
-        Entry(
             #"this is an Excel workbook \(a ZIP file\), not CSV, although its name says otherwise; .*"#,
             "这是 Excel 工作簿（ZIP 文件），不是 CSV，虽然文件名看起来是；请在 Excel 中用“另存为”保存为“CSV UTF-8（逗号分隔）”，再放入输入文件夹"),
         Entry(
@@ -376,7 +373,11 @@ public enum MessageText {
         Entry(#"read (\S+): (\d+) rows \((\S+), (\S+)\)"#, "读取 $1：$2 行（$3，$4）"),
         Entry(#"header only: no (\S+) this month"#, "只有表头：本月没有 $1"),
         Entry(#"ignored columns: (.*)"#, "未用的列（已忽略）：$1"),
-        Entry(#"not read: (.*)"#, "未读取：$1"),
+        Entry(#"not read: (.*)"#, "未读取：$z1"),
+        Entry(#"a folder; only files directly in the inputs folder are read"#, "这是一个文件夹；只读取直接放在输入文件夹里的文件"),
+        Entry(#"no file extension; only \.csv, \.tsv, \.txt, \.xlsx and \.xlsm files are read"#, "没有扩展名；只读取 .csv、.tsv、.txt、.xlsx 和 .xlsm 文件"),
+        Entry(#"a \.(\w+) file; only \.csv, \.tsv, \.txt, \.xlsx and \.xlsm files are read"#, "这是 .$1 文件；只读取 .csv、.tsv、.txt、.xlsx 和 .xlsm 文件"),
+        Entry(#"its header fits no kind of input \((.*)\)"#, "它的表头不符合任何一类输入（$z1）"),
         Entry(#"rules: (.*)"#, "规则：$1"),
         Entry(#"wrote (\S+) \((\d+) of (\d+) workbooks\)"#, "已写出 $1（第 $2 个，共 $3 个工作簿）"),
         Entry(#"wrote (\d+) workbooks, (\S+) rows in (\S+) s"#, "已写出 $1 个工作簿，$2 行，用时 $3 秒"),

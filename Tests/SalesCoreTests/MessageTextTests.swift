@@ -99,3 +99,14 @@ final class MessageWholeColumnTests: XCTestCase {
         )
     }
 }
+
+final class MessageNotesTests: XCTestCase {
+    func testFilesAndSheetsNotReadAreSaidInChinese() {
+        XCTAssertEqual(
+            MessageText.line("notes.docx: note: not read: a .docx file; only .csv, .tsv, .txt, .xlsx and .xlsm files are read", .zh),
+            "notes.docx: note: 未读取：这是 .docx 文件；只读取 .csv、.tsv、.txt、.xlsx 和 .xlsm 文件")
+        XCTAssertEqual(
+            MessageText.line("book.xlsx:说明: note: not read: a hidden sheet; only the sheets a user sees are read", .zh),
+            "book.xlsx:说明: note: 未读取：隐藏的工作表；只读取看得见的工作表")
+    }
+}
