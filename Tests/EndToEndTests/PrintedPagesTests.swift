@@ -5,31 +5,7 @@ import XlsxReader
 /// The demo month through the real binary: on every sheet of every workbook no number is wider than its column, and
 /// no slip crosses a page break.
 final class PrintedPagesTests: XCTestCase {
-    func formatted(_ value: Double, _ format: String?) -> String {
-        func grouped(_ digits: String) -> String {
-            var out = ""
-            for (i, ch) in digits.enumerated() {
-                if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
-                out.append(ch)
-            }
-            return out
-        }
-        let sign = value < 0 ? "-" : "", a = abs(value)
-        switch format {
-        case "¥#,##0.00"?:
-            let parts = String(format: "%.2f", a).split(separator: ".")
-            return sign + "¥" + grouped(String(parts[0])) + "." + parts[1]
-        case "0.0%"?: return sign + String(format: "%.1f%%", a * 100)
-        case "#,##0"?: return sign + grouped(String(format: "%.0f", a))
-        case "#,##0.00##"?:
-            var t = String(format: "%.4f", a)
-            while t.hasSuffix("0") && t.split(separator: ".")[1].count > 2 { t.removeLast() }
-            let parts = t.split(separator: ".")
-            return sign + grouped(String(parts[0])) + "." + parts[1]
-        case "yyyy-mm-dd"?: return "2023-03-31"
-        default: return sign + String(a)
-        }
-    }
+    func formatted(_ value: Double, _ format: String?) -> String { NumberText.shown(value, format: format) }
 
     func testNumbersFitAndSlipsStayOnTheirPagesOnTheDemoMonth() throws {
         let root = try Harness.tempDir("printed")
